@@ -1,0 +1,29 @@
+package io.dqmonitor.cdc;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Consumption of the Debezium topics.
+ *
+ * @param topicPattern         regular expression of the change-event topics to subscribe to; dead-letter topics are
+ *                             always left out
+ * @param deadLetterSuffix     appended to a topic's name to name its dead-letter topic
+ * @param retryInitialInterval first pause before a failed batch is tried again (Redis or the database down)
+ * @param retryMaxInterval     longest pause between tries; a failed batch is retried until it succeeds
+ * @param healthTimeout        how long the Kafka health check waits for the broker
+ */
+@Validated
+@ConfigurationProperties("dq.cdc")
+public record CdcProperties(
+        @DefaultValue("monitoring_server\\..*") @NotBlank String topicPattern,
+        @DefaultValue("-dlt") @NotBlank String deadLetterSuffix,
+        @DefaultValue("1s") @NotNull Duration retryInitialInterval,
+        @DefaultValue("30s") @NotNull Duration retryMaxInterval,
+        @DefaultValue("5s") @NotNull Duration healthTimeout) {
+}

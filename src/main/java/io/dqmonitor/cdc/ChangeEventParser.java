@@ -1,0 +1,128 @@
+package io.dqmonitor.cdc;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.dqmonitor.cdc.ParsedRecord.RejectReason;
+import io.dqmonitor.cdc.ParsedRecord.SkipReason;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parses the key and value of one Kafka record written by a Debezium connector, with the JSON converter's
+ * {@code {schema, payload}} wrapper or without it. Never throws on bad input: the outcome says what the record was.
+ */
+public final class ChangeEventParser {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    public ParsedRecord parse(byte[] key, byte[] value) {
+        if (value == null) {
+            return new ParsedRecord.Skipped(SkipReason.TOMBSTONE);
+        }
+        if (value.length == 0) {
+            return new ParsedRecord.Rejected(RejectReason.EMPTY_VALUE, "the record value is empty");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(value);
+        } catch (JacksonException e) {
+            return new ParsedRecord.Rejected(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "the record value is not a JSON object");
+        }
+        boolean wrapped = isWrapped(root);
+        JsonNode payload = wrapped ? root.get("payload") : root;
+        JsonNode schema = wrapped ? root.get("schema") : null;
+        if (!payload.isObject()) {
+            return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "the payload is not a JSON object");
+        }
+        return parseEnvelope(payload, schema, key);
+    }
+
+    private ParsedRecord parseEnvelope(JsonNode payload, JsonNode schema, byte[] key) {
+        JsonNode opNode = payload.get("op");
+        if (opNode == null || !opNode.isString()) {
+            return classifyNonChange(payload);
+        }
+        Op op = Op.fromCode(opNode.stringValue()).orElse(null);
+        if (op == null) {
+            return new ParsedRecord.Rejected(RejectReason.UNKNOWN_OP, "unknown op '" + opNode.stringValue() + "'");
+        }
+        JsonNode source = payload.get("source");
+        String table = source == null ? null : tableName(source);
+        if (table == null) {
+            return new ParsedRecord.Rejected(RejectReason.MISSING_SOURCE,
+                    "the envelope has no source block naming the table");
+        }
+        ConnectSchema rowSchema = ConnectSchema.ofEnvelopeField(schema, payload.hasNonNull("after") ? "after" : "before");
+        return new ParsedRecord.Event(new ChangeEvent(table, op, parseKey(key),
+                ValueDecoder.decodeRow(payload.get("before"), rowSchema),
+                ValueDecoder.decodeRow(payload.get("after"), rowSchema),
+                longValue(source, "ts_ms") == null ? null : Instant.ofEpochMilli(longValue(source, "ts_ms")),
+                longValue(source, "lsn"), longValue(source, "txId"), rowSchema.columnTypes()));
+    }
+
+    private static ParsedRecord classifyNonChange(JsonNode payload) {
+        if (isTransactionMarker(payload)) {
+            return new ParsedRecord.Skipped(SkipReason.TRANSACTION_METADATA);
+        }
+        if (payload.size() == 1 && payload.path("ts_ms").isIntegralNumber()) {
+            return new ParsedRecord.Skipped(SkipReason.HEARTBEAT);
+        }
+        return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "no 'op' field: not a Debezium change event");
+    }
+
+    private static boolean isTransactionMarker(JsonNode payload) {
+        String status = payload.path("status").asString("");
+        return payload.has("id") && ("BEGIN".equals(status) || "END".equals(status));
+    }
+
+    /** {@code schema.table} for PostgreSQL and SQL Server, {@code db.table} for MySQL, {@code db.collection} for MongoDB. */
+    private static String tableName(JsonNode source) {
+        String table = textOrNull(source.get("table"));
+        if (table == null) {
+            table = textOrNull(source.get("collection"));
+        }
+        if (table == null) {
+            return null;
+        }
+        String schema = textOrNull(source.get("schema"));
+        String namespace = schema != null ? schema : textOrNull(source.get("db"));
+        return namespace == null ? table : namespace + "." + table;
+    }
+
+    private Map<String, Object> parseKey(byte[] key) {
+        if (key == null || key.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode root = JSON.readTree(key);
+            if (isWrapped(root)) {
+                return ValueDecoder.decodeRow(root.get("payload"), ConnectSchema.ofStruct(root.get("schema")));
+            }
+            return root.isObject() ? ValueDecoder.decodeRow(root, ConnectSchema.NONE) : Map.of("key", root.asString());
+        } catch (JacksonException e) {
+            // The key only identifies the row in the recent-changes view; a value we can read is still worth keeping.
+            return Map.of("key", new String(key, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean isWrapped(JsonNode root) {
+        return root.isObject() && root.size() == 2 && root.has("schema") && root.has("payload");
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private static Long longValue(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isNumber() ? value.longValue() : null;
+    }
+}

@@ -1,0 +1,62 @@
+package io.dqmonitor.cdc;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The parts of a Kafka Connect JSON schema that decoding needs: for each field of a struct, its type and logical
+ * name, and the scale of fixed-scale decimals.
+ */
+record ConnectSchema(Map<String, FieldType> fields) {
+
+    static final ConnectSchema NONE = new ConnectSchema(Map.of());
+
+    /** One field: the Connect type ({@code int64}, {@code bytes}, …), the logical name or null, the decimal scale or null. */
+    record FieldType(String type, String logicalName, Integer scale) {
+
+        /** The name that describes the column: the logical name when there is one, else the Connect type. */
+        String describe() {
+            return logicalName != null ? logicalName : type;
+        }
+    }
+
+    FieldType field(String name) {
+        return fields.get(name);
+    }
+
+    /** The struct schema of the named field of an envelope schema, e.g. {@code after}; NONE when absent. */
+    static ConnectSchema ofEnvelopeField(JsonNode envelopeSchema, String fieldName) {
+        if (envelopeSchema == null) {
+            return NONE;
+        }
+        for (JsonNode field : envelopeSchema.path("fields")) {
+            if (fieldName.equals(field.path("field").asString(null))) {
+                return ofStruct(field);
+            }
+        }
+        return NONE;
+    }
+
+    /** The fields of a struct schema such as a record key's. */
+    static ConnectSchema ofStruct(JsonNode structSchema) {
+        if (structSchema == null || !structSchema.path("fields").isArray()) {
+            return NONE;
+        }
+        Map<String, FieldType> fields = new LinkedHashMap<>();
+        for (JsonNode field : structSchema.path("fields")) {
+            JsonNode scale = field.path("parameters").path("scale");
+            fields.put(field.path("field").asString(),
+                    new FieldType(field.path("type").asString(null), field.path("name").asString(null),
+                            scale.isMissingNode() ? null : Integer.valueOf(scale.asString())));
+        }
+        return new ConnectSchema(fields);
+    }
+
+    Map<String, String> columnTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        fields.forEach((name, type) -> types.put(name, type.describe()));
+        return types;
+    }
+}

@@ -1,0 +1,78 @@
+package io.dqmonitor.cdc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends records that could not be parsed to {@code <topic><suffix>}, unchanged, with the reason in headers, and
+ * waits until the broker has them: a rejected record is only skipped once it is safely kept elsewhere.
+ */
+@Component
+public class DeadLetterPublisher {
+
+    public static final String REASON_HEADER = "dq-rejected-reason";
+    public static final String DETAIL_HEADER = "dq-rejected-detail";
+    public static final String TOPIC_HEADER = "dq-original-topic";
+    public static final String PARTITION_HEADER = "dq-original-partition";
+    public static final String OFFSET_HEADER = "dq-original-offset";
+
+    private final KafkaTemplate<Object, Object> template;
+    private final String suffix;
+
+    DeadLetterPublisher(KafkaTemplate<Object, Object> template, CdcProperties properties) {
+        this.template = template;
+        this.suffix = properties.deadLetterSuffix();
+    }
+
+    /** A record to dead-letter and why. */
+    public record Rejection(ConsumerRecord<byte[], byte[]> record, ParsedRecord.Rejected reason) {
+    }
+
+    public void publish(List<Rejection> rejections) {
+        List<CompletableFuture<SendResult<Object, Object>>> sends = new ArrayList<>();
+        for (Rejection rejection : rejections) {
+            sends.add(template.send(deadLetter(rejection)));
+        }
+        for (CompletableFuture<SendResult<Object, Object>> send : sends) {
+            try {
+                send.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing to the dead-letter topic", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("could not write to the dead-letter topic", e);
+            }
+        }
+    }
+
+    private ProducerRecord<Object, Object> deadLetter(Rejection rejection) {
+        ConsumerRecord<byte[], byte[]> record = rejection.record();
+        ProducerRecord<Object, Object> out = new ProducerRecord<>(record.topic() + suffix, null, record.key(), record.value());
+        for (Header header : record.headers()) {
+            out.headers().add(header);
+        }
+        out.headers()
+                .add(REASON_HEADER, utf8(rejection.reason().reason().label()))
+                .add(DETAIL_HEADER, utf8(String.valueOf(rejection.reason().detail())))
+                .add(TOPIC_HEADER, utf8(record.topic()))
+                .add(PARTITION_HEADER, utf8(Integer.toString(record.partition())))
+                .add(OFFSET_HEADER, utf8(Long.toString(record.offset())));
+        return out;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

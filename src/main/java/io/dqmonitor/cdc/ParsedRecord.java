@@ -1,0 +1,35 @@
+package io.dqmonitor.cdc;
+
+/** What one Kafka record turned out to be: a change event, a record to skip, or a record to reject. */
+public sealed interface ParsedRecord {
+
+    /** A change event to evaluate and store. */
+    record Event(ChangeEvent event) implements ParsedRecord {
+    }
+
+    /** A record that carries no row change (tombstone, heartbeat, transaction marker); counted, not stored. */
+    record Skipped(SkipReason reason) implements ParsedRecord {
+    }
+
+    /** A record that cannot be understood; it goes to the dead-letter topic. */
+    record Rejected(RejectReason reason, String detail) implements ParsedRecord {
+    }
+
+    /** Bounded label values of {@code cdc_records_skipped_total{reason}}. */
+    enum SkipReason {
+        TOMBSTONE, HEARTBEAT, TRANSACTION_METADATA;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Bounded label values of {@code cdc_events_rejected_total{reason}}. */
+    enum RejectReason {
+        EMPTY_VALUE, MALFORMED_JSON, NOT_AN_ENVELOPE, UNKNOWN_OP, MISSING_SOURCE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

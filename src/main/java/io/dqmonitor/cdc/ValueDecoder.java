@@ -1,0 +1,134 @@
+package io.dqmonitor.cdc;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns the JSON of one column value into a plain Java value, using the Connect schema where there is one:
+ * decimals become exact {@link BigDecimal}s, Debezium and Connect temporal types become ISO-8601 strings.
+ * Without a schema a value is taken as JSON gives it (numbers exactly, as BigDecimal when fractional).
+ */
+final class ValueDecoder {
+
+    private ValueDecoder() {
+    }
+
+    static Map<String, Object> decodeRow(JsonNode row, ConnectSchema schema) {
+        if (row == null || row.isNull() || row.isMissingNode()) {
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> column : row.properties()) {
+            values.put(column.getKey(), decode(column.getValue(), schema.field(column.getKey())));
+        }
+        return values;
+    }
+
+    static Object decode(JsonNode value, ConnectSchema.FieldType type) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (type != null && type.logicalName() != null) {
+            Object logical = decodeLogical(value, type);
+            if (logical != null) {
+                return logical;
+            }
+        }
+        return plain(value);
+    }
+
+    private static Object decodeLogical(JsonNode value, ConnectSchema.FieldType type) {
+        return switch (type.logicalName()) {
+            case "org.apache.kafka.connect.data.Decimal" -> decimal(value, type.scale());
+            case "io.debezium.data.VariableScaleDecimal" -> variableScaleDecimal(value);
+            case "io.debezium.time.Date", "org.apache.kafka.connect.data.Date" ->
+                    LocalDate.ofEpochDay(value.longValue()).toString();
+            case "io.debezium.time.Time", "org.apache.kafka.connect.data.Time" ->
+                    LocalTime.ofNanoOfDay(value.longValue() * 1_000_000L).toString();
+            case "io.debezium.time.MicroTime" -> LocalTime.ofNanoOfDay(value.longValue() * 1_000L).toString();
+            case "io.debezium.time.NanoTime" -> LocalTime.ofNanoOfDay(value.longValue()).toString();
+            case "io.debezium.time.Timestamp", "org.apache.kafka.connect.data.Timestamp" ->
+                    localDateTime(Instant.ofEpochMilli(value.longValue()));
+            case "io.debezium.time.MicroTimestamp" -> localDateTime(epochMicros(value.longValue()));
+            case "io.debezium.time.NanoTimestamp" -> localDateTime(epochNanos(value.longValue()));
+            case "io.debezium.time.MicroDuration" -> Duration.ofNanos(value.longValue() * 1_000L).toString();
+            case "io.debezium.data.Json" -> value.isString() ? new JsonText(value.stringValue()) : null;
+            default -> null;
+        };
+    }
+
+    private static Object decimal(JsonNode value, Integer scale) {
+        if (value.isString() && scale != null) {
+            try {
+                return new BigDecimal(new BigInteger(Base64.getDecoder().decode(value.stringValue())), scale);
+            } catch (IllegalArgumentException notBase64) {
+                return new BigDecimal(value.stringValue());
+            }
+        }
+        return value.isNumber() ? value.decimalValue() : null;
+    }
+
+    private static Object variableScaleDecimal(JsonNode value) {
+        JsonNode unscaled = value.path("value");
+        if (!value.isObject() || !unscaled.isString()) {
+            return null;
+        }
+        return new BigDecimal(new BigInteger(Base64.getDecoder().decode(unscaled.stringValue())),
+                value.path("scale").intValue());
+    }
+
+    private static boolean isVariableScaleDecimal(JsonNode value) {
+        return value.size() == 2 && value.path("scale").isIntegralNumber() && value.path("value").isString();
+    }
+
+    private static Instant epochMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    private static Instant epochNanos(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    // Debezium encodes "timestamp without time zone" as if it were UTC: read it back the same way.
+    private static String localDateTime(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    private static Object plain(JsonNode value) {
+        if (value.isString()) {
+            return value.stringValue();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isIntegralNumber()) {
+            return value.canConvertToLong() ? (Object) value.longValue() : value.bigIntegerValue();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isArray()) {
+            List<Object> items = new ArrayList<>(value.size());
+            value.forEach(item -> items.add(plain(item)));
+            return items;
+        }
+        if (value.isObject()) {
+            // without a schema a VariableScaleDecimal is still recognisable by its shape
+            return isVariableScaleDecimal(value) ? variableScaleDecimal(value) : decodeRow(value, ConnectSchema.NONE);
+        }
+        return value.asString();
+    }
+}

@@ -1,0 +1,123 @@
+package io.dqmonitor.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.Op;
+import org.junit.jupiter.api.Test;
+
+class RuleConfigurationTest {
+
+    @Test
+    void dottedTableNamesNeedNoBrackets() {
+        assertThat(RulesFixture.rules("""
+                dq.tables.public.user_activities.columns.user_id.not-null: true
+                """)).containsOnlyKeys("public.user_activities");
+    }
+
+    @Test
+    void bracketedTableNamesWorkToo() {
+        assertThat(RulesFixture.rules("""
+                dq:
+                  tables:
+                    "[public.user_activities]":
+                      freshness: 5m
+                """).get("public.user_activities").freshness()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void anAdditionalFileAddsTables() {
+        assertThat(RulesFixture.rules("""
+                dq.tables.public.a.columns.x.not-null: true
+                """, """
+                dq.tables.public.b.columns.y.not-null: true
+                """)).containsOnlyKeys("public.a", "public.b");
+    }
+
+    @Test
+    void anAdditionalFileReplacesAListWhole() {
+        RuleEvaluator evaluator = new RuleEvaluator(RulesFixture.rules("""
+                dq.tables.public.a.columns.kind.allowed-values: [a, b, c, d]
+                """, """
+                dq.tables.public.a.columns.kind.allowed-values: [x]
+                """));
+        assertThat(evaluator.evaluate(row("kind", "c"))).hasSize(1);
+        assertThat(evaluator.evaluate(row("kind", "x"))).isEmpty();
+    }
+
+    @Test
+    void anAdditionalFileCanSwitchARuleOff() {
+        RuleEvaluator evaluator = new RuleEvaluator(RulesFixture.rules("""
+                dq.tables.public.a.columns.kind.not-null: true
+                """, """
+                dq.tables.public.a.columns.kind.not-null: false
+                """));
+        assertThat(evaluator.evaluate(row("other", "1"))).isEmpty();
+    }
+
+    @Test
+    void unknownRuleKeyNamesTheKey() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.columns.amount.maxx: 5
+                """)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageStartingWith("dq.tables.public.a.columns.amount.maxx: unknown rule 'maxx'")
+                .hasMessageContaining("[allowed-values, max, min, not-null, pattern]");
+    }
+
+    @Test
+    void badRegexNamesTheKey() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.columns.email.pattern: '[unclosed'
+                """)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageStartingWith("dq.tables.public.a.columns.email.pattern: invalid regular expression");
+    }
+
+    @Test
+    void unknownTableSettingNamesTheKey() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.colums.email.not-null: true
+                """)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageStartingWith("dq.tables.public.a.colums.email.not-null: expected dq.tables.<schema.table>");
+    }
+
+    @Test
+    void badFreshnessNamesTheKey() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.freshness: soon
+                """)).hasMessageStartingWith("dq.tables.public.a.freshness: 'soon' is not a duration");
+    }
+
+    @Test
+    void nonNumericBoundNamesTheKey() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.columns.amount.min: zero
+                """)).hasMessageStartingWith("dq.tables.public.a.columns.amount.min: expected a number");
+    }
+
+    @Test
+    void minAboveMaxIsRejected() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.columns.amount: { min: 10, max: 1 }
+                """)).hasMessageContaining("min 10 is greater than max 1");
+    }
+
+    @Test
+    void unknownWhenSettingNamesTheKey() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq:
+                  tables:
+                    public.a:
+                      when:
+                        - iff: { kind: x }
+                          columns: { y: { not-null: true } }
+                """)).hasMessageStartingWith("dq.tables.public.a.when[0].iff: unknown setting");
+    }
+
+    private static ChangeEvent row(String column, String value) {
+        return new ChangeEvent("public.a", Op.CREATE, null, null, java.util.Map.of(column, value), null, null, null,
+                java.util.Map.of());
+    }
+}

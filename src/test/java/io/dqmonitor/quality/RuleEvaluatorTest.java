@@ -1,0 +1,91 @@
+package io.dqmonitor.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.Op;
+import org.junit.jupiter.api.Test;
+
+class RuleEvaluatorTest {
+
+    private static final String RULES = """
+            dq:
+              tables:
+                public.user_activities:
+                  columns:
+                    user_id: { not-null: true }
+                    activity_type: { allowed-values: [login, logout, purchase, profile_update] }
+                    amount: { min: 0, max: 100000 }
+                  when:
+                    - if: { activity_type: purchase }
+                      columns:
+                        amount: { not-null: true }
+            """;
+
+    private final RuleEvaluator evaluator = RulesFixture.evaluator(RULES);
+
+    @Test
+    void aGoodRowHasNoViolation() {
+        assertThat(evaluator.evaluate(create(row(1L, "purchase", "10.00")))).isEmpty();
+    }
+
+    @Test
+    void eachFailingCheckIsOneViolationWithTheValueAsText() {
+        assertThat(evaluator.evaluate(create(row(null, "hack", "-1.50"))))
+                .containsExactlyInAnyOrder(new Violation("user_id", "not_null", null),
+                        new Violation("activity_type", "allowed_values", "hack"),
+                        new Violation("amount", "range", "-1.5"));
+    }
+
+    @Test
+    void whenBlockAppliesOnlyToMatchingRows() {
+        assertThat(evaluator.evaluate(create(row(1L, "purchase", null))))
+                .containsExactly(new Violation("amount", "not_null", null));
+        assertThat(evaluator.evaluate(create(row(1L, "login", null)))).isEmpty();
+    }
+
+    @Test
+    void updatesAndSnapshotReadsAreChecked() {
+        assertThat(evaluator.evaluate(event(Op.UPDATE, row(null, "login", null)))).hasSize(1);
+        assertThat(evaluator.evaluate(event(Op.READ, row(null, "login", null)))).hasSize(1);
+    }
+
+    @Test
+    void deletesAndTruncatesAreNotChecked() {
+        assertThat(evaluator.evaluate(new ChangeEvent("public.user_activities", Op.DELETE, null,
+                row(null, "hack", null), null, null, null, null, Map.of()))).isEmpty();
+        assertThat(evaluator.evaluate(event(Op.TRUNCATE, null))).isEmpty();
+    }
+
+    @Test
+    void tablesWithoutRulesHaveNoViolations() {
+        assertThat(evaluator.evaluate(new ChangeEvent("public.other", Op.CREATE, null, null,
+                row(null, "hack", null), null, null, null, Map.of()))).isEmpty();
+    }
+
+    @Test
+    void aColumnMissingFromTheRowCountsAsNull() {
+        assertThat(evaluator.evaluate(create(Map.of("activity_type", "login"))))
+                .containsExactly(new Violation("user_id", "not_null", null));
+    }
+
+    private static Map<String, Object> row(Long userId, String type, String amount) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("user_id", userId);
+        row.put("activity_type", type);
+        row.put("amount", amount == null ? null : new BigDecimal(amount));
+        return row;
+    }
+
+    private static ChangeEvent create(Map<String, Object> after) {
+        return event(Op.CREATE, after);
+    }
+
+    private static ChangeEvent event(Op op, Map<String, Object> after) {
+        return new ChangeEvent("public.user_activities", op, Map.of("id", 1L), null, after, null, null, null, Map.of());
+    }
+}

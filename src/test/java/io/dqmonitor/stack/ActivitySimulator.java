@@ -1,0 +1,108 @@
+package io.dqmonitor.stack;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Writes realistic user activity into {@code public.user_activities}: logins, logouts, purchases and profile updates,
+ * with a configurable share of bad rows (each breaking one rule of the shipped rule set), updates and deletes.
+ */
+public final class ActivitySimulator implements AutoCloseable {
+
+    /**
+     * @param rowsPerSecond  inserts per second
+     * @param badShare       share of inserts that break a rule (0..1)
+     * @param updateShare    share of ticks that also update a recent row
+     * @param deleteShare    share of ticks that also delete a recent row
+     */
+    public record Settings(double rowsPerSecond, double badShare, double updateShare, double deleteShare) {
+    }
+
+    private static final List<String> TYPES = List.of("login", "logout", "purchase", "profile_update");
+
+    private final Connection connection;
+    private final Settings settings;
+    private final Consumer<String> log;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "activity-simulator");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ActivitySimulator(Connection connection, Settings settings, Consumer<String> log) {
+        this.connection = connection;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public void start() {
+        long periodMicros = (long) (1_000_000 / Math.max(0.01, settings.rowsPerSecond()));
+        scheduler.scheduleAtFixedRate(this::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
+    }
+
+    private void tick() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        try {
+            insert(random, random.nextDouble() < settings.badShare());
+            if (random.nextDouble() < settings.updateShare()) {
+                execute("UPDATE public.user_activities SET email = ? WHERE id = (SELECT max(id) - ? FROM public.user_activities)",
+                        "user" + random.nextInt(1000) + "@example.com", (long) random.nextInt(20));
+            }
+            if (random.nextDouble() < settings.deleteShare()) {
+                execute("DELETE FROM public.user_activities WHERE id = (SELECT max(id) - ? FROM public.user_activities)",
+                        (long) (20 + random.nextInt(20)));
+            }
+        } catch (SQLException e) {
+            // keep simulating: one failed write (e.g. the database restarting) is not the end of the demo
+            log.accept("activity simulator: " + e.getMessage());
+        }
+    }
+
+    private void insert(ThreadLocalRandom random, boolean bad) throws SQLException {
+        String type = TYPES.get(random.nextInt(TYPES.size()));
+        Long userId = (long) (1 + random.nextInt(5000));
+        BigDecimal amount = "purchase".equals(type)
+                ? BigDecimal.valueOf(random.nextDouble(1, 500)).setScale(2, RoundingMode.HALF_UP) : null;
+        String email = "user" + userId + "@example.com";
+        if (bad) {
+            switch (random.nextInt(5)) {
+                case 0 -> userId = null;
+                case 1 -> type = "unknown_action";
+                case 2 -> { type = "purchase"; amount = new BigDecimal("-5.00"); }
+                case 3 -> email = "not-an-email";
+                default -> { type = "purchase"; amount = null; }
+            }
+        }
+        execute("INSERT INTO public.user_activities (user_id, activity_type, amount, email, details) VALUES (?, ?, ?, ?, ?::jsonb)",
+                userId, type, amount, email, "{\"source\": \"simulator\", \"session\": " + random.nextInt(100_000) + "}");
+    }
+
+    private void execute(String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    statement.setNull(i + 1, Types.NULL);
+                } else {
+                    statement.setObject(i + 1, values[i]);
+                }
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        scheduler.shutdownNow();
+        connection.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.dqmonitor.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.connect.cli.ConnectDistributed;
+import org.apache.kafka.connect.runtime.Connect;
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Kafka Connect worker (distributed mode, one worker) from the Apache {@code connect-runtime} jar, started in this
+ * JVM with the Debezium PostgreSQL connector on its classpath. Connectors are registered through its REST API, the
+ * same way a deployment does it, from the JSON files in {@code debezium/}.
+ */
+final class EmbeddedConnect implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Connect<?> connect;
+    private final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private EmbeddedConnect(Connect<?> connect, int port) {
+        this.connect = connect;
+        this.port = port;
+    }
+
+    static EmbeddedConnect start(String bootstrapServers, int port) {
+        Ports.requireFree(port, "Kafka Connect", "--stack.connect-port");
+        Map<String, String> worker = new HashMap<>();
+        worker.put("bootstrap.servers", bootstrapServers);
+        worker.put("group.id", "dq-monitor-connect");
+        worker.put("listeners", "http://127.0.0.1:" + port);
+        // the worker's defaults, as a plain Connect deployment has them: JSON with schemas
+        worker.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        worker.put("config.storage.topic", "connect-configs");
+        worker.put("offset.storage.topic", "connect-offsets");
+        worker.put("status.storage.topic", "connect-status");
+        worker.put("config.storage.replication.factor", "1");
+        worker.put("offset.storage.replication.factor", "1");
+        worker.put("offset.storage.partitions", "1");
+        worker.put("status.storage.replication.factor", "1");
+        worker.put("status.storage.partitions", "1");
+        worker.put("offset.flush.interval.ms", "1000");
+        worker.put("plugin.discovery", "service_load");
+        // stopping the stack should not wait long for a task whose database is going away too
+        worker.put("task.shutdown.graceful.timeout.ms", "2000");
+        Connect<?> connect = new ConnectDistributed().startConnect(worker);
+        return new EmbeddedConnect(connect, port);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Registers (or updates) the connector described by a {@code {name, config}} file, with some settings replaced. */
+    String register(Path connectorFile, Map<String, String> overrides) throws IOException {
+        JsonNode file = JSON.readTree(connectorFile.toFile());
+        String name = file.path("name").asString();
+        Map<String, String> config = new LinkedHashMap<>();
+        file.path("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asString()));
+        config.putAll(overrides);
+        HttpRequest put = HttpRequest.newBuilder(URI.create(url() + "/connectors/" + name + "/config"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build();
+        // the worker answers 409 while it is still joining its group
+        Awaitility.await("Kafka Connect accepting connector " + name).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode() / 100 == 2);
+        return name;
+    }
+
+    /** Waits until the connector and its task run; fails at once with Connect's trace if either failed. */
+    void awaitRunning(String name) {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url() + "/connectors/" + name + "/status")).build();
+        Awaitility.await("connector " + name + " running").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    HttpResponse<String> response = http.send(get, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        return false;
+                    }
+                    JsonNode status = JSON.readTree(response.body());
+                    if (response.body().contains("\"FAILED\"")) {
+                        throw new IllegalStateException("connector " + name + " failed: " + response.body());
+                    }
+                    JsonNode task = status.path("tasks").path(0);
+                    return "RUNNING".equals(status.path("connector").path("state").asString())
+                            && "RUNNING".equals(task.path("state").asString());
+                });
+    }
+
+    @Override
+    public void close() {
+        connect.stop();
+        connect.awaitStop();
+    }
+}

@@ -1,0 +1,38 @@
+package io.dqmonitor.stack;
+
+import java.io.IOException;
+
+import redis.embedded.RedisServer;
+
+/** A real Redis server, from the binary that {@code com.github.codemonstur:embedded-redis} ships in its jar. */
+final class EmbeddedRedis implements AutoCloseable {
+
+    private final RedisServer server;
+    private final int port;
+
+    private EmbeddedRedis(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static EmbeddedRedis start(int port) throws IOException {
+        Ports.requireFree(port, "Redis", "--stack.redis-port");
+        RedisServer server = RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
+        server.start();
+        return new EmbeddedRedis(server, port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop();
+    }
+}

@@ -1,0 +1,176 @@
+package io.dqmonitor.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.utils.Exit;
+import org.awaitility.Awaitility;
+
+/**
+ * The whole pipeline dq-monitor watches, started on this machine with no Docker: PostgreSQL with logical decoding,
+ * a KRaft Kafka broker, a Kafka Connect worker running the Debezium connector from {@code debezium/}, and Redis.
+ * The local run and the integration tests both use it.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    public static final String DATABASE = "monitoring";
+    public static final Path CONNECTOR_FILE = Path.of("debezium", "user-activities.json");
+
+    /** The ports of the stack's servers. */
+    public record StackPorts(int postgres, int kafka, int kafkaController, int connect, int redis) {
+
+        public static StackPorts defaults() {
+            return new StackPorts(5432, 9092, 9093, 8083, 6379);
+        }
+
+        public static StackPorts random() {
+            return new StackPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+        }
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Consumer<String> progress;
+    private EmbeddedPostgres postgres;
+    private EmbeddedKafka kafka;
+    private EmbeddedConnect connect;
+    private EmbeddedRedis redis;
+    private String connectorName;
+
+    private EmbeddedStack(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    /** Starts every server with fresh data under {@code baseDir}; on any failure, stops what already started. */
+    public static EmbeddedStack start(Path baseDir, StackPorts ports, Consumer<String> progress) throws Exception {
+        // Kafka code calls System.exit on fatal errors; in a shared JVM that must be an exception instead
+        Exit.setExitProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka asked to exit (" + code + "): " + message);
+        });
+        EmbeddedStack stack = new EmbeddedStack(progress);
+        try {
+            stack.startAll(baseDir.toAbsolutePath(), ports);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path baseDir, StackPorts ports) throws Exception {
+        deleteRecursively(baseDir);
+        progress.accept("PostgreSQL: starting on port " + ports.postgres() + ", data in " + baseDir.resolve("postgres"));
+        postgres = track(EmbeddedPostgres.start(baseDir.resolve("postgres").resolve("data"), ports.postgres()));
+        createDatabase();
+        progress.accept("Kafka (KRaft): starting on port " + ports.kafka() + ", data in " + baseDir.resolve("kafka"));
+        kafka = track(EmbeddedKafka.start(baseDir.resolve("kafka"), ports.kafka(), ports.kafkaController()));
+        progress.accept("Redis: starting on port " + ports.redis());
+        redis = track(EmbeddedRedis.start(ports.redis()));
+        progress.accept("Kafka Connect: starting on port " + ports.connect() + " with the Debezium PostgreSQL connector");
+        connect = track(EmbeddedConnect.start(kafka.bootstrapServers(), ports.connect()));
+        connectorName = connect.register(CONNECTOR_FILE, Map.of(
+                "database.hostname", "127.0.0.1",
+                "database.port", Integer.toString(postgres.port()),
+                "database.dbname", DATABASE));
+        connect.awaitRunning(connectorName);
+        awaitStreaming();
+        progress.accept("Debezium: connector " + connectorName + " is streaming changes of public.user_activities");
+    }
+
+    private <T extends AutoCloseable> T track(T server) {
+        started.push(server);
+        return server;
+    }
+
+    private void createDatabase() throws SQLException, IOException {
+        try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + DATABASE);
+        }
+        try (InputStream ddl = EmbeddedStack.class.getResourceAsStream("/stack/user_activities.sql");
+             Connection db = postgres.connect(DATABASE); Statement sql = db.createStatement()) {
+            sql.execute(new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The slot is active once Debezium has finished its snapshot and streams from the WAL. */
+    private void awaitStreaming() {
+        Awaitility.await("Debezium streaming from the replication slot").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    try (Connection db = postgres.connect(DATABASE); PreparedStatement query = db.prepareStatement(
+                            "SELECT active FROM pg_replication_slots WHERE slot_name = 'dq_monitor_slot'")) {
+                        ResultSet rows = query.executeQuery();
+                        return rows.next() && rows.getBoolean(1);
+                    }
+                });
+    }
+
+    public Connection connect() throws SQLException {
+        return postgres.connect(DATABASE);
+    }
+
+    public String jdbcUrl() {
+        return postgres.jdbcUrl(DATABASE);
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public int redisPort() {
+        return redis.port();
+    }
+
+    public String connectUrl() {
+        return connect.url();
+    }
+
+    /** The standard Spring properties that point dq-monitor at this stack. */
+    public Map<String, String> springProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", bootstrapServers());
+        properties.put("spring.data.redis.host", "127.0.0.1");
+        properties.put("spring.data.redis.port", Integer.toString(redisPort()));
+        properties.put("spring.datasource.url", jdbcUrl());
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "postgres");
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable server = started.pop();
+            try {
+                server.close();
+            } catch (Exception e) {
+                progress.accept("could not stop " + server.getClass().getSimpleName() + ": " + e);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.dqmonitor.stack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dqmonitor.DqMonitorApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./mvnw spring-boot:test-run}: the whole pipeline on this machine without Docker. Starts the embedded stack,
+ * the activity simulator and dq-monitor against them, and prints where to look.
+ *
+ * <p>Options (pass with {@code -Dspring-boot.run.arguments="--sim.rate=20 --server.port=8081"}):
+ * {@code --stack.dir}, {@code --stack.postgres-port}, {@code --stack.kafka-port}, {@code --stack.kafka-controller-port},
+ * {@code --stack.connect-port}, {@code --stack.redis-port}, {@code --sim.rate} (rows/s), {@code --sim.bad-share},
+ * {@code --sim.update-share}, {@code --sim.delete-share}; every other argument goes to dq-monitor.
+ */
+public final class LocalRun {
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        List<String> appArgs = new ArrayList<>();
+        for (String arg : args) {
+            if ((arg.startsWith("--stack.") || arg.startsWith("--sim.")) && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                appArgs.add(arg);
+            }
+        }
+        EmbeddedStack.StackPorts defaults = EmbeddedStack.StackPorts.defaults();
+        EmbeddedStack.StackPorts ports = new EmbeddedStack.StackPorts(
+                port(options, "stack.postgres-port", defaults.postgres()), port(options, "stack.kafka-port", defaults.kafka()),
+                port(options, "stack.kafka-controller-port", defaults.kafkaController()),
+                port(options, "stack.connect-port", defaults.connect()), port(options, "stack.redis-port", defaults.redis()));
+        Path dir = Path.of(options.getOrDefault("stack.dir", "target/embedded-stack"));
+
+        EmbeddedStack stack = EmbeddedStack.start(dir, ports, line -> System.out.println("[stack] " + line));
+        ActivitySimulator simulator = new ActivitySimulator(stack.connect(), new ActivitySimulator.Settings(
+                number(options, "sim.rate", 5), number(options, "sim.bad-share", 0.1),
+                number(options, "sim.update-share", 0.2), number(options, "sim.delete-share", 0.05)),
+                System.out::println);
+        stack.springProperties().forEach((key, value) -> appArgs.add("--" + key + "=" + value));
+        ConfigurableApplicationContext app = SpringApplication.run(DqMonitorApplication.class, appArgs.toArray(String[]::new));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            try {
+                simulator.close();
+            } catch (Exception ignored) {
+                // the stack goes down next either way
+            }
+            stack.close();
+        }, "local-run-shutdown"));
+        simulator.start();
+        String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port", "8080");
+        System.out.printf("""
+
+                dq-monitor is running against the embedded stack (Ctrl+C stops everything).
+                  recent changes  %s/api/changes?limit=10
+                  metrics         %s/actuator/prometheus
+                  health          %s/actuator/health
+                  PostgreSQL      %s (user postgres, any password)
+                  Kafka           %s   topic monitoring_server.public.user_activities
+                  Kafka Connect   %s/connectors
+                  Redis           127.0.0.1:%d   list recent_changes
+                  simulator       %s rows/s, %s%% bad rows
+                %n""", base, base, base, stack.jdbcUrl(), stack.bootstrapServers(), stack.connectUrl(), stack.redisPort(),
+                options.getOrDefault("sim.rate", "5"), Math.round(number(options, "sim.bad-share", 0.1) * 100));
+    }
+
+    private static int port(Map<String, String> options, String key, int fallback) {
+        return (int) number(options, key, fallback);
+    }
+
+    private static double number(Map<String, String> options, String key, double fallback) {
+        String value = options.get(key);
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " must be a number but is '" + value + "'");
+        }
+    }
+}

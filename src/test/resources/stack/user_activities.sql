@@ -1,0 +1,10 @@
+-- The reference table of dq-monitor's local stack and tests.
+CREATE TABLE IF NOT EXISTS public.user_activities (
+    id            bigserial PRIMARY KEY,
+    user_id       bigint,
+    activity_type text,
+    amount        numeric(12, 2),
+    email         text,
+    details       jsonb,
+    created_at    timestamptz DEFAULT now()
+);
