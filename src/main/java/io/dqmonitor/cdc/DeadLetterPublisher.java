@@ -3,7 +3,9 @@ package io.dqmonitor.cdc;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -29,10 +33,13 @@ public class DeadLetterPublisher {
     public static final String OFFSET_HEADER = "dq-original-offset";
 
     private final KafkaTemplate<Object, Object> template;
+    private final KafkaAdmin admin;
     private final String suffix;
+    private final Set<String> existingTopics = ConcurrentHashMap.newKeySet();
 
-    DeadLetterPublisher(KafkaTemplate<Object, Object> template, CdcProperties properties) {
+    DeadLetterPublisher(KafkaTemplate<Object, Object> template, KafkaAdmin admin, CdcProperties properties) {
         this.template = template;
+        this.admin = admin;
         this.suffix = properties.deadLetterSuffix();
     }
 
@@ -43,7 +50,9 @@ public class DeadLetterPublisher {
     public void publish(List<Rejection> rejections) {
         List<CompletableFuture<SendResult<Object, Object>>> sends = new ArrayList<>();
         for (Rejection rejection : rejections) {
-            sends.add(template.send(deadLetter(rejection)));
+            ProducerRecord<Object, Object> deadLetter = deadLetter(rejection);
+            ensureTopic(deadLetter.topic());
+            sends.add(template.send(deadLetter));
         }
         for (CompletableFuture<SendResult<Object, Object>> send : sends) {
             try {
@@ -54,6 +63,14 @@ public class DeadLetterPublisher {
             } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("could not write to the dead-letter topic", e);
             }
+        }
+    }
+
+    /** Brokers in production often do not create topics on first use; the dead-letter topic must exist regardless. */
+    private void ensureTopic(String topic) {
+        if (!existingTopics.contains(topic)) {
+            admin.createOrModifyTopics(TopicBuilder.name(topic).partitions(1).build());
+            existingTopics.add(topic);
         }
     }
 

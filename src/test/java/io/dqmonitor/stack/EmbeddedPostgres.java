@@ -146,7 +146,7 @@ final class EmbeddedPostgres implements AutoCloseable {
         Files.createFile(target.resolve(".complete"));
     }
 
-    private static boolean isRoot() {
+    static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 

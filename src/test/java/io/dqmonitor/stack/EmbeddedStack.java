@@ -74,8 +74,13 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private void startAll(Path baseDir, StackPorts ports) throws Exception {
         deleteRecursively(baseDir);
-        progress.accept("PostgreSQL: starting on port " + ports.postgres() + ", data in " + baseDir.resolve("postgres"));
-        postgres = track(EmbeddedPostgres.start(baseDir.resolve("postgres").resolve("data"), ports.postgres()));
+        Path postgresDir = EmbeddedPostgres.isRoot()
+                // the server runs as 'nobody', who may not be allowed into a checkout under /root
+                ? Path.of(System.getProperty("java.io.tmpdir"), "dq-monitor-postgres-" + ports.postgres())
+                : baseDir.resolve("postgres");
+        deleteRecursively(postgresDir);
+        progress.accept("PostgreSQL: starting on port " + ports.postgres() + ", data in " + postgresDir);
+        postgres = track(EmbeddedPostgres.start(postgresDir.resolve("data"), ports.postgres()));
         createDatabase();
         progress.accept("Kafka (KRaft): starting on port " + ports.kafka() + ", data in " + baseDir.resolve("kafka"));
         kafka = track(EmbeddedKafka.start(baseDir.resolve("kafka"), ports.kafka(), ports.kafkaController()));

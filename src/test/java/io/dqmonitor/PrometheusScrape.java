@@ -1,0 +1,33 @@
+package io.dqmonitor;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The samples of one {@code /actuator/prometheus} scrape, by series ({@code name{labels}}). */
+public record PrometheusScrape(Map<String, Double> samples) {
+
+    public static PrometheusScrape parse(String text) {
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int split = line.lastIndexOf(' ');
+            samples.put(line.substring(0, split), Double.parseDouble(line.substring(split + 1)));
+        }
+        return new PrometheusScrape(samples);
+    }
+
+    public double value(String series) {
+        return samples.getOrDefault(series, 0.0);
+    }
+
+    /** For every series whose name starts with {@code prefix}: how much it grew since {@code before}; zeros left out. */
+    public Map<String, Double> growthSince(PrometheusScrape before, String prefix) {
+        return samples.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .filter(e -> e.getValue() - before.value(e.getKey()) != 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() - before.value(e.getKey())));
+    }
+}

@@ -1,0 +1,67 @@
+package io.dqmonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dqmonitor.cdc.CdcProperties;
+import io.dqmonitor.metrics.DqMetrics;
+import io.dqmonitor.quality.InvalidRulesException;
+import io.dqmonitor.recent.RecentProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** A bad configuration stops the service at start-up with a message that names the key. */
+class StartupValidationTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan("io.dqmonitor.quality")
+    @Import(DqMetrics.class)
+    @EnableConfigurationProperties({RecentProperties.class, CdcProperties.class})
+    static class QualityOnly {
+        @org.springframework.context.annotation.Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(QualityOnly.class);
+
+    @Test
+    void theShippedRulesStart() {
+        runner.withPropertyValues("dq.tables.public.user_activities.columns.user_id.not-null=true")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void anUnknownRuleFailsStartupNamingTheKey() {
+        runner.withPropertyValues("dq.tables.public.user_activities.columns.amount.maximum=5").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidRulesException.class)
+                    .hasMessageContaining("dq.tables.public.user_activities.columns.amount.maximum: unknown rule");
+        });
+    }
+
+    @Test
+    void anOutOfRangeCapacityFailsStartupNamingTheKey() {
+        runner.withPropertyValues("dq.recent.capacity=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("dq.recent.capacity");
+        });
+    }
+
+    @Test
+    void aBlankTopicPatternFailsStartupNamingTheKey() {
+        runner.withPropertyValues("dq.cdc.topic-pattern= ").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("dq.cdc.topic-pattern");
+        });
+    }
+}

@@ -1,0 +1,307 @@
+package io.dqmonitor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.dqmonitor.PrometheusScrape;
+import io.dqmonitor.cdc.DeadLetterPublisher;
+import io.dqmonitor.stack.EmbeddedStack;
+import io.dqmonitor.stack.SharedStack;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SQL writes into a real PostgreSQL, captured by a real Debezium connector in a real Kafka Connect worker (default
+ * JSON converter, schemas on), through a real Kafka broker to dq-monitor, which stores them in a real Redis. Each test
+ * measures what its own writes changed: it ends its writes with a sentinel row and, once the sentinel is visible,
+ * everything written before it has been processed (one partition keeps commit order).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PipelineIT {
+
+    private static final String TABLE = "public.user_activities";
+    private static final String TOPIC = "monitoring_server.public.user_activities";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final EmbeddedStack STACK = SharedStack.get();
+
+    @DynamicPropertySource
+    static void pointAtTheStack(DynamicPropertyRegistry registry) {
+        STACK.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        // the topic appears with the first change; find it quickly instead of within the default 30 s
+        registry.add("spring.kafka.consumer.properties.metadata.max.age.ms", () -> "1000");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Connection db;
+    private PrometheusScrape before;
+
+    @BeforeEach
+    void openDatabaseAndScrape() throws Exception {
+        db = STACK.connect();
+        before = scrape();
+    }
+
+    @AfterEach
+    void closeDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void validRowsAreCountedWithoutViolations() throws Exception {
+        insert(1L, "login", null, "ann@example.com");
+        insert(2L, "purchase", "19.99", "bob@example.com");
+        insert(3L, "profile_update", null, "cy@example.com");
+        PrometheusScrape after = awaitSentinel();
+
+        assertThat(after.growthSince(before, "cdc_events_total"))
+                .isEqualTo(Map.of(events("create"), 4.0));
+        assertThat(after.growthSince(before, "dq_violations_total")).isEmpty();
+    }
+
+    @Test
+    void eachBadRowCountsUnderItsColumnAndRule() throws Exception {
+        insert(null, "login", null, "ann@example.com");
+        insert(4L, "teleport", null, "ann@example.com");
+        insert(4L, "purchase", "-5.00", "ann@example.com");
+        insert(4L, "purchase", "100000.01", "ann@example.com");
+        insert(4L, "login", null, "not-an-email");
+        insert(4L, "purchase", null, "ann@example.com");
+        PrometheusScrape after = awaitSentinel();
+
+        assertThat(after.growthSince(before, "cdc_events_total")).isEqualTo(Map.of(events("create"), 7.0));
+        assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
+                violations("user_id", "not_null"), 1.0,
+                violations("activity_type", "allowed_values"), 1.0,
+                violations("amount", "range"), 2.0,
+                violations("email", "pattern"), 1.0,
+                violations("amount", "not_null"), 1.0));
+    }
+
+    @Test
+    void updatesAndDeletesAreCountedAndTheirTombstonesSkipped() throws Exception {
+        long id = insert(5L, "login", null, "dee@example.com");
+        execute("UPDATE public.user_activities SET activity_type = 'hack' WHERE id = " + id);
+        execute("DELETE FROM public.user_activities WHERE id = " + id);
+        PrometheusScrape after = awaitSentinel();
+
+        assertThat(after.growthSince(before, "cdc_events_total")).isEqualTo(Map.of(
+                events("create"), 2.0, events("update"), 1.0, events("delete"), 1.0));
+        assertThat(after.growthSince(before, "cdc_records_skipped_total"))
+                .isEqualTo(Map.of("cdc_records_skipped_total{reason=\"tombstone\"}", 1.0));
+        assertThat(after.growthSince(before, "dq_violations_total"))
+                .isEqualTo(Map.of(violations("activity_type", "allowed_values"), 1.0));
+    }
+
+    @Test
+    void truncateIsCounted() throws Exception {
+        execute("TRUNCATE public.user_activities");
+        PrometheusScrape after = awaitSentinel();
+
+        assertThat(after.growthSince(before, "cdc_events_total"))
+                .isEqualTo(Map.of(events("truncate"), 1.0, events("create"), 1.0));
+    }
+
+    @Test
+    void recentChangesAreNewestFirstWithDecodedDecimalsAndViolations() throws Exception {
+        long first = insert(6L, "purchase", "42.50", "eve@example.com");
+        long second = insert(7L, "purchase", "-1.00", "eve@example.com");
+        awaitSentinel();
+
+        JsonNode changes = getJson("/api/changes?limit=3&op=create");
+        assertThat(changes.size()).isEqualTo(3);
+        JsonNode newestReal = changes.get(1);
+        assertThat(newestReal.path("key").path("id").asLong()).isEqualTo(second);
+        assertThat(newestReal.path("violations").get(0).path("column").asString()).isEqualTo("amount");
+        assertThat(newestReal.path("violations").get(0).path("rule").asString()).isEqualTo("range");
+        assertThat(newestReal.path("violations").get(0).path("value").asString()).isEqualTo("-1");
+        JsonNode older = changes.get(2);
+        assertThat(older.path("key").path("id").asLong()).isEqualTo(first);
+        assertThat(older.path("after").path("amount").decimalValue()).isEqualByComparingTo(new BigDecimal("42.50"));
+        assertThat(older.path("after").path("details").path("source").asString()).isEqualTo("it");
+        assertThat(older.path("table").asString()).isEqualTo(TABLE);
+        assertThat(older.path("lsn").asLong()).isPositive();
+        assertThat(older.path("txId").asLong()).isPositive();
+        assertThat(older.path("sourceTimestamp").asString()).endsWith("Z");
+        assertThat(older.path("violations").size()).isZero();
+    }
+
+    @Test
+    void redisHoldsTheSameEntriesNewestFirst() throws Exception {
+        long id = insert(8L, "login", null, "fay@example.com");
+        String sentinel = sentinelEmail();
+        insert(9L, "login", null, sentinel);
+        awaitVisible(sentinel);
+
+        List<String> entries = redis.opsForList().range("recent_changes", 0, 1);
+        assertThat(JSON.readTree(entries.get(0)).path("after").path("email").asString()).isEqualTo(sentinel);
+        assertThat(JSON.readTree(entries.get(1)).path("key").path("id").asLong()).isEqualTo(id);
+        assertThat(redis.opsForList().size("recent_changes")).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void changesCanBeFilteredByTableAndOp() throws Exception {
+        long id = insert(10L, "login", null, "gus@example.com");
+        execute("DELETE FROM public.user_activities WHERE id = " + id);
+        awaitSentinel();
+
+        JsonNode deletes = getJson("/api/changes?table=" + TABLE + "&op=delete&limit=1");
+        assertThat(deletes.size()).isEqualTo(1);
+        assertThat(deletes.get(0).path("op").asString()).isEqualTo("delete");
+        assertThat(deletes.get(0).path("before").path("id").asLong()).isEqualTo(id);
+        assertThat(getJson("/api/changes?table=public.nothing_here").size()).isZero();
+    }
+
+    @Test
+    void anUnparseableRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        kafka.send(TOPIC, "not json at all".getBytes(StandardCharsets.UTF_8)).get();
+        PrometheusScrape after = awaitSentinel();
+
+        assertThat(after.growthSince(before, "cdc_events_rejected_total"))
+                .isEqualTo(Map.of("cdc_events_rejected_total{reason=\"malformed_json\"}", 1.0));
+        ConsumerRecord<byte[], byte[]> dead = lastDeadLetter();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
+        assertThat(header(dead, DeadLetterPublisher.REASON_HEADER)).isEqualTo("malformed_json");
+        assertThat(header(dead, DeadLetterPublisher.TOPIC_HEADER)).isEqualTo(TOPIC);
+    }
+
+    @Test
+    void aBadLimitGetsA400WithAMessage() throws Exception {
+        HttpResponse<String> response = get("/api/changes?limit=1000");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("limit must be between 1 and 100");
+    }
+
+    @Test
+    void anUnknownOpGetsA400WithAMessage() throws Exception {
+        HttpResponse<String> response = get("/api/changes?op=upsert");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("op must be one of");
+    }
+
+    @Test
+    void healthCoversKafkaRedisAndTheDatabase() throws Exception {
+        JsonNode health = getJson("/actuator/health");
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        for (String component : List.of("kafka", "redis", "db")) {
+            assertThat(health.path("components").path(component).path("status").asString()).as(component).isEqualTo("UP");
+        }
+        assertThat(getJson("/actuator/health/readiness").path("status").asString()).isEqualTo("UP");
+        assertThat(getJson("/actuator/health/liveness").path("status").asString()).isEqualTo("UP");
+    }
+
+    private PrometheusScrape awaitSentinel() throws Exception {
+        String email = sentinelEmail();
+        insert(0L, "login", null, email);
+        awaitVisible(email);
+        return scrape();
+    }
+
+    private static String sentinelEmail() {
+        return "sentinel-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private void awaitVisible(String email) {
+        Awaitility.await("change with email " + email + " in /api/changes").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/api/changes?limit=5").body().contains(email));
+    }
+
+    private long insert(Long userId, String type, String amount, String email) throws Exception {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO public.user_activities "
+                + "(user_id, activity_type, amount, email, details) VALUES (?, ?, ?, ?, '{\"source\": \"it\"}'::jsonb) RETURNING id")) {
+            if (userId == null) {
+                insert.setNull(1, Types.BIGINT);
+            } else {
+                insert.setLong(1, userId);
+            }
+            insert.setString(2, type);
+            insert.setBigDecimal(3, amount == null ? null : new BigDecimal(amount));
+            insert.setString(4, email);
+            var rows = insert.executeQuery();
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private ConsumerRecord<byte[], byte[]> lastDeadLetter() {
+        TopicPartition partition = new TopicPartition(TOPIC + "-dlt", 0);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", STACK.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            consumer.seek(partition, end - 1);
+            return consumer.poll(Duration.ofSeconds(10)).records(partition).get(0);
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private PrometheusScrape scrape() throws Exception {
+        return PrometheusScrape.parse(get("/actuator/prometheus").body());
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String events(String op) {
+        return "cdc_events_total{op=\"" + op + "\",table=\"" + TABLE + "\"}";
+    }
+
+    private static String violations(String column, String rule) {
+        return "dq_violations_total{column=\"" + column + "\",rule=\"" + rule + "\",table=\"" + TABLE + "\"}";
+    }
+}
