@@ -36,7 +36,6 @@ final class EmbeddedConnect implements AutoCloseable {
     }
 
     static EmbeddedConnect start(String bootstrapServers, int port) {
-        Ports.requireFree(port, "Kafka Connect", "--stack.connect-port");
         Map<String, String> worker = new HashMap<>();
         worker.put("bootstrap.servers", bootstrapServers);
         worker.put("group.id", "dq-monitor-connect");

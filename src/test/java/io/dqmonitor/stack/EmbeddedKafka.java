@@ -33,8 +33,6 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     static EmbeddedKafka start(Path dir, int port, int controllerPort) throws Exception {
-        Ports.requireFree(port, "Kafka", "--stack.kafka-port");
-        Ports.requireFree(controllerPort, "the Kafka controller", "--stack.kafka-controller-port");
         Files.createDirectories(dir);
         Properties props = properties(dir, port, controllerPort);
         Path config = dir.resolve("server.properties");

@@ -43,7 +43,6 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     static EmbeddedPostgres start(Path dataDir, int port) throws IOException, InterruptedException {
-        Ports.requireFree(port, "PostgreSQL", "--stack.postgres-port");
         Path bin = binaries();
         Files.createDirectories(dataDir);
         runAsServerUser(dataDir);

@@ -16,12 +16,13 @@ final class EmbeddedRedis implements AutoCloseable {
     }
 
     static EmbeddedRedis start(int port) throws IOException {
-        Ports.requireFree(port, "Redis", "--stack.redis-port");
         RedisServer server = RedisServer.newRedisServer()
                 .port(port)
                 .bind("127.0.0.1")
                 .setting("save \"\"")
                 .setting("appendonly no")
+                // a safety net for a JVM that exits without closing the stack
+                .onShutdownForceStop(true)
                 .build();
         server.start();
         return new EmbeddedRedis(server, port);

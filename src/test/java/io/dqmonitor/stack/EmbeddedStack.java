@@ -42,6 +42,14 @@ public final class EmbeddedStack implements AutoCloseable {
         public static StackPorts random() {
             return new StackPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
         }
+
+        void requireFree() {
+            Ports.requireFree(postgres, "PostgreSQL", "--stack.postgres-port");
+            Ports.requireFree(kafka, "Kafka", "--stack.kafka-port");
+            Ports.requireFree(kafkaController, "the Kafka controller", "--stack.kafka-controller-port");
+            Ports.requireFree(connect, "Kafka Connect", "--stack.connect-port");
+            Ports.requireFree(redis, "Redis", "--stack.redis-port");
+        }
     }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -73,6 +81,8 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     private void startAll(Path baseDir, StackPorts ports) throws Exception {
+        // before anything is wiped: a second run must not destroy the data of one that is still running
+        ports.requireFree();
         deleteRecursively(baseDir);
         Path postgresDir = EmbeddedPostgres.isRoot()
                 // the server runs as 'nobody', who may not be allowed into a checkout under /root
