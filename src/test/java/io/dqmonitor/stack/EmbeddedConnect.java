@@ -1,6 +1,7 @@
 package io.dqmonitor.stack;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +57,23 @@ final class EmbeddedConnect implements AutoCloseable {
         // stopping the stack should not wait long for a task whose database is going away too
         worker.put("task.shutdown.graceful.timeout.ms", "2000");
         Connect<?> connect = new ConnectDistributed().startConnect(worker);
+        removeShutdownHook(connect);
         return new EmbeddedConnect(connect, port);
+    }
+
+    /**
+     * Connect registers a JVM shutdown hook of its own. Racing with the stack's ordered shutdown it would still be
+     * stopping while Kafka goes away (its stop() lets a second caller through at once), and then retry for half a
+     * minute. The stack stops Connect itself, before Kafka, so the hook goes.
+     */
+    private static void removeShutdownHook(Connect<?> connect) {
+        try {
+            Field hook = Connect.class.getDeclaredField("shutdownHook");
+            hook.setAccessible(true);
+            Runtime.getRuntime().removeShutdownHook((Thread) hook.get(connect));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot take over Kafka Connect's shutdown", e);
+        }
     }
 
     String url() {
