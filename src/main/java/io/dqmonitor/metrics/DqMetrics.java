@@ -63,9 +63,8 @@ public class DqMetrics {
     }
 
     public Counter rejectedCounter(String reason) {
-        return rejected.computeIfAbsent(reason, k -> Counter.builder("cdc.events.rejected")
-                .description("Records that could not be parsed as change events and went to the dead-letter topic")
-                .tag("reason", reason).register(registry));
+        return reasonCounter(rejected, "cdc.events.rejected",
+                "Records that could not be parsed as change events and went to the dead-letter topic", reason);
     }
 
     public void recordSkipped(String reason) {
@@ -73,8 +72,12 @@ public class DqMetrics {
     }
 
     public Counter skippedCounter(String reason) {
-        return skipped.computeIfAbsent(reason, k -> Counter.builder("cdc.records.skipped")
-                .description("Records that carry no row change (tombstones, heartbeats, transaction markers)")
+        return reasonCounter(skipped, "cdc.records.skipped",
+                "Records that carry no row change (tombstones, heartbeats, transaction markers)", reason);
+    }
+
+    private Counter reasonCounter(Map<String, Counter> cache, String name, String description, String reason) {
+        return cache.computeIfAbsent(reason, k -> Counter.builder(name).description(description)
                 .tag("reason", reason).register(registry));
     }
 

@@ -3,6 +3,7 @@ package io.dqmonitor.pipeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.dqmonitor.cdc.ChangeEvent;
@@ -42,6 +43,9 @@ class ChangeBatchHandler implements ChangeRecordHandler {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.clock = Clock.systemUTC();
+        // every reason starts at zero, so that rate() and increase() see the first bad record
+        Arrays.stream(ParsedRecord.RejectReason.values()).forEach(r -> metrics.rejectedCounter(r.label()));
+        Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> metrics.skippedCounter(s.label()));
     }
 
     private record Checked(ChangeEvent event, List<Violation> violations) {
