@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dqmonitor.cdc.CdcProperties;
 import io.dqmonitor.metrics.DqMetrics;
 import io.dqmonitor.quality.InvalidRulesException;
+import io.dqmonitor.quality.RulesProperties;
 import io.dqmonitor.recent.RecentProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class StartupValidationTest {
     @Configuration(proxyBeanMethods = false)
     @ComponentScan("io.dqmonitor.quality")
     @Import(DqMetrics.class)
-    @EnableConfigurationProperties({RecentProperties.class, CdcProperties.class})
+    @EnableConfigurationProperties({RecentProperties.class, CdcProperties.class, RulesProperties.class})
     static class QualityOnly {
         @org.springframework.context.annotation.Bean
         SimpleMeterRegistry meterRegistry() {

@@ -11,16 +11,21 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class CdcConfiguration {
 
-    /** The configured topic pattern, minus the dead-letter topics it would otherwise match as well. */
+    /** The change-event and heartbeat topics, minus the dead-letter topics the patterns would otherwise match too. */
     @Bean
     Pattern cdcTopicPattern(CdcProperties properties) {
+        valid("dq.cdc.topic-pattern", properties.topicPattern());
+        valid("dq.cdc.heartbeat-topic-pattern", properties.heartbeatTopicPattern());
+        return Pattern.compile("(?!.*" + Pattern.quote(properties.deadLetterSuffix()) + "$)(?:(?:"
+                + properties.topicPattern() + ")|(?:" + properties.heartbeatTopicPattern() + "))");
+    }
+
+    private static void valid(String key, String regex) {
         try {
-            Pattern.compile(properties.topicPattern());
+            Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalStateException("dq.cdc.topic-pattern is not a valid regular expression: " + e.getMessage(), e);
+            throw new IllegalStateException(key + " is not a valid regular expression: " + e.getMessage(), e);
         }
-        return Pattern.compile("(?!.*" + Pattern.quote(properties.deadLetterSuffix()) + "$)(?:"
-                + properties.topicPattern() + ")");
     }
 
     /**

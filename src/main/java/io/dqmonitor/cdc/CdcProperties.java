@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param topicPattern         regular expression of the change-event topics to subscribe to; dead-letter topics are
  *                             always left out
+ * @param heartbeatTopicPattern regular expression of the Debezium heartbeat topics
  * @param deadLetterSuffix     appended to a topic's name to name its dead-letter topic
  * @param retryInitialInterval first pause before a failed batch is tried again (Redis or the database down)
  * @param retryMaxInterval     longest pause between tries; a failed batch is retried until it succeeds
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("dq.cdc")
 public record CdcProperties(
         @DefaultValue("monitoring_server\\..*") @NotBlank String topicPattern,
+        @DefaultValue("__debezium-heartbeat\\..*") @NotBlank String heartbeatTopicPattern,
         @DefaultValue("-dlt") @NotBlank String deadLetterSuffix,
         @DefaultValue("1s") @NotNull Duration retryInitialInterval,
         @DefaultValue("30s") @NotNull Duration retryMaxInterval,

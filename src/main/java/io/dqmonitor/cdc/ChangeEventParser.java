@@ -73,7 +73,7 @@ public final class ChangeEventParser {
             return new ParsedRecord.Skipped(SkipReason.TRANSACTION_METADATA);
         }
         if (payload.size() == 1 && payload.path("ts_ms").isIntegralNumber()) {
-            return new ParsedRecord.Skipped(SkipReason.HEARTBEAT);
+            return new ParsedRecord.Heartbeat(Instant.ofEpochMilli(payload.path("ts_ms").longValue()));
         }
         return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "no 'op' field: not a Debezium change event");
     }

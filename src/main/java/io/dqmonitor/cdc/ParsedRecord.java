@@ -7,6 +7,10 @@ public sealed interface ParsedRecord {
     record Event(ChangeEvent event) implements ParsedRecord {
     }
 
+    /** A Debezium heartbeat: the connector is alive at {@code timestamp}, whether or not any table changed. */
+    record Heartbeat(java.time.Instant timestamp) implements ParsedRecord {
+    }
+
     /** A record that carries no row change (tombstone, heartbeat, transaction marker); counted, not stored. */
     record Skipped(SkipReason reason) implements ParsedRecord {
     }

@@ -34,9 +34,51 @@ public class DqMetrics {
     private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
     private final Map<String, Counter> violations = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> freshnessSeconds = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rulesSkipped = new ConcurrentHashMap<>();
+    private final Map<String, Counter> schemaChanges = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> rowCountDrift = new ConcurrentHashMap<>();
+    private final AtomicLong heartbeatMillis = new AtomicLong();
+    private final Counter reloadFailures;
 
     public DqMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder("cdc.heartbeat.timestamp", heartbeatMillis, m -> m.get() / 1000.0)
+                .description("Time of the newest Debezium heartbeat: it moves while the pipeline runs, even when no table changes")
+                .baseUnit("seconds").register(registry);
+        this.reloadFailures = Counter.builder("dq.rules.reload.failures")
+                .description("Rule files that changed but could not be used; the previous rules stay in force")
+                .register(registry);
+    }
+
+    public void heartbeat(Instant timestamp) {
+        heartbeatMillis.accumulateAndGet(timestamp.toEpochMilli(), Math::max);
+    }
+
+    public void recordRuleSkipped(String table, String reason) {
+        rulesSkipped.computeIfAbsent(table + '\0' + reason, k -> Counter.builder("dq.rules.skipped")
+                .description("Change events whose rules could not all be checked (no before image, missing column)")
+                .tag("table", table).tag("reason", reason).register(registry)).increment();
+    }
+
+    public void recordSchemaChange(String table, String change) {
+        schemaChanges.computeIfAbsent(table + '\0' + change, k -> Counter.builder("dq.schema.changes")
+                .description("Columns added, removed or retyped, as seen in the change stream")
+                .tag("table", table).tag("change", change).register(registry)).increment();
+    }
+
+    /** Rows in the table minus rows the change stream accounts for: lasting non-zero means lost or extra events. */
+    public void rowCountDrift(String table, long drift) {
+        rowCountDrift.computeIfAbsent(table, t -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("dq.cdc.row.count.drift", value, AtomicLong::doubleValue)
+                    .description("count(*) of the table minus the row count implied by the change stream since a baseline")
+                    .tag("table", t).register(registry);
+            return value;
+        }).set(drift);
+    }
+
+    public void recordReloadFailure() {
+        reloadFailures.increment();
     }
 
     /** One change event processed: counts it, records its lag and moves the table's newest commit time forward. */

@@ -12,73 +12,103 @@ import io.dqmonitor.cdc.ChangeRecordHandler;
 import io.dqmonitor.cdc.DeadLetterPublisher;
 import io.dqmonitor.cdc.DeadLetterPublisher.Rejection;
 import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.completeness.RowCountLedger;
+import io.dqmonitor.history.ViolationLog;
 import io.dqmonitor.metrics.DqMetrics;
+import io.dqmonitor.quality.Evaluation;
 import io.dqmonitor.quality.RuleEvaluator;
-import io.dqmonitor.quality.Violation;
+import io.dqmonitor.quality.SchemaChange;
+import io.dqmonitor.quality.SchemaTracker;
+import io.dqmonitor.quality.TableStatistics;
 import io.dqmonitor.recent.RecentChange;
 import io.dqmonitor.recent.RecentChangesStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * One batch, start to end: parse every record, evaluate the rules, store the changes, dead-letter what cannot be
- * parsed, and only then count. A failure anywhere before the counting throws, and the whole batch is tried again,
- * so counters never run ahead of what is stored.
+ * One batch, start to end: parse every record, evaluate the rules and track the schema, store the violation history
+ * and the recent changes, dead-letter what cannot be parsed, and only then count. A failure anywhere before the
+ * counting throws, and the whole batch is tried again, so nothing counted runs ahead of what is stored.
  */
 @Component
 class ChangeBatchHandler implements ChangeRecordHandler {
 
     private final ChangeEventParser parser;
     private final RuleEvaluator evaluator;
+    private final SchemaTracker schemas;
+    private final ViolationLog history;
     private final RecentChangesStore recentChanges;
     private final DeadLetterPublisher deadLetters;
+    private final RowCountLedger ledger;
+    private final TableStatistics statistics;
     private final DqMetrics metrics;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    ChangeBatchHandler(ChangeEventParser parser, RuleEvaluator evaluator, RecentChangesStore recentChanges,
-            DeadLetterPublisher deadLetters, DqMetrics metrics) {
+    ChangeBatchHandler(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas, ViolationLog history,
+            RecentChangesStore recentChanges, DeadLetterPublisher deadLetters, RowCountLedger ledger,
+            TableStatistics statistics, DqMetrics metrics) {
         this.parser = parser;
         this.evaluator = evaluator;
+        this.schemas = schemas;
+        this.history = history;
         this.recentChanges = recentChanges;
         this.deadLetters = deadLetters;
+        this.ledger = ledger;
+        this.statistics = statistics;
         this.metrics = metrics;
-        this.clock = Clock.systemUTC();
         // every reason starts at zero, so that rate() and increase() see the first bad record
         Arrays.stream(ParsedRecord.RejectReason.values()).forEach(r -> metrics.rejectedCounter(r.label()));
         Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> metrics.skippedCounter(s.label()));
     }
 
-    private record Checked(ChangeEvent event, List<Violation> violations) {
+    private record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, Evaluation evaluation,
+            List<SchemaChange> schemaChanges) {
     }
 
     @Override
     public void handle(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Checked> checked = new ArrayList<>(records.size());
         List<Rejection> rejections = new ArrayList<>();
-        List<ParsedRecord.Skipped> skipped = new ArrayList<>();
+        List<ParsedRecord> others = new ArrayList<>();
+        SchemaTracker.Session schemaSession = schemas.session();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             ParsedRecord parsed = parser.parse(record.key(), record.value());
             if (parsed instanceof ParsedRecord.Event e) {
-                checked.add(new Checked(e.event(), evaluator.evaluate(e.event())));
+                checked.add(new Checked(record, e.event(), evaluator.evaluate(e.event()), schemaSession.observe(e.event())));
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 rejections.add(new Rejection(record, rejected));
             } else {
-                skipped.add((ParsedRecord.Skipped) parsed);
+                others.add(parsed);
             }
         }
-        recentChanges.append(checked.stream().map(c -> RecentChange.of(c.event(), c.violations())).toList());
+        history.store(checked.stream()
+                .map(c -> new ViolationLog.Entry(c.event(), c.evaluation().violations(), c.schemaChanges())).toList());
+        recentChanges.append(checked.stream()
+                .map(c -> RecentChange.of(c.event(), c.evaluation().violations())).toList());
         deadLetters.publish(rejections);
-        count(checked, rejections, skipped);
+        schemaSession.commit();
+        account(checked, rejections, others);
     }
 
-    private void count(List<Checked> checked, List<Rejection> rejections, List<ParsedRecord.Skipped> skipped) {
+    private void account(List<Checked> checked, List<Rejection> rejections, List<ParsedRecord> others) {
         Instant now = clock.instant();
         for (Checked c : checked) {
             ChangeEvent event = c.event();
+            ledger.record(event, c.record().topic(), c.record().partition(), c.record().offset());
+            statistics.record(event, c.evaluation(), c.schemaChanges());
             metrics.eventProcessed(event.table(), event.op().label(), event.sourceTimestamp(), now);
-            c.violations().forEach(v -> metrics.recordViolation(event.table(), v.column(), v.rule()));
+            c.evaluation().violations().forEach(v -> metrics.recordViolation(event.table(), v.column(), v.rule()));
+            c.evaluation().skipped().forEach(reason -> metrics.recordRuleSkipped(event.table(), reason));
+            c.schemaChanges().forEach(s -> metrics.recordSchemaChange(event.table(), s.change()));
         }
         rejections.forEach(r -> metrics.recordRejected(r.reason().reason().label()));
-        skipped.forEach(s -> metrics.recordSkipped(s.reason().label()));
+        for (ParsedRecord other : others) {
+            if (other instanceof ParsedRecord.Heartbeat heartbeat) {
+                metrics.heartbeat(heartbeat.timestamp());
+                metrics.recordSkipped(ParsedRecord.SkipReason.HEARTBEAT.label());
+            } else {
+                metrics.recordSkipped(((ParsedRecord.Skipped) other).reason().label());
+            }
+        }
     }
 }

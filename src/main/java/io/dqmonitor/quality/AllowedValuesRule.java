@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** {@code allowed-values: [a, b]}: a non-null value must be one of the list. Null is left to {@code not-null}. */
-final class AllowedValuesRule implements ColumnRule {
+final class AllowedValuesRule implements ColumnRule.ValueRule {
 
     private final Set<String> allowed;
 

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** {@code not-null: true}: the column must have a value. */
-final class NotNullRule implements ColumnRule {
+final class NotNullRule implements ColumnRule.ValueRule {
 
     @Override
     public String name() {

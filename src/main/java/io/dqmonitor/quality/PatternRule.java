@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code pattern: '^…$'}: the text of a non-null value must contain a match of the regular expression (anchor it
  * with ^ and $ to match the whole value). Null is left to {@code not-null}.
  */
-final class PatternRule implements ColumnRule {
+final class PatternRule implements ColumnRule.ValueRule {
 
     private final Pattern pattern;
 

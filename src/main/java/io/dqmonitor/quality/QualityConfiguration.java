@@ -1,8 +1,10 @@
 package io.dqmonitor.quality;
 
 import java.util.List;
+import java.util.Map;
 
 import io.dqmonitor.metrics.DqMetrics;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,15 +14,36 @@ import org.springframework.core.env.ConfigurableEnvironment;
 class QualityConfiguration {
 
     @Bean
-    RuleEvaluator ruleEvaluator(ConfigurableEnvironment environment, List<RuleFactory> factories, DqMetrics metrics) {
-        var tables = new RuleSetParser(factories).parse(RulesTreeReader.read(ConfigurationPropertySources.get(environment)));
-        // Publish the bounds and start every declared counter at zero, so rates and alerts work before a first failure.
-        tables.values().forEach(table -> {
-            if (table.freshness() != null) {
-                metrics.freshnessThreshold(table.table(), table.freshness());
-            }
-            table.columnRuleLabels().forEach(label -> metrics.violationCounter(table.table(), label.getKey(), label.getValue()));
-        });
-        return new RuleEvaluator(tables);
+    RuleSetLoader ruleSetLoader(List<RuleFactory> factories, DqMetrics metrics) {
+        return new RuleSetLoader(new RuleSetParser(factories), metrics);
+    }
+
+    @Bean
+    RuleEvaluator ruleEvaluator(ConfigurableEnvironment environment, RuleSetLoader loader) {
+        return new RuleEvaluator(loader.load(ConfigurationPropertySources.get(environment)));
+    }
+
+    /** Reads, checks and publishes a rule set, at start-up and on every reload. */
+    static final class RuleSetLoader {
+
+        private final RuleSetParser parser;
+        private final DqMetrics metrics;
+
+        RuleSetLoader(RuleSetParser parser, DqMetrics metrics) {
+            this.parser = parser;
+            this.metrics = metrics;
+        }
+
+        Map<String, TableRules> load(Iterable<ConfigurationPropertySource> sources) {
+            Map<String, TableRules> tables = parser.parse(RulesTreeReader.read(sources));
+            // publish the bounds and start every declared counter at zero, so rates and alerts work before a failure
+            tables.values().forEach(table -> {
+                if (table.freshness() != null) {
+                    metrics.freshnessThreshold(table.table(), table.freshness());
+                }
+                table.columnRuleLabels().forEach(l -> metrics.violationCounter(table.table(), l.getKey(), l.getValue()));
+            });
+            return tables;
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * {@code min: 0, max: 100000}: a non-null value must be a number within the bounds, both inclusive. A value that is
  * not a number at all is out of range too. Null is left to {@code not-null}.
  */
-final class RangeRule implements ColumnRule {
+final class RangeRule implements ColumnRule.ValueRule {
 
     private final BigDecimal min;
     private final BigDecimal max;

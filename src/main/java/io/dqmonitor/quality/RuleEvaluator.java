@@ -4,13 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.Op;
 
-/** Checks the after image of each change event against the rules of its table. */
+/**
+ * Checks each change event against the rules of its table: value rules on the after image of creates, updates and
+ * snapshot reads; change rules on the before and after images of updates; table limits on every change. The rule set
+ * can be replaced at run time ({@link #replace}); an event is always checked against one whole rule set.
+ */
 public final class RuleEvaluator {
 
-    private final Map<String, TableRules> tables;
+    public static final String NO_BEFORE_IMAGE = "no_before_image";
+    public static final String MISSING_COLUMN = "missing_column";
+
+    private volatile Map<String, TableRules> tables;
+    private final BlastRadius blastRadius = new BlastRadius();
 
     RuleEvaluator(Map<String, TableRules> tables) {
         this.tables = tables;
@@ -20,19 +31,27 @@ public final class RuleEvaluator {
         return tables;
     }
 
-    public List<Violation> evaluate(ChangeEvent event) {
+    void replace(Map<String, TableRules> newTables) {
+        this.tables = newTables;
+    }
+
+    public Evaluation evaluate(ChangeEvent event) {
         TableRules rules = tables.get(event.table());
-        if (rules == null || !event.op().hasAfterImage() || event.after() == null) {
-            return List.of();
+        if (rules == null) {
+            return Evaluation.NONE;
         }
         List<Violation> violations = new ArrayList<>();
-        check(rules.checks(), event.after(), violations);
-        for (TableRules.Conditional conditional : rules.conditionals()) {
-            if (matches(conditional.when(), event.after())) {
-                check(conditional.checks(), event.after(), violations);
+        Set<String> skipped = new TreeSet<>();
+        if (event.op().hasAfterImage() && event.after() != null) {
+            check(rules.checks(), event, violations, skipped);
+            for (TableRules.Conditional conditional : rules.conditionals()) {
+                if (matches(conditional.when(), event.after())) {
+                    check(conditional.checks(), event, violations, skipped);
+                }
             }
         }
-        return violations;
+        blastRadius.observe(rules, event).forEach(violations::add);
+        return new Evaluation(violations, skipped);
     }
 
     private static boolean matches(Map<String, String> when, Map<String, Object> row) {
@@ -40,16 +59,41 @@ public final class RuleEvaluator {
                 .allMatch(condition -> Objects.equals(condition.getValue(), Values.text(row.get(condition.getKey()))));
     }
 
-    private static void check(List<TableRules.ColumnCheck> checks, Map<String, Object> row, List<Violation> out) {
+    private static void check(List<TableRules.ColumnCheck> checks, ChangeEvent event, List<Violation> out,
+            Set<String> skipped) {
         for (TableRules.ColumnCheck check : checks) {
-            Object value = row.get(check.column());
-            if (!check.rule().accepts(value)) {
-                Violation violation = new Violation(check.column(), check.rule().name(), Values.text(value));
-                // a when block may repeat a rule the table already has; one failure is one violation
-                if (!out.contains(violation)) {
-                    out.add(violation);
-                }
+            if (!event.after().containsKey(check.column())) {
+                // the column is gone (or never was): reported, not guessed
+                skipped.add(MISSING_COLUMN);
+                continue;
+            }
+            Violation violation = check.rule() instanceof ColumnRule.ValueRule rule
+                    ? checkValue(rule, check.column(), event)
+                    : checkChange((ColumnRule.ChangeRule) check.rule(), check.column(), event, skipped);
+            // a when block may repeat a rule the table already has; one failure is one violation
+            if (violation != null && !out.contains(violation)) {
+                out.add(violation);
             }
         }
+    }
+
+    private static Violation checkValue(ColumnRule.ValueRule rule, String column, ChangeEvent event) {
+        Object value = event.after().get(column);
+        return rule.accepts(value) ? null : new Violation(column, rule.name(), Values.text(value));
+    }
+
+    private static Violation checkChange(ColumnRule.ChangeRule rule, String column, ChangeEvent event,
+            Set<String> skipped) {
+        if (event.op() != Op.UPDATE) {
+            return null;
+        }
+        if (event.before() == null || !event.before().containsKey(column)) {
+            skipped.add(NO_BEFORE_IMAGE);
+            return null;
+        }
+        Object before = event.before().get(column);
+        Object after = event.after().get(column);
+        return rule.accepts(before, after) ? null
+                : new Violation(column, rule.name(), Values.text(before) + " -> " + Values.text(after));
     }
 }

@@ -33,7 +33,24 @@ final class RuleSetParser {
     private TableRules table(String table, Map<String, Object> spec) {
         String path = "dq.tables." + table;
         return new TableRules(table, freshness(path + ".freshness", spec.get("freshness")),
-                columns(path + ".columns", spec.get("columns")), conditionals(path + ".when", spec.get("when")));
+                columns(path + ".columns", spec.get("columns")), conditionals(path + ".when", spec.get("when")),
+                positive(path + ".max-deletes-per-minute", spec.get("max-deletes-per-minute")),
+                positive(path + ".max-rows-per-transaction", spec.get("max-rows-per-transaction")));
+    }
+
+    private static Integer positive(String path, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            int limit = Integer.parseInt(value.toString().trim());
+            if (limit >= 1) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidRulesException(path, "expected a whole number of at least 1 but got '" + value + "'");
     }
 
     private static Duration freshness(String path, Object value) {

@@ -62,6 +62,15 @@ final class RuleSettings {
         }).toList();
     }
 
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map(String key) {
+        Object value = values.get(key);
+        if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+            throw new InvalidRulesException(path(key), "expected a map such as {pending: [paid, cancelled]}");
+        }
+        return (Map<String, Object>) map;
+    }
+
     private String scalar(String key) {
         Object value = values.get(key);
         if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {

@@ -3,16 +3,23 @@ package io.dqmonitor.quality;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The rules of one table.
  *
- * @param table        {@code schema.table}
- * @param freshness    the longest the table may go without a change, or {@code null} when not bounded
- * @param checks       column rules applied to every after image
- * @param conditionals column rules applied only to rows whose listed columns hold the given values
+ * @param table                 {@code schema.table}
+ * @param freshness             the longest the table may go without a change, or {@code null} when not bounded
+ * @param checks                column rules applied to every change
+ * @param conditionals          column rules applied only to rows whose listed columns hold the given values
+ * @param maxDeletesPerMinute   most deletes allowed per minute of source commit time, or {@code null}
+ * @param maxRowsPerTransaction most rows of this table one transaction may change, or {@code null}
  */
-public record TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals) {
+public record TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
+        Integer maxDeletesPerMinute, Integer maxRowsPerTransaction) {
+
+    /** The column label of table-level rules in metrics and history. */
+    public static final String TABLE_COLUMN = "*";
 
     /** One rule on one column. */
     record ColumnCheck(String column, ColumnRule rule) {
@@ -24,9 +31,13 @@ public record TableRules(String table, Duration freshness, List<ColumnCheck> che
 
     /** Every (column, rule label) pair this table can report, for initialising counters at zero. */
     public List<Map.Entry<String, String>> columnRuleLabels() {
-        return java.util.stream.Stream.concat(checks.stream(), conditionals.stream().flatMap(c -> c.checks().stream()))
-                .map(check -> Map.entry(check.column(), check.rule().name()))
-                .distinct()
-                .toList();
+        Stream<Map.Entry<String, String>> columns = Stream.concat(checks.stream(),
+                        conditionals.stream().flatMap(c -> c.checks().stream()))
+                .map(check -> Map.entry(check.column(), check.rule().name()));
+        Stream<Map.Entry<String, String>> tableLevel = Stream.of(
+                        maxDeletesPerMinute == null ? null : Map.entry(TABLE_COLUMN, BlastRadius.MAX_DELETES),
+                        maxRowsPerTransaction == null ? null : Map.entry(TABLE_COLUMN, BlastRadius.MAX_ROWS))
+                .filter(java.util.Objects::nonNull);
+        return Stream.concat(columns, tableLevel).distinct().toList();
     }
 }

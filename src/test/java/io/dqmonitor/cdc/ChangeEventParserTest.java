@@ -183,9 +183,9 @@ class ChangeEventParserTest {
     }
 
     @Test
-    void heartbeatIsSkipped() {
+    void heartbeatCarriesItsTime() {
         assertThat(parser.parse(null, utf8("{\"schema\":{\"type\":\"struct\"},\"payload\":{\"ts_ms\":1700000000000}}")))
-                .isEqualTo(new ParsedRecord.Skipped(SkipReason.HEARTBEAT));
+                .isEqualTo(new ParsedRecord.Heartbeat(Instant.ofEpochMilli(1700000000000L)));
     }
 
     @Test

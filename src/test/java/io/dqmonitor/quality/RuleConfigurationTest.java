@@ -44,8 +44,8 @@ class RuleConfigurationTest {
                 """, """
                 dq.tables.public.a.columns.kind.allowed-values: [x]
                 """));
-        assertThat(evaluator.evaluate(row("kind", "c"))).hasSize(1);
-        assertThat(evaluator.evaluate(row("kind", "x"))).isEmpty();
+        assertThat(evaluator.evaluate(row("kind", "c")).violations()).hasSize(1);
+        assertThat(evaluator.evaluate(row("kind", "x")).violations()).isEmpty();
     }
 
     @Test
@@ -55,7 +55,7 @@ class RuleConfigurationTest {
                 """, """
                 dq.tables.public.a.columns.kind.not-null: false
                 """));
-        assertThat(evaluator.evaluate(row("other", "1"))).isEmpty();
+        assertThat(evaluator.evaluate(row("kind", null)).violations()).isEmpty();
     }
 
     @Test
@@ -64,7 +64,7 @@ class RuleConfigurationTest {
                 dq.tables.public.a.columns.amount.maxx: 5
                 """)).isInstanceOf(InvalidRulesException.class)
                 .hasMessageStartingWith("dq.tables.public.a.columns.amount.maxx: unknown rule 'maxx'")
-                .hasMessageContaining("[allowed-values, max, min, not-null, pattern]");
+                .hasMessageContaining("[allowed-values, immutable, max, min, monotonic, not-cleared, not-null, pattern, transitions]");
     }
 
     @Test
@@ -116,8 +116,30 @@ class RuleConfigurationTest {
                 """)).hasMessageStartingWith("dq.tables.public.a.when[0].iff: unknown setting");
     }
 
+    @Test
+    void badTableLimitNamesTheKey() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.max-deletes-per-minute: 0
+                """)).hasMessageStartingWith("dq.tables.public.a.max-deletes-per-minute: expected a whole number");
+    }
+
+    @Test
+    void badMonotonicDirectionNamesTheKey() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.columns.version.monotonic: upwards
+                """)).hasMessageStartingWith("dq.tables.public.a.columns.version.monotonic: expected increasing");
+    }
+
+    @Test
+    void transitionsMustBeAMap() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.columns.status.transitions: paid
+                """)).hasMessageStartingWith("dq.tables.public.a.columns.status.transitions: expected a map");
+    }
+
     private static ChangeEvent row(String column, String value) {
-        return new ChangeEvent("public.a", Op.CREATE, null, null, java.util.Map.of(column, value), null, null, null,
-                java.util.Map.of());
+        java.util.Map<String, Object> after = new java.util.HashMap<>();
+        after.put(column, value);
+        return new ChangeEvent("public.a", Op.CREATE, null, null, after, null, null, null, java.util.Map.of());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
@@ -30,12 +31,12 @@ class RuleEvaluatorTest {
 
     @Test
     void aGoodRowHasNoViolation() {
-        assertThat(evaluator.evaluate(create(row(1L, "purchase", "10.00")))).isEmpty();
+        assertThat(violations(create(row(1L, "purchase", "10.00")))).isEmpty();
     }
 
     @Test
     void eachFailingCheckIsOneViolationWithTheValueAsText() {
-        assertThat(evaluator.evaluate(create(row(null, "hack", "-1.50"))))
+        assertThat(violations(create(row(null, "hack", "-1.50"))))
                 .containsExactlyInAnyOrder(new Violation("user_id", "not_null", null),
                         new Violation("activity_type", "allowed_values", "hack"),
                         new Violation("amount", "range", "-1.5"));
@@ -43,34 +44,39 @@ class RuleEvaluatorTest {
 
     @Test
     void whenBlockAppliesOnlyToMatchingRows() {
-        assertThat(evaluator.evaluate(create(row(1L, "purchase", null))))
+        assertThat(violations(create(row(1L, "purchase", null))))
                 .containsExactly(new Violation("amount", "not_null", null));
-        assertThat(evaluator.evaluate(create(row(1L, "login", null)))).isEmpty();
+        assertThat(violations(create(row(1L, "login", null)))).isEmpty();
     }
 
     @Test
     void updatesAndSnapshotReadsAreChecked() {
-        assertThat(evaluator.evaluate(event(Op.UPDATE, row(null, "login", null)))).hasSize(1);
-        assertThat(evaluator.evaluate(event(Op.READ, row(null, "login", null)))).hasSize(1);
+        assertThat(violations(event(Op.UPDATE, row(null, "login", null)))).hasSize(1);
+        assertThat(violations(event(Op.READ, row(null, "login", null)))).hasSize(1);
     }
 
     @Test
     void deletesAndTruncatesAreNotChecked() {
-        assertThat(evaluator.evaluate(new ChangeEvent("public.user_activities", Op.DELETE, null,
+        assertThat(violations(new ChangeEvent("public.user_activities", Op.DELETE, null,
                 row(null, "hack", null), null, null, null, null, Map.of()))).isEmpty();
-        assertThat(evaluator.evaluate(event(Op.TRUNCATE, null))).isEmpty();
+        assertThat(violations(event(Op.TRUNCATE, null))).isEmpty();
     }
 
     @Test
     void tablesWithoutRulesHaveNoViolations() {
-        assertThat(evaluator.evaluate(new ChangeEvent("public.other", Op.CREATE, null, null,
+        assertThat(violations(new ChangeEvent("public.other", Op.CREATE, null, null,
                 row(null, "hack", null), null, null, null, Map.of()))).isEmpty();
     }
 
     @Test
-    void aColumnMissingFromTheRowCountsAsNull() {
-        assertThat(evaluator.evaluate(create(Map.of("activity_type", "login"))))
-                .containsExactly(new Violation("user_id", "not_null", null));
+    void aRuleOnAColumnMissingFromTheRowIsSkippedAndReported() {
+        Evaluation evaluation = evaluator.evaluate(create(Map.of("activity_type", "login")));
+        assertThat(evaluation.violations()).isEmpty();
+        assertThat(evaluation.skipped()).containsExactly("missing_column");
+    }
+
+    private List<Violation> violations(ChangeEvent event) {
+        return evaluator.evaluate(event).violations();
     }
 
     private static Map<String, Object> row(Long userId, String type, String amount) {

@@ -13,7 +13,8 @@ import org.springframework.core.io.ByteArrayResource;
 final class RulesFixture {
 
     static final List<RuleFactory> FACTORIES = List.of(new NotNullRule.Factory(), new AllowedValuesRule.Factory(),
-            new RangeRule.Factory(), new PatternRule.Factory());
+            new RangeRule.Factory(), new PatternRule.Factory(), new ImmutableRule.Factory(),
+            new TransitionRule.Factory(), new MonotonicRule.Factory(), new NotClearedRule.Factory());
 
     private RulesFixture() {
     }
