@@ -8,3 +8,6 @@ CREATE TABLE IF NOT EXISTS public.user_activities (
     details       jsonb,
     created_at    timestamptz DEFAULT now()
 );
+
+-- Full before images, so that change-aware rules (immutable, transitions, ...) can see what an update changed.
+ALTER TABLE public.user_activities REPLICA IDENTITY FULL;

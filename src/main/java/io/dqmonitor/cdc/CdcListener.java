@@ -19,7 +19,8 @@ class CdcListener {
         this.handler = handler;
     }
 
-    @KafkaListener(id = "dq-monitor-cdc", topicPattern = "#{@cdcTopicPattern}", batch = "true")
+    // the group is spring.kafka.consumer.group-id, not the listener id
+    @KafkaListener(id = "dq-monitor-cdc", idIsGroup = false, topicPattern = "#{@cdcTopicPattern}", batch = "true")
     void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
         handler.handle(records);
     }
