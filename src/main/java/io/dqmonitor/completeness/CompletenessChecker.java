@@ -1,10 +1,9 @@
 package io.dqmonitor.completeness;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.dqmonitor.PeriodicTask;
 import io.dqmonitor.metrics.DqMetrics;
 import io.dqmonitor.quality.RuleEvaluator;
 import org.slf4j.Logger;
@@ -32,7 +31,7 @@ class CompletenessChecker implements SmartLifecycle {
     private final TransactionTemplate snapshot;
     private final DqMetrics metrics;
     private final CompletenessProperties properties;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicTask task = new PeriodicTask("dq-completeness");
 
     CompletenessChecker(RowCountLedger ledger, RuleEvaluator rules, JdbcTemplate jdbc, TransactionTemplate transactions,
             DqMetrics metrics, CompletenessProperties properties) {
@@ -80,24 +79,18 @@ class CompletenessChecker implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.enabled()) {
-            return;
+        if (properties.enabled()) {
+            task.start(this::checkAll, Duration.ZERO, properties.interval());
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "dq-completeness"));
-        long millis = properties.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkAll, 0, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return task.isRunning();
     }
 }

@@ -2,14 +2,13 @@ package io.dqmonitor.quality;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.dqmonitor.PeriodicTask;
 import io.dqmonitor.metrics.DqMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ class RulesReloader implements SmartLifecycle {
     private final DqMetrics metrics;
     private final RulesProperties properties;
     private final Map<File, Long> lastModified = new LinkedHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private final PeriodicTask task = new PeriodicTask("dq-rules-reload");
 
     RulesReloader(ConfigurableEnvironment environment, QualityConfiguration.RuleSetLoader loader,
             RuleEvaluator evaluator, DqMetrics metrics, RulesProperties properties) {
@@ -128,23 +127,19 @@ class RulesReloader implements SmartLifecycle {
 
     @Override
     public void start() {
-        long millis = properties.reloadInterval().toMillis();
-        if (millis > 0 && !lastModified.isEmpty()) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "dq-rules-reload"));
-            scheduler.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
+        Duration interval = properties.reloadInterval();
+        if (!interval.isZero() && !interval.isNegative() && !lastModified.isEmpty()) {
+            task.start(this::reloadIfChanged, interval, interval);
         }
     }
 
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+        task.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return task.isRunning();
     }
 }

@@ -9,26 +9,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.dqmonitor.PipelineClient;
 import io.dqmonitor.PrometheusScrape;
+import io.dqmonitor.StackIntegrationTest;
 import io.dqmonitor.cdc.DeadLetterPublisher;
-import io.dqmonitor.stack.EmbeddedStack;
-import io.dqmonitor.stack.SharedStack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,24 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * measures what its own writes changed: it ends its writes with a sentinel row and, once the sentinel is visible,
  * everything written before it has been processed (one partition keeps commit order).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext // close the service before the shared stack goes down at JVM exit
-class PipelineIT {
+class PipelineIT extends StackIntegrationTest {
 
     private static final String TABLE = "public.user_activities";
     private static final String TOPIC = "monitoring_server.public.user_activities";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final EmbeddedStack STACK = SharedStack.get();
-
-    @DynamicPropertySource
-    static void pointAtTheStack(DynamicPropertyRegistry registry) {
-        STACK.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        // the topic appears with the first change; find it quickly instead of within the default 30 s
-        registry.add("spring.kafka.consumer.properties.metadata.max.age.ms", () -> "1000");
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     StringRedisTemplate redis;
@@ -63,18 +42,11 @@ class PipelineIT {
     @Autowired
     KafkaTemplate<Object, Object> kafka;
 
-    private PipelineClient client;
     private PrometheusScrape before;
 
     @BeforeEach
-    void connectAndScrape() throws Exception {
-        client = new PipelineClient(port, STACK.connect());
+    void scrape() throws Exception {
         before = client.scrape();
-    }
-
-    @AfterEach
-    void disconnect() throws Exception {
-        client.close();
     }
 
     @Test

@@ -11,24 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.dqmonitor.PipelineClient;
 import io.dqmonitor.PrometheusScrape;
-import io.dqmonitor.stack.EmbeddedStack;
-import io.dqmonitor.stack.SharedStack;
+import io.dqmonitor.StackIntegrationTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         args = "--spring.config.additional-location=file:target/data-quality-it-rules.yml")
-@DirtiesContext
-class DataQualityIT {
+class DataQualityIT extends StackIntegrationTest {
 
     private static final String TABLE = "public.user_activities";
     private static final Path RULES_FILE = Path.of("target", "data-quality-it-rules.yml");
@@ -58,38 +50,21 @@ class DataQualityIT {
                     amount: { monotonic: increasing }
                     email: { not-cleared: true }
             """;
-    private static final EmbeddedStack STACK = SharedStack.get();
 
     static {
         writeRules(RULES);
     }
 
-    @DynamicPropertySource
-    static void pointAtTheStack(DynamicPropertyRegistry registry) {
-        STACK.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.kafka.consumer.properties.metadata.max.age.ms", () -> "1000");
-    }
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    private PipelineClient client;
     private PrometheusScrape before;
     private long historyBefore;
 
     @BeforeEach
-    void connect() throws Exception {
-        client = new PipelineClient(port, STACK.connect());
+    void settle() throws Exception {
         before = client.awaitProcessed();
         historyBefore = historyRows();
-    }
-
-    @AfterEach
-    void disconnect() throws Exception {
-        client.close();
     }
 
     @Test
