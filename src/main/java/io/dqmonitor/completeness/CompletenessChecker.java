@@ -38,7 +38,7 @@ class CompletenessChecker implements SmartLifecycle {
         this.ledger = ledger;
         this.rules = rules;
         this.jdbc = jdbc;
-        // the WAL position and the count must come from one snapshot
+        // the snapshot and the count must be the same one
         this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
@@ -59,10 +59,11 @@ class CompletenessChecker implements SmartLifecycle {
     private void check(String table) {
         String quoted = quote(table);
         snapshot.executeWithoutResult(status -> {
-            Long walPosition = jdbc.queryForObject("SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint", Long.class);
+            String snapshot = jdbc.queryForObject("SELECT pg_current_snapshot()::text", String.class);
             Long count = jdbc.queryForObject("SELECT count(*) FROM " + quoted, Long.class);
             if (!ledger.hasBaseline(table)) {
-                ledger.baseline(table, count, walPosition);
+                ledger.baseline(table, count, TransactionSnapshot.parse(snapshot));
+                log.info("Completeness baseline of {}: {} rows in snapshot {}", table, count, snapshot);
             }
             ledger.drift(table, count).ifPresent(drift -> metrics.rowCountDrift(table, drift));
         });

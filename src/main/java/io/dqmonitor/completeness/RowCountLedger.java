@@ -8,9 +8,10 @@ import io.dqmonitor.cdc.ChangeEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * The row count each table should have according to the change stream: a baseline {@code count(*)} taken at a known
- * WAL position, plus creates and snapshot reads, minus deletes, of every event past that position. A truncate starts
- * the count again from zero. Each Kafka record is counted once, however often it is delivered.
+ * The row count each table should have according to the change stream: a baseline {@code count(*)} taken in a
+ * snapshot, plus creates and snapshot reads, minus deletes, of every transaction that snapshot does not see. Deciding
+ * by transaction visibility rather than by WAL position keeps transactions that were in flight at the baseline exact.
+ * A truncate starts the count again from zero. Each Kafka record is counted once, however often it is delivered.
  */
 @Component
 public class RowCountLedger {
@@ -20,7 +21,7 @@ public class RowCountLedger {
 
     private static final class Ledger {
         private long baselineCount;
-        private long baselineLsn;
+        private TransactionSnapshot baseline;
         private long net;
     }
 
@@ -32,15 +33,16 @@ public class RowCountLedger {
         }
         lastOffsets.put(position, offset);
         Ledger ledger = tables.get(event.table());
-        if (ledger == null || event.lsn() == null || event.lsn() <= ledger.baselineLsn) {
+        if (ledger == null || event.txId() == null || ledger.baseline.sees(event.txId())) {
             return;
         }
         switch (event.op()) {
             case CREATE, READ -> ledger.net++;
             case DELETE -> ledger.net--;
             case TRUNCATE -> {
+                // the stream is in commit order: every later event belongs to a transaction after the truncate
                 ledger.baselineCount = 0;
-                ledger.baselineLsn = event.lsn();
+                ledger.baseline = TransactionSnapshot.NOTHING;
                 ledger.net = 0;
             }
             default -> {
@@ -53,10 +55,10 @@ public class RowCountLedger {
         return tables.containsKey(table);
     }
 
-    synchronized void baseline(String table, long count, long walPosition) {
+    synchronized void baseline(String table, long count, TransactionSnapshot snapshot) {
         Ledger ledger = new Ledger();
         ledger.baselineCount = count;
-        ledger.baselineLsn = walPosition;
+        ledger.baseline = snapshot;
         tables.put(table, ledger);
     }
 
