@@ -53,12 +53,12 @@ public class ViolationLog {
         List<Object[]> schemaChanges = new ArrayList<>();
         for (Entry entry : entries) {
             ChangeEvent event = entry.event();
-            String eventId = eventId(event);
+            String rowKey = event.key() == null ? null : JSON.writeValueAsString(event.key());
+            String eventId = eventId(event, rowKey);
             Timestamp sourceTs = event.sourceTimestamp() == null ? null : Timestamp.from(event.sourceTimestamp());
             for (Violation v : entry.violations()) {
-                violations.add(new Object[] {event.table(), v.column(), v.rule(), v.value(),
-                        event.key() == null ? null : JSON.writeValueAsString(event.key()), event.op().label(),
-                        event.lsn(), event.txId(), sourceTs, eventId});
+                violations.add(new Object[] {event.table(), v.column(), v.rule(), v.value(), rowKey,
+                        event.op().label(), event.lsn(), event.txId(), sourceTs, eventId});
             }
             for (SchemaChange c : entry.schemaChanges()) {
                 schemaChanges.add(new Object[] {c.table(), c.change(), c.column(), c.oldType(), c.newType(),
@@ -79,11 +79,11 @@ public class ViolationLog {
     }
 
     /** The event's identity in the source: the same for every delivery of the same change. */
-    static String eventId(ChangeEvent event) {
+    private static String eventId(ChangeEvent event, String rowKey) {
         String position = String.join("|", event.table(), event.op().label(), String.valueOf(event.lsn()),
                 String.valueOf(event.txId()),
                 String.valueOf(event.sourceTimestamp() == null ? null : event.sourceTimestamp().toEpochMilli()),
-                event.key() == null ? "" : JSON.writeValueAsString(event.key()));
+                rowKey == null ? "" : rowKey);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(position.getBytes(StandardCharsets.UTF_8)));

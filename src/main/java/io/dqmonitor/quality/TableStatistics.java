@@ -57,6 +57,7 @@ public class TableStatistics {
         if (table == null) {
             summary.put("events", Map.of());
             summary.put("violations", Map.of());
+            summary.put("lastSchemaChange", null);
         } else {
             synchronized (table) {
                 summary.put("events", Map.copyOf(table.events));
@@ -67,7 +68,6 @@ public class TableStatistics {
                         "at", String.valueOf(table.lastSchemaChangeAt)));
             }
         }
-        summary.putIfAbsent("lastSchemaChange", null);
         summary.put("lastEventTime", lastEvent == null ? null : lastEvent.toString());
         summary.put("freshness", freshness(rules == null ? null : rules.freshness(), lastEvent, now));
         return summary;
