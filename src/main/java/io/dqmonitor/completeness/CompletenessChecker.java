@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every interval, counts the rows of each table with rules and exports how far that is from the count the stream
- * implies ({@code dq_cdc_row_count_drift{table}}). The first check of a table takes its baseline. A lost event leaves
- * a lasting difference; changes still on their way give a passing one, which alerts wait out.
+ * implies ({@code dq_cdc_row_count_drift{table}}). The first check of a table takes its baseline; each later check
+ * settles the one before it, so the gauge moves one interval behind the table and a lost event leaves a lasting
+ * difference while changes still on their way leave none.
  */
 @Component
 class CompletenessChecker implements SmartLifecycle {
@@ -58,14 +59,13 @@ class CompletenessChecker implements SmartLifecycle {
 
     private void check(String table) {
         String quoted = quote(table);
+        RowCountLedger.Check check = ledger.begin(table);
         snapshot.executeWithoutResult(status -> {
             String snapshot = jdbc.queryForObject("SELECT pg_current_snapshot()::text", String.class);
             Long count = jdbc.queryForObject("SELECT count(*) FROM " + quoted, Long.class);
-            if (!ledger.hasBaseline(table)) {
-                ledger.baseline(table, count, TransactionSnapshot.parse(snapshot));
-                log.info("Completeness baseline of {}: {} rows in snapshot {}", table, count, snapshot);
-            }
-            ledger.drift(table, count).ifPresent(drift -> metrics.rowCountDrift(table, drift));
+            log.debug("Completeness check of {}: {} rows in snapshot {}", table, count, snapshot);
+            ledger.complete(check, count, TransactionSnapshot.parse(snapshot))
+                    .ifPresent(drift -> metrics.rowCountDrift(table, drift));
         });
     }
 

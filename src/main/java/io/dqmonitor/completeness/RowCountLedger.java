@@ -1,6 +1,8 @@
 package io.dqmonitor.completeness;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -12,6 +14,9 @@ import org.springframework.stereotype.Component;
  * snapshot, plus creates and snapshot reads, minus deletes, of every transaction that snapshot does not see. Deciding
  * by transaction visibility rather than by WAL position keeps transactions that were in flight at the baseline exact.
  * A truncate starts the count again from zero. Each Kafka record is counted once, however often it is delivered.
+ * <p>
+ * A check's count is settled one check later: by then every event its snapshot saw has had a whole interval to
+ * arrive, so rows still on their way under steady writes do not show as drift, while a lost event does, for good.
  */
 @Component
 public class RowCountLedger {
@@ -23,6 +28,32 @@ public class RowCountLedger {
         private long baselineCount;
         private TransactionSnapshot baseline;
         private long net;
+        /** Checks whose events are still being accounted for: the one settling next and any under way. */
+        private final List<Check> checks = new ArrayList<>();
+        private Check settling;
+    }
+
+    /** One completeness check of a table: begun before its snapshot is taken, completed with the snapshot's count. */
+    static final class Check {
+        private final String table;
+        private long tally;
+        private long count;
+        private TransactionSnapshot snapshot;
+        /** Events that arrived before the snapshot was known, as (transaction id, row delta) pairs. */
+        private final List<long[]> unclassified = new ArrayList<>();
+
+        private Check(String table, long tally) {
+            this.table = table;
+            this.tally = tally;
+        }
+
+        private void account(long txId, long delta) {
+            if (snapshot == null) {
+                unclassified.add(new long[] {txId, delta});
+            } else if (snapshot.sees(txId)) {
+                tally += delta;
+            }
+        }
     }
 
     /** Counts one event, called once its batch is stored; a record at or before the last one counted is ignored. */
@@ -36,35 +67,63 @@ public class RowCountLedger {
         if (ledger == null || event.txId() == null || ledger.baseline.sees(event.txId())) {
             return;
         }
-        switch (event.op()) {
-            case CREATE, READ -> ledger.net++;
-            case DELETE -> ledger.net--;
+        long delta = switch (event.op()) {
+            case CREATE, READ -> 1;
+            case DELETE -> -1;
+            case UPDATE -> 0;
             case TRUNCATE -> {
-                // the stream is in commit order: every later event belongs to a transaction after the truncate
+                // the stream is in commit order: every later event belongs to a transaction after the truncate;
+                // checks under way counted rows from both sides of it, so they are dropped
                 ledger.baselineCount = 0;
                 ledger.baseline = TransactionSnapshot.NOTHING;
                 ledger.net = 0;
+                ledger.checks.clear();
+                ledger.settling = null;
+                yield 0;
             }
-            default -> {
-                // an update changes no row count
-            }
+        };
+        if (delta != 0) {
+            ledger.net += delta;
+            ledger.checks.forEach(check -> check.account(event.txId(), delta));
         }
     }
 
-    synchronized boolean hasBaseline(String table) {
-        return tables.containsKey(table);
-    }
-
-    synchronized void baseline(String table, long count, TransactionSnapshot snapshot) {
-        Ledger ledger = new Ledger();
-        ledger.baselineCount = count;
-        ledger.baseline = snapshot;
-        tables.put(table, ledger);
-    }
-
-    /** Rows in the table minus rows the stream accounts for; empty before a baseline was taken. */
-    synchronized OptionalLong drift(String table, long countNow) {
+    /** Starts a check; every event recorded from now on is classified against the snapshot the check then takes. */
+    synchronized Check begin(String table) {
         Ledger ledger = tables.get(table);
-        return ledger == null ? OptionalLong.empty() : OptionalLong.of(countNow - ledger.baselineCount - ledger.net);
+        Check check = new Check(table, ledger == null ? 0 : ledger.net);
+        if (ledger != null) {
+            // checks run one at a time: one still without a snapshot failed and will never complete
+            ledger.checks.removeIf(c -> c.snapshot == null);
+            ledger.checks.add(check);
+        }
+        return check;
+    }
+
+    /**
+     * Completes a check with the count its snapshot saw. The first check of a table is its baseline; every later one
+     * settles the previous check and returns its drift: rows counted minus rows the stream accounts for.
+     */
+    synchronized OptionalLong complete(Check check, long count, TransactionSnapshot snapshot) {
+        Ledger ledger = tables.get(check.table);
+        if (ledger == null) {
+            ledger = new Ledger();
+            ledger.baselineCount = count;
+            ledger.baseline = snapshot;
+            tables.put(check.table, ledger);
+            return OptionalLong.empty();
+        }
+        if (!ledger.checks.contains(check)) {
+            return OptionalLong.empty();
+        }
+        check.count = count;
+        check.snapshot = snapshot;
+        check.unclassified.forEach(e -> check.account(e[0], e[1]));
+        check.unclassified.clear();
+        Check settled = ledger.settling;
+        ledger.checks.remove(settled);
+        ledger.settling = check;
+        return settled == null ? OptionalLong.empty()
+                : OptionalLong.of(settled.count - ledger.baselineCount - settled.tally);
     }
 }

@@ -61,9 +61,13 @@ public class DqMetrics {
     }
 
     public void recordSchemaChange(String table, String change) {
-        schemaChanges.computeIfAbsent(table + '\0' + change, k -> Counter.builder("dq.schema.changes")
+        schemaChangeCounter(table, change).increment();
+    }
+
+    public Counter schemaChangeCounter(String table, String change) {
+        return schemaChanges.computeIfAbsent(table + '\0' + change, k -> Counter.builder("dq.schema.changes")
                 .description("Columns added, removed or retyped, as seen in the change stream")
-                .tag("table", table).tag("change", change).register(registry)).increment();
+                .tag("table", table).tag("change", change).register(registry));
     }
 
     /** Rows in the table minus rows the change stream accounts for: lasting non-zero means lost or extra events. */

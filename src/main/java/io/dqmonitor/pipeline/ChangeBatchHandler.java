@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ChangeRecordHandler;
 import io.dqmonitor.cdc.DeadLetterPublisher;
 import io.dqmonitor.cdc.DeadLetterPublisher.Rejection;
+import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.history.ViolationLog;
@@ -43,6 +46,7 @@ class ChangeBatchHandler implements ChangeRecordHandler {
     private final TableStatistics statistics;
     private final DqMetrics metrics;
     private final Clock clock = Clock.systemUTC();
+    private final Set<String> tablesSeen = ConcurrentHashMap.newKeySet();
 
     ChangeBatchHandler(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas, ViolationLog history,
             RecentChangesStore recentChanges, DeadLetterPublisher deadLetters, RowCountLedger ledger,
@@ -90,10 +94,19 @@ class ChangeBatchHandler implements ChangeRecordHandler {
         account(checked, rejections, others);
     }
 
+    /** A table's counters exist from its first event on, so that the first delete or schema change shows in rate(). */
+    private void startAtZero(String table) {
+        Arrays.stream(Op.values()).forEach(op -> metrics.eventCounter(table, op.label()));
+        SchemaChange.CHANGES.forEach(change -> metrics.schemaChangeCounter(table, change));
+    }
+
     private void account(List<Checked> checked, List<Rejection> rejections, List<ParsedRecord> others) {
         Instant now = clock.instant();
         for (Checked c : checked) {
             ChangeEvent event = c.event();
+            if (tablesSeen.add(event.table())) {
+                startAtZero(event.table());
+            }
             ledger.record(event, c.record().topic(), c.record().partition(), c.record().offset());
             statistics.record(event, c.evaluation(), c.schemaChanges());
             metrics.eventProcessed(event.table(), event.op().label(), event.sourceTimestamp(), now);

@@ -1,5 +1,7 @@
 package io.dqmonitor.quality;
 
+import java.util.List;
+
 /**
  * A change of a table's columns seen in the change stream.
  *
@@ -8,4 +10,11 @@ package io.dqmonitor.quality;
  * @param newType the column's new Connect type, or {@code null} (removed, or no schemas)
  */
 public record SchemaChange(String table, String change, String column, String oldType, String newType) {
+
+    public static final String ADDED = "added";
+    public static final String REMOVED = "removed";
+    public static final String TYPE_CHANGED = "type_changed";
+
+    /** Every value of {@link #change()}, the label values of {@code dq_schema_changes_total}. */
+    public static final List<String> CHANGES = List.of(ADDED, REMOVED, TYPE_CHANGED);
 }

@@ -62,14 +62,14 @@ public class SchemaTracker {
         after.forEach((column, type) -> {
             String old = before.get(column);
             if (old == null) {
-                changes.add(new SchemaChange(table, "added", column, null, emptyToNull(type)));
+                changes.add(new SchemaChange(table, SchemaChange.ADDED, column, null, emptyToNull(type)));
             } else if (!old.isEmpty() && !type.isEmpty() && !Objects.equals(old, type)) {
-                changes.add(new SchemaChange(table, "type_changed", column, old, type));
+                changes.add(new SchemaChange(table, SchemaChange.TYPE_CHANGED, column, old, type));
             }
         });
         before.forEach((column, type) -> {
             if (!after.containsKey(column)) {
-                changes.add(new SchemaChange(table, "removed", column, emptyToNull(type), null));
+                changes.add(new SchemaChange(table, SchemaChange.REMOVED, column, emptyToNull(type), null));
             }
         });
         return changes;

@@ -3,6 +3,7 @@ package io.dqmonitor.completeness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.OptionalLong;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
@@ -11,46 +12,88 @@ import org.junit.jupiter.api.Test;
 class RowCountLedgerTest {
 
     /** Transactions below 100 had committed, except 97, which was still running. */
-    private static final TransactionSnapshot SNAPSHOT = TransactionSnapshot.parse("97:100:97");
+    private static final TransactionSnapshot BASELINE = TransactionSnapshot.parse("97:100:97");
+    /** A later check that sees every transaction below 110. */
+    private static final TransactionSnapshot LATER = TransactionSnapshot.parse("110:110:");
+    private static final TransactionSnapshot LATEST = TransactionSnapshot.parse("200:200:");
 
     private final RowCountLedger ledger = new RowCountLedger();
     private long offset;
 
     @Test
-    void noDriftBeforeABaseline() {
-        assertThat(ledger.drift("public.t", 5)).isEmpty();
+    void theFirstCheckIsTheBaselineAndReportsNoDrift() {
+        assertThat(check(10, BASELINE)).isEmpty();
+    }
+
+    @Test
+    void aCheckIsSettledByTheNextOne() {
+        check(10, BASELINE);
+        record(Op.CREATE, 101);
+        assertThat(check(11, LATER)).isEmpty();
+        assertThat(check(11, LATEST)).hasValue(0);
     }
 
     @Test
     void createsAndDeletesPastTheBaselineAreAccountedFor() {
-        ledger.baseline("public.t", 10, SNAPSHOT);
+        check(10, BASELINE);
         record(Op.CREATE, 101);
         record(Op.CREATE, 102);
         record(Op.DELETE, 103);
         record(Op.UPDATE, 104);
-        assertThat(ledger.drift("public.t", 11)).hasValue(0);
+        check(11, LATER);
+        assertThat(check(11, LATEST)).hasValue(0);
     }
 
     @Test
     void aLostCreateShowsAsPositiveDrift() {
-        ledger.baseline("public.t", 10, SNAPSHOT);
+        check(10, BASELINE);
         record(Op.CREATE, 101);
-        assertThat(ledger.drift("public.t", 12)).hasValue(1);
+        check(12, LATER);
+        assertThat(check(12, LATEST)).hasValue(1);
+    }
+
+    @Test
+    void eventsStillOnTheirWayAtACheckAreNotDrift() {
+        check(10, BASELINE);
+        check(12, LATER);
+        record(Op.CREATE, 101);
+        record(Op.CREATE, 102);
+        assertThat(check(12, LATEST)).hasValue(0);
+    }
+
+    @Test
+    void eventsAfterACheckSnapshotDoNotCountForIt() {
+        check(10, BASELINE);
+        check(10, LATER);
+        record(Op.CREATE, 150);
+        assertThat(check(11, LATEST)).hasValue(0);
+    }
+
+    @Test
+    void eventsRecordedWhileTheSnapshotIsTakenAreClassifiedByIt() {
+        check(10, BASELINE);
+        RowCountLedger.Check during = ledger.begin("public.t");
+        record(Op.CREATE, 105);
+        record(Op.CREATE, 150);
+        ledger.complete(during, 11, LATER);
+        assertThat(check(12, LATEST)).hasValue(0);
     }
 
     @Test
     void transactionsTheBaselineSawAreAlreadyInTheCount() {
-        ledger.baseline("public.t", 10, SNAPSHOT);
+        check(10, BASELINE);
         record(Op.CREATE, 99);
         record(Op.CREATE, 12);
-        assertThat(ledger.drift("public.t", 10)).hasValue(0);
+        check(10, LATER);
+        assertThat(check(10, LATEST)).hasValue(0);
     }
 
     @Test
     void aTransactionInFlightAtTheBaselineIsCounted() {
-        ledger.baseline("public.t", 10, SNAPSHOT);
+        check(10, BASELINE);
         record(Op.CREATE, 97);
-        assertThat(ledger.drift("public.t", 11)).hasValue(0);
+        check(11, LATER);
+        assertThat(check(11, LATEST)).hasValue(0);
     }
 
     @Test
@@ -63,26 +106,42 @@ class RowCountLedgerTest {
 
     @Test
     void aRedeliveredRecordCountsOnce() {
-        ledger.baseline("public.t", 0, SNAPSHOT);
+        check(0, BASELINE);
         ChangeEvent create = event(Op.CREATE, 101);
         ledger.record(create, "topic", 0, 7);
         ledger.record(create, "topic", 0, 7);
-        assertThat(ledger.drift("public.t", 1)).hasValue(0);
+        check(1, LATER);
+        assertThat(check(1, LATEST)).hasValue(0);
     }
 
     @Test
     void aTruncateStartsFromZero() {
-        ledger.baseline("public.t", 10, SNAPSHOT);
+        check(10, BASELINE);
+        check(11, LATER);
         record(Op.CREATE, 101);
         record(Op.TRUNCATE, 102);
         record(Op.CREATE, 103);
-        assertThat(ledger.drift("public.t", 1)).hasValue(0);
+        assertThat(check(1, TransactionSnapshot.parse("120:120:"))).isEmpty();
+        assertThat(check(1, LATEST)).hasValue(0);
+    }
+
+    @Test
+    void aCheckThatFailedBeforeItsSnapshotIsForgotten() {
+        check(10, BASELINE);
+        ledger.begin("public.t");
+        check(11, LATER);
+        record(Op.CREATE, 101);
+        assertThat(check(11, LATEST)).hasValue(0);
     }
 
     @Test
     void tableNamesAreQuotedForSql() {
         assertThat(CompletenessChecker.quote("public.user_activities")).isEqualTo("\"public\".\"user_activities\"");
         assertThat(CompletenessChecker.quote("s.we\"ird")).isEqualTo("\"s\".\"we\"\"ird\"");
+    }
+
+    private OptionalLong check(long count, TransactionSnapshot snapshot) {
+        return ledger.complete(ledger.begin("public.t"), count, snapshot);
     }
 
     private void record(Op op, long txId) {
