@@ -1,8 +1,6 @@
 package io.dqmonitor.stack;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -31,6 +30,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public static final String DATABASE = "monitoring";
     public static final Path CONNECTOR_FILE = Path.of("debezium", "user-activities.json");
+    public static final Path INIT_SCRIPTS = Path.of("postgres", "init");
 
     /** The ports of the stack's servers. */
     public record StackPorts(int postgres, int kafka, int kafkaController, int connect, int redis) {
@@ -116,9 +116,15 @@ public final class EmbeddedStack implements AutoCloseable {
         try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + DATABASE);
         }
-        try (InputStream ddl = EmbeddedStack.class.getResourceAsStream("/stack/user_activities.sql");
-             Connection db = postgres.connect(DATABASE); Statement sql = db.createStatement()) {
-            sql.execute(new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
+        // the same scripts docker compose runs when it creates the database (its shell scripts are for compose only)
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(INIT_SCRIPTS)) {
+            scripts = files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+        }
+        try (Connection db = postgres.connect(DATABASE); Statement sql = db.createStatement()) {
+            for (Path script : scripts) {
+                sql.execute(Files.readString(script));
+            }
         }
     }
 

@@ -6,13 +6,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Port helpers for the embedded stack. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
 
     /** A port the OS calls free right now. */
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

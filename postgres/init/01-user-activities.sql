@@ -1,4 +1,4 @@
--- The reference table of dq-monitor's local stack and tests.
+-- The reference table of dq-monitor. docker compose runs this file when it creates the database; the local stack and the tests run it too.
 CREATE TABLE IF NOT EXISTS public.user_activities (
     id            bigserial PRIMARY KEY,
     user_id       bigint,

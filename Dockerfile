@@ -1,0 +1,22 @@
+# dq-monitor's image, built from this repository by docker compose (or: docker build -t dq-monitor .).
+# The build stage needs only Maven Central; the embedded stack and the tests stay out of the image.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY src/main src/main
+RUN ./mvnw -B -ntp -Dmaven.test.skip=true package \
+ && cp target/dq-monitor-*.jar /dq-monitor.jar
+
+FROM eclipse-temurin:17-jre
+# curl serves the container health check (readiness: Kafka, Redis and the database all reachable)
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --no-create-home dq
+COPY --from=build /dq-monitor.jar /app/dq-monitor.jar
+USER dq
+EXPOSE 8080
+# the heap follows the container's memory limit; the service fits in 512 MB
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+  CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "-jar", "/app/dq-monitor.jar"]

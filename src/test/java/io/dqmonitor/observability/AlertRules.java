@@ -1,0 +1,71 @@
+package io.dqmonitor.observability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.Yaml;
+
+/** The rule files in {@code alerts/} and their promtool tests in {@code alerts/tests/}. */
+final class AlertRules {
+
+    static final Path DIRECTORY = Path.of("alerts");
+    static final Path TESTS = DIRECTORY.resolve("tests");
+
+    private AlertRules() {
+    }
+
+    /** One rule as written: an alert (with labels and annotations) or a recording rule. */
+    record Rule(String name, boolean alert, String expr, Map<String, String> labels, Map<String, String> annotations) {
+    }
+
+    static List<Path> ruleFiles() {
+        return list(DIRECTORY, ".rules.yml");
+    }
+
+    static List<Path> testFiles() {
+        return list(TESTS, ".test.yml");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>();
+        for (Path file : ruleFiles()) {
+            Map<String, Object> content = load(file);
+            for (Map<String, Object> group : (List<Map<String, Object>>) content.get("groups")) {
+                for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                    boolean alert = rule.containsKey("alert");
+                    rules.add(new Rule((String) rule.get(alert ? "alert" : "record"), alert, (String) rule.get("expr"),
+                            (Map<String, String>) rule.getOrDefault("labels", Map.of()),
+                            (Map<String, String>) rule.getOrDefault("annotations", Map.of())));
+                }
+            }
+        }
+        return rules;
+    }
+
+    static List<Rule> alerts() {
+        return rules().stream().filter(Rule::alert).toList();
+    }
+
+    static Map<String, Object> load(Path file) {
+        try {
+            return new Yaml().load(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> list(Path directory, String suffix) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
