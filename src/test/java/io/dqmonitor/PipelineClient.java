@@ -72,7 +72,7 @@ public final class PipelineClient implements AutoCloseable {
         insert(0L, "login", null, email);
         Awaitility.await("change with email " + email + " in /api/changes").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> get("/api/changes?limit=5").body().contains(email));
+                .until(() -> get("/api/changes?limit=100").body().contains(email));
         return scrape();
     }
 

@@ -79,7 +79,8 @@ class AlertRulesTest {
 
     @Test
     void everyDescriptionShowsTheValue() {
-        assertThat(AlertRules.alerts()).allSatisfy(alert ->
+        // absent() has no value worth showing: its alert says what is missing instead
+        assertThat(AlertRules.alerts()).filteredOn(alert -> !alert.expr().startsWith("absent(")).allSatisfy(alert ->
                 assertThat(alert.annotations().get("description")).as(alert.name()).contains("$value"));
     }
 

@@ -1,0 +1,54 @@
+package io.dqmonitor.observability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The repository's {@code prometheus.yml} with docker compose addresses swapped for local ones, its rule files taken
+ * from this checkout, and a 1-second scrape and evaluation interval. Nothing else changes: jobs, metric paths and
+ * rules are the shipped ones.
+ */
+final class LocalPrometheusConfig {
+
+    private LocalPrometheusConfig() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String adapt(Path config, Map<String, String> addresses) throws IOException {
+        Map<String, Object> root = new Yaml().load(Files.readString(config));
+        Map<String, Object> global = (Map<String, Object>) root.get("global");
+        global.put("scrape_interval", "1s");
+        global.put("evaluation_interval", "1s");
+        root.put("rule_files", ((List<String>) root.get("rule_files")).stream()
+                .map(f -> f.replace("/etc/prometheus/alerts/", AlertRules.DIRECTORY.toAbsolutePath() + "/")).toList());
+        for (Map<String, Object> alertmanager : (List<Map<String, Object>>) ((Map<String, Object>) root.get("alerting"))
+                .get("alertmanagers")) {
+            relocate(alertmanager, addresses);
+        }
+        for (Map<String, Object> job : (List<Map<String, Object>>) root.get("scrape_configs")) {
+            relocate(job, addresses);
+        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(root);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void relocate(Map<String, Object> section, Map<String, String> addresses) {
+        for (Map<String, Object> staticConfig : (List<Map<String, Object>>) section.get("static_configs")) {
+            staticConfig.put("targets", ((List<String>) staticConfig.get("targets")).stream().map(target -> {
+                String local = addresses.get(target);
+                if (local == null) {
+                    throw new IllegalArgumentException("no local address for " + target + " of " + section);
+                }
+                return local;
+            }).toList());
+        }
+    }
+}
