@@ -25,16 +25,17 @@ class AlertRulesTest {
 
     @Test
     void promtoolAcceptsTheRuleFiles() throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("check", "rules"));
-        AlertRules.ruleFiles().forEach(f -> arguments.add(f.toString()));
-        Binaries.Result result = Binaries.run("promtool", "prometheus", arguments.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertPromtoolPasses("check", AlertRules.ruleFiles());
     }
 
     @Test
     void promtoolUnitTestsOfTheRulesPass() throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("test", "rules"));
-        AlertRules.testFiles().forEach(f -> arguments.add(f.toString()));
+        assertPromtoolPasses("test", AlertRules.testFiles());
+    }
+
+    private static void assertPromtoolPasses(String command, List<Path> files) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(command, "rules"));
+        files.forEach(f -> arguments.add(f.toString()));
         Binaries.Result result = Binaries.run("promtool", "prometheus", arguments.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
