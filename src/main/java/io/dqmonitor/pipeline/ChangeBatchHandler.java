@@ -14,6 +14,7 @@ import io.dqmonitor.cdc.ChangeRecordHandler;
 import io.dqmonitor.cdc.DeadLetterPublisher;
 import io.dqmonitor.cdc.DeadLetterPublisher.Rejection;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.history.ViolationLog;
@@ -65,8 +66,8 @@ class ChangeBatchHandler implements ChangeRecordHandler {
         Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> metrics.skippedCounter(s.label()));
     }
 
-    private record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, Evaluation evaluation,
-            List<SchemaChange> schemaChanges) {
+    private record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, SourcePosition position,
+            Evaluation evaluation, List<SchemaChange> schemaChanges) {
     }
 
     @Override
@@ -78,7 +79,8 @@ class ChangeBatchHandler implements ChangeRecordHandler {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             ParsedRecord parsed = parser.parse(record.key(), record.value());
             if (parsed instanceof ParsedRecord.Event e) {
-                checked.add(new Checked(record, e.event(), evaluator.evaluate(e.event()), schemaSession.observe(e.event())));
+                checked.add(new Checked(record, e.event(), SourcePosition.of(e.event()), evaluator.evaluate(e.event()),
+                        schemaSession.observe(e.event())));
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 rejections.add(new Rejection(record, rejected));
             } else {
@@ -86,9 +88,10 @@ class ChangeBatchHandler implements ChangeRecordHandler {
             }
         }
         history.store(checked.stream()
-                .map(c -> new ViolationLog.Entry(c.event(), c.evaluation().violations(), c.schemaChanges())).toList());
+                .map(c -> new ViolationLog.Entry(c.event(), c.position(), c.evaluation().violations(), c.schemaChanges()))
+                .toList());
         recentChanges.append(checked.stream()
-                .map(c -> RecentChange.of(c.event(), c.evaluation().violations())).toList());
+                .map(c -> RecentChange.of(c.event(), c.position(), c.evaluation().violations())).toList());
         deadLetters.publish(rejections);
         schemaSession.commit();
         account(checked, rejections, others);

@@ -1,16 +1,16 @@
 package io.dqmonitor.recent;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The capped Redis list of recent changes, newest first. */
+/** The capped Redis list of recent changes, newest first, each change once. */
 @Component
 public class RecentChangesStore {
 
@@ -18,38 +18,38 @@ public class RecentChangesStore {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    private static final RedisScript<Long> PUSH_NEW =
+            RedisScript.of(new ClassPathResource("redis/push-new-changes.lua"), Long.class);
+
     private final StringRedisTemplate redis;
-    private final byte[] key;
+    private final String key;
     private final int capacity;
 
     RecentChangesStore(StringRedisTemplate redis, RecentProperties properties) {
         this.redis = redis;
-        this.key = properties.key().getBytes(StandardCharsets.UTF_8);
+        this.key = properties.key();
         this.capacity = properties.capacity();
     }
 
     /**
-     * Pushes a batch (oldest first) and trims the list, in one pipelined round trip. Only the newest
-     * {@code capacity} entries of a large batch are written: the rest would be trimmed at once.
+     * Pushes a batch (oldest first) and trims the list, in one atomic script: one round trip. A change the list
+     * already holds (same source position) is left out, so a redelivered batch adds nothing twice. Only the newest
+     * {@code capacity} entries of a large batch are sent: the rest would be trimmed at once.
      */
     public void append(List<RecentChange> oldestFirst) {
         if (oldestFirst.isEmpty()) {
             return;
         }
         List<RecentChange> kept = oldestFirst.subList(Math.max(0, oldestFirst.size() - capacity), oldestFirst.size());
-        byte[][] values = kept.stream().map(JSON::writeValueAsBytes).toArray(byte[][]::new);
-        redis.executePipelined((RedisCallback<Object>) connection -> pushAndTrim(connection, values));
-    }
-
-    private Object pushAndTrim(RedisConnection connection, byte[][] values) {
-        connection.listCommands().lPush(key, values);
-        connection.listCommands().lTrim(key, 0, capacity - 1L);
-        return null;
+        List<String> args = new ArrayList<>(kept.size() + 1);
+        args.add(Integer.toString(capacity));
+        kept.forEach(change -> args.add(JSON.writeValueAsString(change)));
+        redis.execute(PUSH_NEW, List.of(key), args.toArray());
     }
 
     /** Up to {@code count} entries as stored (JSON text), newest first. */
     List<String> newest(int count) {
-        List<String> entries = redis.opsForList().range(new String(key, StandardCharsets.UTF_8), 0, count - 1L);
+        List<String> entries = redis.opsForList().range(key, 0, count - 1L);
         return entries == null ? List.of() : entries;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -150,6 +151,22 @@ class DataQualityIT extends StackIntegrationTest {
         // the two rows and the sentinel again, and the new sentinel
         assertThat(after.value(events("create")) - beforeReplay.value(events("create"))).isEqualTo(4);
         assertThat(historyRows()).isEqualTo(history);
+    }
+
+    @Test
+    void replayingTheTopicAddsNoRecentChangeTwice() throws Exception {
+        long from = endOffset();
+        client.insert(42L, "login", null, "replayed-once@example.com");
+        client.awaitProcessed();
+
+        replayFrom(from);
+        client.awaitProcessed();
+
+        JsonNode changes = client.getJson("/api/changes");
+        List<String> positions = new ArrayList<>();
+        changes.forEach(change -> positions.add(change.path("position").asString()));
+        assertThat(positions).doesNotHaveDuplicates().doesNotContain("");
+        assertThat(changes.toString().split("replayed-once@example.com", -1)).hasSize(2);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.io.IOException;
 import redis.embedded.RedisServer;
 
 /** A real Redis server, from the binary that {@code com.github.codemonstur:embedded-redis} ships in its jar. */
-final class EmbeddedRedis implements AutoCloseable {
+public final class EmbeddedRedis implements AutoCloseable {
 
     private final RedisServer server;
     private final int port;
@@ -15,7 +15,7 @@ final class EmbeddedRedis implements AutoCloseable {
         this.port = port;
     }
 
-    static EmbeddedRedis start(int port) throws IOException {
+    public static EmbeddedRedis start(int port) throws IOException {
         RedisServer server = RedisServer.newRedisServer()
                 .port(port)
                 .bind("127.0.0.1")
@@ -28,7 +28,7 @@ final class EmbeddedRedis implements AutoCloseable {
         return new EmbeddedRedis(server, port);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
