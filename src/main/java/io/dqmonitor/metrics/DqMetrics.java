@@ -37,6 +37,7 @@ public class DqMetrics {
     private final Map<String, Counter> rulesSkipped = new ConcurrentHashMap<>();
     private final Map<String, Counter> schemaChanges = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> rowCountDrift = new ConcurrentHashMap<>();
+    private final Map<String, Counter> batchFailures = new ConcurrentHashMap<>();
     private final AtomicLong heartbeatMillis = new AtomicLong();
     private final Counter reloadFailures;
 
@@ -79,6 +80,13 @@ public class DqMetrics {
                     .tag("table", t).register(registry);
             return value;
         }).set(drift);
+    }
+
+    /** Attempts to store a batch's effects that failed at one stage; the batch is retried with back-off. */
+    public Counter batchFailureCounter(String stage) {
+        return batchFailures.computeIfAbsent(stage, k -> Counter.builder("dq.batch.failures")
+                .description("Failed attempts to store a batch's effects, by stage; the batch is retried with back-off")
+                .tag("stage", stage).register(registry));
     }
 
     public void recordReloadFailure() {

@@ -46,12 +46,13 @@ class ChangeBatchHandler implements ChangeRecordHandler {
     private final RowCountLedger ledger;
     private final TableStatistics statistics;
     private final DqMetrics metrics;
+    private final PipelineHealth health;
     private final Clock clock = Clock.systemUTC();
     private final Set<String> tablesSeen = ConcurrentHashMap.newKeySet();
 
     ChangeBatchHandler(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas, ViolationLog history,
             RecentChangesStore recentChanges, DeadLetterPublisher deadLetters, RowCountLedger ledger,
-            TableStatistics statistics, DqMetrics metrics) {
+            TableStatistics statistics, DqMetrics metrics, PipelineHealth health) {
         this.parser = parser;
         this.evaluator = evaluator;
         this.schemas = schemas;
@@ -61,6 +62,7 @@ class ChangeBatchHandler implements ChangeRecordHandler {
         this.ledger = ledger;
         this.statistics = statistics;
         this.metrics = metrics;
+        this.health = health;
         // every reason starts at zero, so that rate() and increase() see the first bad record
         Arrays.stream(ParsedRecord.RejectReason.values()).forEach(r -> metrics.rejectedCounter(r.label()));
         Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> metrics.skippedCounter(s.label()));
@@ -87,12 +89,13 @@ class ChangeBatchHandler implements ChangeRecordHandler {
                 others.add(parsed);
             }
         }
-        history.store(checked.stream()
+        health.store(PipelineHealth.HISTORY, () -> history.store(checked.stream()
                 .map(c -> new ViolationLog.Entry(c.event(), c.position(), c.evaluation().violations(), c.schemaChanges()))
-                .toList());
-        recentChanges.append(checked.stream()
-                .map(c -> RecentChange.of(c.event(), c.position(), c.evaluation().violations())).toList());
-        deadLetters.publish(rejections);
+                .toList()));
+        health.store(PipelineHealth.RECENT, () -> recentChanges.append(checked.stream()
+                .map(c -> RecentChange.of(c.event(), c.position(), c.evaluation().violations())).toList()));
+        health.store(PipelineHealth.DEAD_LETTER, () -> deadLetters.publish(rejections));
+        health.batchStored();
         schemaSession.commit();
         account(checked, rejections, others);
     }

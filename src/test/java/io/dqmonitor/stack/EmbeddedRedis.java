@@ -7,16 +7,22 @@ import redis.embedded.RedisServer;
 /** A real Redis server, from the binary that {@code com.github.codemonstur:embedded-redis} ships in its jar. */
 public final class EmbeddedRedis implements AutoCloseable {
 
-    private final RedisServer server;
     private final int port;
+    private RedisServer server;
 
-    private EmbeddedRedis(RedisServer server, int port) {
-        this.server = server;
+    private EmbeddedRedis(int port) {
         this.port = port;
     }
 
     public static EmbeddedRedis start(int port) throws IOException {
-        RedisServer server = RedisServer.newRedisServer()
+        EmbeddedRedis redis = new EmbeddedRedis(port);
+        redis.restart();
+        return redis;
+    }
+
+    /** Starts the server again on the same port (empty: it keeps nothing on disk), for outage tests. */
+    public synchronized void restart() throws IOException {
+        server = RedisServer.newRedisServer()
                 .port(port)
                 .bind("127.0.0.1")
                 .setting("save \"\"")
@@ -25,7 +31,13 @@ public final class EmbeddedRedis implements AutoCloseable {
                 .onShutdownForceStop(true)
                 .build();
         server.start();
-        return new EmbeddedRedis(server, port);
+    }
+
+    /** Stops the server, as an outage would; {@link #restart()} brings it back. */
+    public synchronized void stop() throws IOException {
+        if (server != null && server.isActive()) {
+            server.stop();
+        }
     }
 
     public int port() {
@@ -34,6 +46,6 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.stop();
+        stop();
     }
 }

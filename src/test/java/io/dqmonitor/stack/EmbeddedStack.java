@@ -152,6 +152,11 @@ public final class EmbeddedStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The stack's Redis, to take down and bring back in outage tests. */
+    public EmbeddedRedis redis() {
+        return redis;
+    }
+
     public int redisPort() {
         return redis.port();
     }

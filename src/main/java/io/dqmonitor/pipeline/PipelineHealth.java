@@ -1,0 +1,65 @@
+package io.dqmonitor.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.dqmonitor.metrics.DqMetrics;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether batches are being stored. While the last batch failed to store its effects (and is being retried with
+ * back-off), the {@code pipeline} health is DOWN with the failing stage, so readiness goes down while liveness stays
+ * up: the service is alive and will resume by itself, but it makes no progress.
+ */
+@Component("pipeline")
+class PipelineHealth implements HealthIndicator {
+
+    /** The places a batch writes its effects to, in order: the label values of {@code dq_batch_failures_total}. */
+    static final String HISTORY = "history";
+    static final String RECENT = "recent";
+    static final String DEAD_LETTER = "dead_letter";
+
+    private record Failure(String stage, String error, Instant since) {
+    }
+
+    private final AtomicReference<Failure> failure = new AtomicReference<>();
+    private final DqMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
+
+    PipelineHealth(DqMetrics metrics) {
+        this.metrics = metrics;
+        for (String stage : new String[] {HISTORY, RECENT, DEAD_LETTER}) {
+            metrics.batchFailureCounter(stage);
+        }
+    }
+
+    /** Runs one stage's write; a failure is recorded and rethrown, so that the batch is retried. */
+    void store(String stage, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            metrics.batchFailureCounter(stage).increment();
+            Failure previous = failure.get();
+            Instant since = previous != null && previous.stage().equals(stage) ? previous.since() : clock.instant();
+            failure.set(new Failure(stage, e.getClass().getSimpleName() + ": " + e.getMessage(), since));
+            throw e;
+        }
+    }
+
+    void batchStored() {
+        failure.set(null);
+    }
+
+    @Override
+    public Health health() {
+        Failure current = failure.get();
+        if (current == null) {
+            return Health.up().build();
+        }
+        return Health.down().withDetail("stage", current.stage()).withDetail("error", current.error())
+                .withDetail("since", current.since().toString()).build();
+    }
+}
