@@ -1,0 +1,46 @@
+package io.dqmonitor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dqmonitor.metrics.DqMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+
+class PipelineHealthTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final PipelineHealth health = new PipelineHealth(new DqMetrics(registry));
+
+    @Test
+    void upBeforeAnyBatch() {
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void aFailedStageIsRethrownCountedAndReportedDown() {
+        assertThatThrownBy(() -> health.store(PipelineHealth.RECENT, () -> {
+            throw new IllegalStateException("connection refused");
+        })).hasMessage("connection refused");
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsEntry("stage", "recent")
+                .containsEntry("error", "IllegalStateException: connection refused");
+        assertThat(registry.get("dq.batch.failures").tag("stage", "recent").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoredBatchClearsTheFailure() {
+        assertThatThrownBy(() -> health.store(PipelineHealth.HISTORY, () -> {
+            throw new IllegalStateException("database down");
+        }));
+        health.batchStored();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void everyStageStartsAtZero() {
+        assertThat(registry.get("dq.batch.failures").counters()).hasSize(3)
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
+    }
+}
