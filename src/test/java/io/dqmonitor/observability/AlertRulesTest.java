@@ -42,9 +42,7 @@ class AlertRulesTest {
 
     @Test
     void promtoolAcceptsThePrometheusConfigWithTheRulesItLoads(@TempDir Path dir) throws Exception {
-        // the shipped config names the rules by their path in the container; point it at this checkout's
-        String config = Files.readString(Path.of("prometheus", "prometheus.yml"))
-                .replace("/etc/prometheus/alerts/", AlertRules.DIRECTORY.toAbsolutePath() + "/");
+        String config = LocalPrometheusConfig.withLocalRules(Files.readString(Path.of("prometheus", "prometheus.yml")));
         Path copy = Files.writeString(dir.resolve("prometheus.yml"), config);
         Binaries.Result result = Binaries.run("promtool", "prometheus", "check", "config", copy.toString());
         assertThat(result.exitCode()).as(result.output()).isZero();

@@ -254,25 +254,23 @@ class DashboardQueriesIT extends StackIntegrationTest {
         String variableQuery = Dashboards.all().stream()
                 .filter(d -> d.path("title").asString().equals("History")).findFirst().orElseThrow()
                 .path("templating").path("list").get(0).path("query").asString();
-        List<String> tables = new ArrayList<>();
-        try (Connection reader = readerConnection(); Statement statement = reader.createStatement();
-             ResultSet rows = statement.executeQuery(variableQuery)) {
-            while (rows.next()) {
-                tables.add(rows.getString(1));
-            }
-        }
-        return tables;
+        return queryAsReader(variableQuery);
     }
 
     private static int rowsAsReader(String sql) throws SQLException {
+        return queryAsReader(sql).size();
+    }
+
+    /** The first column of every row the query returns, run as Grafana's read-only role. */
+    private static List<String> queryAsReader(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
         try (Connection reader = readerConnection(); Statement statement = reader.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
-            int count = 0;
             while (rows.next()) {
-                count++;
+                values.add(rows.getString(1));
             }
-            return count;
         }
+        return values;
     }
 
     private static Connection readerConnection() throws SQLException {

@@ -18,9 +18,12 @@ class GrafanaProvisioningTest {
     private static final Path DATASOURCES = Path.of("grafana", "provisioning", "datasources", "datasources.yml");
 
     @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> datasources() {
+        return (List<Map<String, Object>>) AlertRules.load(DATASOURCES).get("datasources");
+    }
+
     static Map<String, String> provisionedDatasources() {
-        List<Map<String, Object>> datasources = (List<Map<String, Object>>) AlertRules.load(DATASOURCES).get("datasources");
-        return datasources.stream().collect(Collectors.toMap(d -> (String) d.get("uid"), d -> (String) d.get("type")));
+        return datasources().stream().collect(Collectors.toMap(d -> (String) d.get("uid"), d -> (String) d.get("type")));
     }
 
     @Test
@@ -30,10 +33,9 @@ class GrafanaProvisioningTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void thePostgresDatasourceUsesTheReadOnlyRole() throws Exception {
-        Map<String, Object> postgres = ((List<Map<String, Object>>) AlertRules.load(DATASOURCES).get("datasources"))
-                .stream().filter(d -> "dq-postgres".equals(d.get("uid"))).findFirst().orElseThrow();
+        Map<String, Object> postgres = datasources().stream().filter(d -> "dq-postgres".equals(d.get("uid")))
+                .findFirst().orElseThrow();
         assertThat(postgres).containsEntry("user", "grafana_reader");
         assertThat(Files.readString(Path.of("postgres", "init", "02-grafana-reader.sql")))
                 .contains("CREATE ROLE grafana_reader LOGIN").contains("default_transaction_read_only = on");

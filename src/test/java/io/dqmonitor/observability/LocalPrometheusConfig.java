@@ -26,7 +26,7 @@ final class LocalPrometheusConfig {
         global.put("scrape_interval", "1s");
         global.put("evaluation_interval", "1s");
         root.put("rule_files", ((List<String>) root.get("rule_files")).stream()
-                .map(f -> f.replace("/etc/prometheus/alerts/", AlertRules.DIRECTORY.toAbsolutePath() + "/")).toList());
+                .map(LocalPrometheusConfig::withLocalRules).toList());
         for (Map<String, Object> alertmanager : (List<Map<String, Object>>) ((Map<String, Object>) root.get("alerting"))
                 .get("alertmanagers")) {
             relocate(alertmanager, addresses);
@@ -37,6 +37,11 @@ final class LocalPrometheusConfig {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         return new Yaml(options).dump(root);
+    }
+
+    /** The shipped config names the rules by their path in the container; this points it at this checkout's. */
+    static String withLocalRules(String config) {
+        return config.replace("/etc/prometheus/alerts/", AlertRules.DIRECTORY.toAbsolutePath() + "/");
     }
 
     @SuppressWarnings("unchecked")
