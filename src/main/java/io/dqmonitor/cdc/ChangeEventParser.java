@@ -6,6 +6,7 @@ import java.util.Map;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord.SkipReason;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +31,9 @@ public final class ChangeEventParser {
         JsonNode root;
         try {
             root = JSON.readTree(value);
+        } catch (StreamConstraintsException e) {
+            // nesting depth, string or number length: the parser's limits protect the heap and the stack
+            return new ParsedRecord.Rejected(RejectReason.EXCEEDS_LIMITS, e.getOriginalMessage());
         } catch (JacksonException e) {
             return new ParsedRecord.Rejected(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
         }
@@ -42,7 +46,14 @@ public final class ChangeEventParser {
         if (!payload.isObject()) {
             return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "the payload is not a JSON object");
         }
-        return parseEnvelope(payload, schema, key);
+        try {
+            return parseEnvelope(payload, schema, key);
+        } catch (RuntimeException e) {
+            // well-formed JSON whose values contradict their schema (a decimal that is not base64, a date that is
+            // text, ...): one bad record must not stop its partition, so it is rejected like any other
+            return new ParsedRecord.Rejected(RejectReason.UNDECODABLE_VALUE, e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
+        }
     }
 
     private ParsedRecord parseEnvelope(JsonNode payload, JsonNode schema, byte[] key) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -31,6 +32,7 @@ public class DeadLetterPublisher {
     public static final String TOPIC_HEADER = "dq-original-topic";
     public static final String PARTITION_HEADER = "dq-original-partition";
     public static final String OFFSET_HEADER = "dq-original-offset";
+    public static final String VALUE_OMITTED_HEADER = "dq-value-omitted";
 
     private final KafkaTemplate<Object, Object> template;
     private final KafkaAdmin admin;
@@ -50,20 +52,72 @@ public class DeadLetterPublisher {
     public void publish(List<Rejection> rejections) {
         List<CompletableFuture<SendResult<Object, Object>>> sends = new ArrayList<>();
         for (Rejection rejection : rejections) {
-            ProducerRecord<Object, Object> deadLetter = deadLetter(rejection);
+            ProducerRecord<Object, Object> deadLetter = deadLetter(rejection, rejection.record().value());
             ensureTopic(deadLetter.topic());
-            sends.add(template.send(deadLetter));
+            sends.add(send(deadLetter, rejection));
         }
-        for (CompletableFuture<SendResult<Object, Object>> send : sends) {
+        for (int i = 0; i < sends.size(); i++) {
             try {
-                send.get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing to the dead-letter topic", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("could not write to the dead-letter topic", e);
+                await(sends.get(i));
+            } catch (ExecutionException e) {
+                // the broker's limit (the topic's max.message.bytes) can be lower than the producer's
+                if (tooLarge(e) == null) {
+                    throw new IllegalStateException("could not write to the dead-letter topic", e);
+                }
+                awaitOrThrow(template.send(withoutValue(rejections.get(i), tooLarge(e).getMessage())));
             }
         }
+    }
+
+    /**
+     * A record too large to send fails at once, and retrying cannot make it fit: stopping the partition for it would
+     * be worse, so its dead letter keeps the reason and where the original still is, without the value.
+     */
+    private CompletableFuture<SendResult<Object, Object>> send(ProducerRecord<Object, Object> deadLetter,
+            Rejection rejection) {
+        try {
+            return template.send(deadLetter);
+        } catch (RuntimeException e) {
+            RecordTooLargeException tooLarge = tooLarge(e);
+            if (tooLarge == null) {
+                throw e;
+            }
+            return template.send(withoutValue(rejection, tooLarge.getMessage()));
+        }
+    }
+
+    private static void awaitOrThrow(CompletableFuture<SendResult<Object, Object>> send) {
+        try {
+            await(send);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not write to the dead-letter topic", e);
+        }
+    }
+
+    private static RecordTooLargeException tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    private static void await(CompletableFuture<SendResult<Object, Object>> send) throws ExecutionException {
+        try {
+            send.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to the dead-letter topic", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("could not write to the dead-letter topic in time", e);
+        }
+    }
+
+    private ProducerRecord<Object, Object> withoutValue(Rejection rejection, String why) {
+        ProducerRecord<Object, Object> slim = deadLetter(rejection, null);
+        slim.headers().add(VALUE_OMITTED_HEADER, utf8(rejection.record().value().length + " bytes: " + why));
+        return slim;
     }
 
     /** Brokers in production often do not create topics on first use; the dead-letter topic must exist regardless. */
@@ -74,9 +128,9 @@ public class DeadLetterPublisher {
         }
     }
 
-    private ProducerRecord<Object, Object> deadLetter(Rejection rejection) {
+    private ProducerRecord<Object, Object> deadLetter(Rejection rejection, byte[] value) {
         ConsumerRecord<byte[], byte[]> record = rejection.record();
-        ProducerRecord<Object, Object> out = new ProducerRecord<>(record.topic() + suffix, null, record.key(), record.value());
+        ProducerRecord<Object, Object> out = new ProducerRecord<>(record.topic() + suffix, null, record.key(), value);
         for (Header header : record.headers()) {
             out.headers().add(header);
         }

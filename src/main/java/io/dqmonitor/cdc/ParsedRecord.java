@@ -30,7 +30,7 @@ public sealed interface ParsedRecord {
 
     /** Bounded label values of {@code cdc_events_rejected_total{reason}}. */
     enum RejectReason {
-        EMPTY_VALUE, MALFORMED_JSON, NOT_AN_ENVELOPE, UNKNOWN_OP, MISSING_SOURCE;
+        EMPTY_VALUE, MALFORMED_JSON, EXCEEDS_LIMITS, NOT_AN_ENVELOPE, UNKNOWN_OP, MISSING_SOURCE, UNDECODABLE_VALUE;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

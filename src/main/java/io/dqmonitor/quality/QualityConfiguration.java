@@ -19,8 +19,9 @@ class QualityConfiguration {
     }
 
     @Bean
-    RuleEvaluator ruleEvaluator(ConfigurableEnvironment environment, RuleSetLoader loader) {
-        return new RuleEvaluator(loader.load(ConfigurationPropertySources.get(environment)));
+    RuleEvaluator ruleEvaluator(ConfigurableEnvironment environment, RuleSetLoader loader, RulesProperties properties) {
+        return new RuleEvaluator(loader.load(ConfigurationPropertySources.get(environment)),
+                properties.unavailableValuePlaceholder());
     }
 
     /** Reads, checks and publishes a rule set, at start-up and on every reload. */

@@ -1,6 +1,8 @@
 package io.dqmonitor.quality;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.Excerpt;
 import io.dqmonitor.cdc.Op;
 
 /**
@@ -19,12 +22,25 @@ public final class RuleEvaluator {
 
     public static final String NO_BEFORE_IMAGE = "no_before_image";
     public static final String MISSING_COLUMN = "missing_column";
+    public static final String UNAVAILABLE_VALUE = "unavailable_value";
+    /** Debezium's default {@code unavailable.value.placeholder}. */
+    static final String DEBEZIUM_PLACEHOLDER = "__debezium_unavailable_value";
+    /** The longest value a violation keeps, in characters. */
+    static final int MAX_VALUE_LENGTH = 1000;
 
     private volatile Map<String, TableRules> tables;
     private final BlastRadius blastRadius = new BlastRadius();
+    private final String unavailable;
+    private final String unavailableBase64;
 
     RuleEvaluator(Map<String, TableRules> tables) {
+        this(tables, DEBEZIUM_PLACEHOLDER);
+    }
+
+    RuleEvaluator(Map<String, TableRules> tables, String unavailablePlaceholder) {
         this.tables = tables;
+        this.unavailable = unavailablePlaceholder;
+        this.unavailableBase64 = Base64.getEncoder().encodeToString(unavailablePlaceholder.getBytes(StandardCharsets.UTF_8));
     }
 
     public Map<String, TableRules> tables() {
@@ -59,12 +75,18 @@ public final class RuleEvaluator {
                 .allMatch(condition -> Objects.equals(condition.getValue(), Values.text(row.get(condition.getKey()))));
     }
 
-    private static void check(List<TableRules.ColumnCheck> checks, ChangeEvent event, List<Violation> out,
+    private void check(List<TableRules.ColumnCheck> checks, ChangeEvent event, List<Violation> out,
             Set<String> skipped) {
         for (TableRules.ColumnCheck check : checks) {
             if (!event.after().containsKey(check.column())) {
                 // the column is gone (or never was): reported, not guessed
                 skipped.add(MISSING_COLUMN);
+                continue;
+            }
+            if (isUnavailable(event.after().get(check.column()))
+                    || event.before() != null && isUnavailable(event.before().get(check.column()))) {
+                // an unchanged TOASTed value Debezium could not read: unknown, so neither good nor bad
+                skipped.add(UNAVAILABLE_VALUE);
                 continue;
             }
             Violation violation = check.rule() instanceof ColumnRule.ValueRule rule
@@ -77,9 +99,17 @@ public final class RuleEvaluator {
         }
     }
 
+    /** The placeholder as text, or as the single element of an array column; bytea's arrives base64-encoded. */
+    private boolean isUnavailable(Object value) {
+        if (value instanceof List<?> list) {
+            return list.size() == 1 && isUnavailable(list.get(0));
+        }
+        return value instanceof String text && (text.equals(unavailable) || text.equals(unavailableBase64));
+    }
+
     private static Violation checkValue(ColumnRule.ValueRule rule, String column, ChangeEvent event) {
         Object value = event.after().get(column);
-        return rule.accepts(value) ? null : new Violation(column, rule.name(), Values.text(value));
+        return rule.accepts(value) ? null : new Violation(column, rule.name(), Excerpt.of(Values.text(value), MAX_VALUE_LENGTH));
     }
 
     private static Violation checkChange(ColumnRule.ChangeRule rule, String column, ChangeEvent event,
@@ -94,6 +124,7 @@ public final class RuleEvaluator {
         Object before = event.before().get(column);
         Object after = event.after().get(column);
         return rule.accepts(before, after) ? null
-                : new Violation(column, rule.name(), Values.text(before) + " -> " + Values.text(after));
+                : new Violation(column, rule.name(), Excerpt.of(Values.text(before), MAX_VALUE_LENGTH) + " -> "
+                        + Excerpt.of(Values.text(after), MAX_VALUE_LENGTH));
     }
 }

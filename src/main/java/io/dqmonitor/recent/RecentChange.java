@@ -1,10 +1,13 @@
 package io.dqmonitor.recent;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.Excerpt;
+import io.dqmonitor.cdc.JsonText;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.quality.Violation;
 
@@ -24,6 +27,39 @@ public record RecentChange(
         Long lsn,
         Long txId,
         List<Violation> violations) {
+
+    /** The same change with every text value longer than {@code max} characters cut to an excerpt. */
+    RecentChange withValuesCutTo(int max) {
+        return new RecentChange(position, table, op, cut(key, max), cut(before, max), cut(after, max), sourceTimestamp,
+                lsn, txId, violations);
+    }
+
+    private static Map<String, Object> cut(Map<String, Object> row, int max) {
+        if (row == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.forEach((column, value) -> out.put(column, cut(value, max)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object cut(Object value, int max) {
+        if (value instanceof String text) {
+            return Excerpt.of(text, max);
+        }
+        if (value instanceof JsonText json && json.json().length() > max) {
+            // cut JSON is no longer JSON: it is shown as text instead
+            return Excerpt.of(json.json(), max);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return cut((Map<String, Object>) map, max);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> cut(item, max)).toList();
+        }
+        return value;
+    }
 
     public static RecentChange of(ChangeEvent event, SourcePosition position, List<Violation> violations) {
         return new RecentChange(position.id(), event.table(), event.op().label(), event.key(), event.before(), event.after(),

@@ -24,11 +24,13 @@ public class RecentChangesStore {
     private final StringRedisTemplate redis;
     private final String key;
     private final int capacity;
+    private final int maxValueLength;
 
     RecentChangesStore(StringRedisTemplate redis, RecentProperties properties) {
         this.redis = redis;
         this.key = properties.key();
         this.capacity = properties.capacity();
+        this.maxValueLength = properties.maxValueLength();
     }
 
     /**
@@ -43,7 +45,7 @@ public class RecentChangesStore {
         List<RecentChange> kept = oldestFirst.subList(Math.max(0, oldestFirst.size() - capacity), oldestFirst.size());
         List<String> args = new ArrayList<>(kept.size() + 1);
         args.add(Integer.toString(capacity));
-        kept.forEach(change -> args.add(JSON.writeValueAsString(change)));
+        kept.forEach(change -> args.add(JSON.writeValueAsString(change.withValuesCutTo(maxValueLength))));
         redis.execute(PUSH_NEW, List.of(key), args.toArray());
     }
 

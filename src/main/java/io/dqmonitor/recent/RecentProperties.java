@@ -12,10 +12,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param key      the Redis key of the list
  * @param capacity how many changes the list keeps, newest first; also the largest {@code limit} of the API
+ * @param maxValueLength the longest text value an entry keeps, in characters; a longer one is cut to an excerpt
+ *                 that says how long it was, so that a few huge rows cannot fill Redis
  */
 @Validated
 @ConfigurationProperties("dq.recent")
 public record RecentProperties(
         @DefaultValue("recent_changes") @NotBlank String key,
-        @DefaultValue("100") @Min(1) @Max(10_000) int capacity) {
+        @DefaultValue("100") @Min(1) @Max(10_000) int capacity,
+        @DefaultValue("1000") @Min(16) int maxValueLength) {
 }

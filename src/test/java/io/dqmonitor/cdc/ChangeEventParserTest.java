@@ -183,6 +183,53 @@ class ChangeEventParserTest {
     }
 
     @Test
+    void bytesThatAreNotJsonAreRejectedAsMalformed() {
+        assertThat(parser.parse(null, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xff}))
+                .isInstanceOf(ParsedRecord.Rejected.class)
+                .extracting(r -> ((ParsedRecord.Rejected) r).reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+    }
+
+    @Test
+    void invalidUtf8InsideAStringIsRejectedAsMalformed() {
+        byte[] value = utf8("{\"op\":\"c\",\"source\":{\"schema\":\"s\",\"table\":\"t\"},\"after\":{\"e\":\"??\"}}");
+        int at = new String(value, StandardCharsets.UTF_8).indexOf("??");
+        value[at] = (byte) 0xc3;
+        value[at + 1] = (byte) 0x28;
+        assertThat(parser.parse(null, value)).isInstanceOf(ParsedRecord.Rejected.class)
+                .extracting(r -> ((ParsedRecord.Rejected) r).reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheParserAllowsIsRejectedAsExceedingLimits() {
+        String nested = "[".repeat(5_000) + "]".repeat(5_000);
+        assertThat(rejection("{\"op\":\"c\",\"source\":{\"schema\":\"s\",\"table\":\"t\"},\"after\":{\"x\":"
+                + nested + "}}")).isEqualTo(RejectReason.EXCEEDS_LIMITS);
+    }
+
+    @Test
+    void aDecimalThatIsNotBase64NorANumberIsRejectedAsUndecodable() {
+        assertThat(rejection(withSchemaField("amount", """
+                {"type":"bytes","name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"2"}}""",
+                "\"not a number\""))).isEqualTo(RejectReason.UNDECODABLE_VALUE);
+    }
+
+    @Test
+    void aDateGivenAsTextIsRejectedAsUndecodable() {
+        assertThat(rejection(withSchemaField("day", "{\"type\":\"int32\",\"name\":\"io.debezium.time.Date\"}",
+                "\"yesterday\""))).isEqualTo(RejectReason.UNDECODABLE_VALUE);
+    }
+
+    @Test
+    void anUnknownConnectorIsReadByTheCommonEnvelope() {
+        ChangeEvent event = event(null, """
+                {"op":"u","source":{"connector":"db2-fork","db":"shop","schema":"sales","table":"orders","ts_ms":1},
+                 "before":{"id":1},"after":{"id":1,"total":3}}""");
+        assertThat(event.table()).isEqualTo("sales.orders");
+        assertThat(event.after()).containsEntry("total", 3L);
+        assertThat(event.lsn()).isNull();
+    }
+
+    @Test
     void heartbeatCarriesItsTime() {
         assertThat(parser.parse(null, utf8("{\"schema\":{\"type\":\"struct\"},\"payload\":{\"ts_ms\":1700000000000}}")))
                 .isEqualTo(new ParsedRecord.Heartbeat(Instant.ofEpochMilli(1700000000000L)));
@@ -192,6 +239,16 @@ class ChangeEventParserTest {
     void transactionMarkerIsSkipped() {
         assertThat(parser.parse(null, utf8("{\"status\":\"BEGIN\",\"id\":\"571:53195832\",\"event_count\":null}")))
                 .isEqualTo(new ParsedRecord.Skipped(SkipReason.TRANSACTION_METADATA));
+    }
+
+    /** A wrapped create of table s.t whose only column has the given Connect schema and JSON value. */
+    private static String withSchemaField(String column, String fieldSchema, String value) {
+        String field = fieldSchema.strip();
+        return """
+                {"schema":{"type":"struct","fields":[
+                  {"type":"struct","field":"after","fields":[%s]}]},
+                 "payload":{"op":"c","source":{"schema":"s","table":"t"},"after":{"%s":%s}}}"""
+                .formatted(field.substring(0, field.length() - 1) + ",\"field\":\"" + column + "\"}", column, value);
     }
 
     private RejectReason rejection(String value) {

@@ -75,6 +75,39 @@ class RuleEvaluatorTest {
         assertThat(evaluation.skipped()).containsExactly("missing_column");
     }
 
+    @Test
+    void anUnavailableToastedValueIsNotAViolationButCountedAsUnavailable() {
+        Map<String, Object> row = row(1L, "__debezium_unavailable_value", "1.00");
+        Evaluation evaluation = evaluator.evaluate(create(row));
+        assertThat(evaluation.violations()).isEmpty();
+        assertThat(evaluation.skipped()).containsExactly("unavailable_value");
+    }
+
+    @Test
+    void anUnavailableArrayOrByteaValueIsRecognisedToo() {
+        assertThat(evaluator.evaluate(create(row(1L, "X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==", "1"))).skipped())
+                .containsExactly("unavailable_value");
+        Map<String, Object> row = row(1L, "login", "1");
+        row.put("activity_type", List.of("__debezium_unavailable_value"));
+        assertThat(evaluator.evaluate(create(row)).skipped()).containsExactly("unavailable_value");
+    }
+
+    @Test
+    void aConnectorWithItsOwnPlaceholderIsMatchedByTheConfiguredOne() {
+        RuleEvaluator custom = new RuleEvaluator(RulesFixture.rules(RULES), "<toasted>");
+        assertThat(custom.evaluate(create(row(1L, "<toasted>", "1"))).violations()).isEmpty();
+        assertThat(custom.evaluate(create(row(1L, "__debezium_unavailable_value", "1"))).violations())
+                .extracting(Violation::rule).containsExactly("allowed_values");
+    }
+
+    @Test
+    void aHugeViolatingValueIsKeptAsAnExcerptThatSaysHowLongItWas() {
+        String huge = "x".repeat(5_000_000);
+        Violation violation = violations(create(row(1L, huge, "1"))).get(0);
+        assertThat(violation.value()).hasSize(1000 + "… (5000000 characters)".length())
+                .startsWith("xxxx").endsWith("… (5000000 characters)");
+    }
+
     private List<Violation> violations(ChangeEvent event) {
         return evaluator.evaluate(event).violations();
     }

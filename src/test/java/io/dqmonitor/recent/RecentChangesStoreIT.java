@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.JsonText;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.stack.EmbeddedRedis;
@@ -28,7 +29,7 @@ class RecentChangesStoreIT {
     private static LettuceConnectionFactory connections;
     private static StringRedisTemplate redis;
 
-    private final RecentChangesStore store = new RecentChangesStore(redis, new RecentProperties(KEY, 3));
+    private final RecentChangesStore store = new RecentChangesStore(redis, new RecentProperties(KEY, 3, 20));
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -81,6 +82,19 @@ class RecentChangesStoreIT {
     void theSourcePositionLeadsEveryEntry() {
         store.append(List.of(change(7)));
         assertThat(store.newest(1).get(0)).startsWith("{\"position\":\"" + SourcePosition.of(event(7)).id() + "\"");
+    }
+
+    @Test
+    void longTextAndJsonValuesAreKeptAsExcerptsThatSayHowLongTheyWere() {
+        ChangeEvent event = new ChangeEvent("public.t", Op.CREATE, Map.of("id", 9L), null, Map.of("id", 9L,
+                "body", "b".repeat(5_000_000), "doc", new JsonText("{\"k\": \"" + "j".repeat(30) + "\"}"),
+                "tags", List.of("t".repeat(25))), Instant.EPOCH, 9L, 9L, Map.of());
+        store.append(List.of(RecentChange.of(event, SourcePosition.of(event), List.of())));
+        assertThat(store.newest(1).get(0))
+                .contains("\"body\":\"" + "b".repeat(20) + "… (5000000 characters)\"")
+                .contains("\"doc\":\"{\\\"k\\\": \\\"" + "j".repeat(13) + "… (39 characters)\"")
+                .contains("\"tags\":[\"" + "t".repeat(20) + "… (25 characters)\"]")
+                .hasSizeLessThan(1000);
     }
 
     private static RecentChange change(long id) {

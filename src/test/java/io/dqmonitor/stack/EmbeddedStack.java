@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -52,6 +53,17 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Tables and connector settings beyond the shipped ones, for tests that need more than the reference table.
+     *
+     * @param sqlScripts        run after {@code postgres/init}, before the connector starts
+     * @param connectorSettings override or add to the settings of {@code debezium/user-activities.json}
+     */
+    public record Extras(List<Path> sqlScripts, Map<String, String> connectorSettings) {
+
+        public static final Extras NONE = new Extras(List.of(), Map.of());
+    }
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Consumer<String> progress;
     private EmbeddedPostgres postgres;
@@ -66,13 +78,18 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Starts every server with fresh data under {@code baseDir}; on any failure, stops what already started. */
     public static EmbeddedStack start(Path baseDir, StackPorts ports, Consumer<String> progress) throws Exception {
+        return start(baseDir, ports, Extras.NONE, progress);
+    }
+
+    public static EmbeddedStack start(Path baseDir, StackPorts ports, Extras extras, Consumer<String> progress)
+            throws Exception {
         // Kafka code calls System.exit on fatal errors; in a shared JVM that must be an exception instead
         Exit.setExitProcedure((code, message) -> {
             throw new IllegalStateException("Kafka asked to exit (" + code + "): " + message);
         });
         EmbeddedStack stack = new EmbeddedStack(progress);
         try {
-            stack.startAll(baseDir.toAbsolutePath(), ports);
+            stack.startAll(baseDir.toAbsolutePath(), ports, extras);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -80,7 +97,7 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    private void startAll(Path baseDir, StackPorts ports) throws Exception {
+    private void startAll(Path baseDir, StackPorts ports, Extras extras) throws Exception {
         // before anything is wiped: a second run must not destroy the data of one that is still running
         ports.requireFree();
         deleteRecursively(baseDir);
@@ -91,17 +108,19 @@ public final class EmbeddedStack implements AutoCloseable {
         deleteRecursively(postgresDir);
         progress.accept("PostgreSQL: starting on port " + ports.postgres() + ", data in " + postgresDir);
         postgres = track(EmbeddedPostgres.start(postgresDir.resolve("data"), ports.postgres()));
-        createDatabase();
+        createDatabase(extras.sqlScripts());
         progress.accept("Kafka (KRaft): starting on port " + ports.kafka() + ", data in " + baseDir.resolve("kafka"));
         kafka = track(EmbeddedKafka.start(baseDir.resolve("kafka"), ports.kafka(), ports.kafkaController()));
         progress.accept("Redis: starting on port " + ports.redis());
         redis = track(EmbeddedRedis.start(ports.redis()));
         progress.accept("Kafka Connect: starting on port " + ports.connect() + " with the Debezium PostgreSQL connector");
         connect = track(EmbeddedConnect.start(kafka.bootstrapServers(), ports.connect()));
-        connectorName = connect.register(CONNECTOR_FILE, Map.of(
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "database.hostname", "127.0.0.1",
                 "database.port", Integer.toString(postgres.port()),
                 "database.dbname", DATABASE));
+        settings.putAll(extras.connectorSettings());
+        connectorName = connect.register(CONNECTOR_FILE, settings);
         connect.awaitRunning(connectorName);
         awaitStreaming();
         progress.accept("Debezium: connector " + connectorName + " is streaming changes of public.user_activities");
@@ -112,15 +131,16 @@ public final class EmbeddedStack implements AutoCloseable {
         return server;
     }
 
-    private void createDatabase() throws SQLException, IOException {
+    private void createDatabase(List<Path> extraScripts) throws SQLException, IOException {
         try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + DATABASE);
         }
         // the same scripts docker compose runs when it creates the database (its shell scripts are for compose only)
         List<Path> scripts;
         try (Stream<Path> files = Files.list(INIT_SCRIPTS)) {
-            scripts = files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+            scripts = new ArrayList<>(files.filter(f -> f.toString().endsWith(".sql")).sorted().toList());
         }
+        scripts.addAll(extraScripts);
         try (Connection db = postgres.connect(DATABASE); Statement sql = db.createStatement()) {
             for (Path script : scripts) {
                 sql.execute(Files.readString(script));
@@ -181,8 +201,11 @@ public final class EmbeddedStack implements AutoCloseable {
     public void close() {
         while (!started.isEmpty()) {
             AutoCloseable server = started.pop();
+            long start = System.nanoTime();
             try {
                 server.close();
+                progress.accept("stopped " + server.getClass().getSimpleName() + " in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (Exception e) {
                 progress.accept("could not stop " + server.getClass().getSimpleName() + ": " + e);
             }

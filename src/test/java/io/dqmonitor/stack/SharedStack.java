@@ -1,6 +1,12 @@
 package io.dqmonitor.stack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One embedded stack for all integration tests of a JVM: starting it takes seconds, so test classes share it and
@@ -8,16 +14,43 @@ import java.nio.file.Path;
  */
 public final class SharedStack {
 
+    /**
+     * The shipped connector plus what the bad-record corpus needs: more tables, transaction markers, a signal table for
+     * ad hoc snapshots, and records of several megabytes (Kafka's default limit is 1 MB).
+     */
+    private static final EmbeddedStack.Extras EXTRAS = new EmbeddedStack.Extras(
+            List.of(Path.of("src", "test", "resources", "stack", "corpus.sql")),
+            Map.of("table.include.list", "public.user_activities,public.corpus_.*",
+                    "provide.transaction.metadata", "true",
+                    "signal.data.collection", "public.corpus_signal",
+                    "producer.override.max.request.size", "16777216",
+                    "topic.creation.default.replication.factor", "1",
+                    "topic.creation.default.partitions", "1",
+                    "topic.creation.default.max.message.bytes", "16777216"));
+
+    private static final Path LOG = Path.of("target", "it-stack.log");
+
     private static EmbeddedStack stack;
 
     private SharedStack() {
+    }
+
+    /** To the test output, and to a file: what happens after the last test (stopping) is not in the test output. */
+    private static void progress(String line) {
+        System.out.println("[stack] " + line);
+        try {
+            Files.writeString(LOG, Instant.now() + " " + line + System.lineSeparator(), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.out.println("[stack] cannot write " + LOG + ": " + e);
+        }
     }
 
     public static synchronized EmbeddedStack get() {
         if (stack == null) {
             try {
                 stack = EmbeddedStack.start(Path.of("target", "it-stack"), EmbeddedStack.StackPorts.random(),
-                        line -> System.out.println("[stack] " + line));
+                        EXTRAS, SharedStack::progress);
             } catch (Exception e) {
                 throw new IllegalStateException("the embedded stack did not start: " + e.getMessage(), e);
             }
