@@ -76,6 +76,22 @@ public final class PipelineClient implements AutoCloseable {
         return scrape();
     }
 
+    /**
+     * Writes a sentinel row and says whether dq-monitor processed it within {@code time}: for a consumer that starts
+     * at the end of the topics, a sentinel written before it was assigned is never seen, so the caller writes another.
+     */
+    public boolean processesASentinelWithin(Duration time) throws Exception {
+        String email = "sentinel-" + UUID.randomUUID() + "@example.com";
+        insert(0L, "login", null, email);
+        try {
+            Awaitility.await().atMost(time).pollInterval(Duration.ofMillis(200))
+                    .until(() -> get("/api/changes?limit=100").body().contains(email));
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+            return false;
+        }
+    }
+
     public PrometheusScrape scrape() throws Exception {
         return PrometheusScrape.parse(get("/actuator/prometheus").body());
     }

@@ -1,6 +1,10 @@
 package io.dqmonitor.stack;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import redis.embedded.RedisServer;
 
@@ -37,6 +41,19 @@ public final class EmbeddedRedis implements AutoCloseable {
     public synchronized void stop() throws IOException {
         if (server != null && server.isActive()) {
             server.stop();
+        }
+    }
+
+    /** Sends one command and returns the first line of the reply: {@code CLIENT PAUSE} and the like in fault tests. */
+    public String command(String... arguments) throws IOException {
+        StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
+        for (String argument : arguments) {
+            request.append('$').append(argument.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                    .append(argument).append("\r\n");
+        }
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
         }
     }
 
