@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.dqmonitor.PipelineClient;
 import io.dqmonitor.PrometheusScrape;
 import io.dqmonitor.StackIntegrationTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -20,8 +27,12 @@ import tools.jackson.databind.JsonNode;
  * {@code dq_batch_failures_total} and in readiness, while liveness stays up), resumes when the dependency is back,
  * and every row's effects are stored exactly once.
  */
-@TestPropertySource(properties = {"dq.cdc.retry-max-interval=2s", "spring.data.redis.timeout=1s"})
+@TestPropertySource(properties = {"dq.cdc.retry-max-interval=2s", "spring.data.redis.timeout=1s",
+        "spring.datasource.hikari.connection-timeout=2000"})
 class OutageIT extends StackIntegrationTest {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private static final int ROWS = 20;
 
@@ -34,10 +45,7 @@ class OutageIT extends StackIntegrationTest {
             for (int i = 0; i < ROWS; i++) {
                 ids.add(client.insert(9000L + i, "purchase", "-1.00", "redis-outage-" + i + "@example.com"));
             }
-            JsonNode pipeline = Awaitility.await("pipeline health down").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> readHealth().path("components").path("pipeline"),
-                            health -> "DOWN".equals(health.path("status").asString()));
+            JsonNode pipeline = awaitPipelineDown();
             assertThat(pipeline.path("details").path("stage").asString()).isEqualTo("recent");
             assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
             assertThat(client.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
@@ -49,14 +57,65 @@ class OutageIT extends StackIntegrationTest {
 
         Awaitility.await("readiness up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> client.get("/actuator/health/readiness").statusCode() == 200);
-        PrometheusScrape after = client.awaitProcessed();
+        assertEachRowStoredOnce(before, client.awaitProcessed(), "redis-outage-", ids);
+    }
 
+    @Test
+    void aDatabaseOutagePausesProcessingUntilTheDatabaseIsBackAndLosesNothing() throws Exception {
+        PrometheusScrape before = client.awaitProcessed();
+        // the rows must reach Kafka before the database goes: hold the consumer until they are there
+        MessageListenerContainer listener = listeners.getListenerContainer("dq-monitor-cdc");
+        listener.pause();
+        Awaitility.await("the consumer paused").atMost(Duration.ofSeconds(30)).until(listener::isContainerPaused);
+        long end = endOffset();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            ids.add(client.insert(9100L + i, "purchase", "-1.00", "db-outage-" + i + "@example.com"));
+        }
+        Awaitility.await("the rows in Kafka").atMost(Duration.ofSeconds(60)).until(() -> endOffset() >= end + ROWS);
+        client.close();
+        STACK.stopPostgres();
+        try {
+            listener.resume();
+            JsonNode pipeline = awaitPipelineDown();
+            assertThat(pipeline.path("details").path("stage").asString()).isEqualTo("history");
+            assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+            assertThat(client.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(client.scrape().value("dq_batch_failures_total{stage=\"history\"}"))
+                    .isGreaterThan(before.value("dq_batch_failures_total{stage=\"history\"}"));
+        } finally {
+            STACK.startPostgres();
+        }
+        client = new PipelineClient(port, STACK.connect());
+
+        Awaitility.await("readiness up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> client.get("/actuator/health/readiness").statusCode() == 200);
+        // the connector lost its replication connection too; the sentinel shows it streams again
+        assertEachRowStoredOnce(before, client.awaitProcessed(), "db-outage-", ids);
+    }
+
+    private long endOffset() throws Exception {
+        TopicPartition partition = new TopicPartition("monitoring_server.public.user_activities", 0);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", STACK.bootstrapServers()))) {
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+        }
+    }
+
+    private JsonNode awaitPipelineDown() {
+        return Awaitility.await("pipeline health down").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> readHealth().path("components").path("pipeline"),
+                        health -> "DOWN".equals(health.path("status").asString()));
+    }
+
+    private void assertEachRowStoredOnce(PrometheusScrape before, PrometheusScrape after, String prefix, List<Long> ids)
+            throws Exception {
         String created = "cdc_events_total{op=\"create\",table=\"public.user_activities\"}";
         assertThat(after.value(created) - before.value(created)).as("the rows and the sentinel, each once")
                 .isEqualTo(ROWS + 1);
         String changes = client.get("/api/changes").body();
         for (int i = 0; i < ROWS; i++) {
-            assertThat(changes.split("redis-outage-" + i + "@", -1)).as("row %d in /api/changes once", i).hasSize(2);
+            assertThat(changes.split(prefix + i + "@", -1)).as("row %d in /api/changes once", i).hasSize(2);
         }
         assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE rule = 'range' AND "
                 + "(row_key->>'id')::bigint IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(","))

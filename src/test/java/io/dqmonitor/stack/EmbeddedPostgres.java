@@ -33,13 +33,12 @@ final class EmbeddedPostgres implements AutoCloseable {
     private final Path bin;
     private final Path dataDir;
     private final int port;
-    private final Process process;
+    private Process process;
 
-    private EmbeddedPostgres(Path bin, Path dataDir, int port, Process process) {
+    private EmbeddedPostgres(Path bin, Path dataDir, int port) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.port = port;
-        this.process = process;
     }
 
     static EmbeddedPostgres start(Path dataDir, int port) throws IOException, InterruptedException {
@@ -49,15 +48,21 @@ final class EmbeddedPostgres implements AutoCloseable {
         Path log = dataDir.resolveSibling("postgres.log");
         run(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", dataDir.toString(),
                 "-E", "UTF-8", "--locale=C", "--no-sync"), log);
+        EmbeddedPostgres postgres = new EmbeddedPostgres(bin, dataDir, port);
+        postgres.launch();
+        return postgres;
+    }
+
+    /** Starts the server on its existing data directory: after {@link #stop()}, as a restart after an outage. */
+    synchronized void launch() throws IOException {
+        Path log = dataDir.resolveSibling("postgres.log");
         List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "-D", dataDir.toString(),
                 "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                 "-c", "wal_level=logical", "-c", "max_wal_senders=10", "-c", "max_replication_slots=10",
                 "-c", "fsync=off", "-c", "full_page_writes=off"));
-        Process process = new ProcessBuilder(asServerUser(command)).redirectErrorStream(true)
+        process = new ProcessBuilder(asServerUser(command)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        EmbeddedPostgres postgres = new EmbeddedPostgres(bin, dataDir, port, process);
-        postgres.awaitReady(log);
-        return postgres;
+        awaitReady(log);
     }
 
     String jdbcUrl(String database) {
@@ -89,7 +94,12 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (process.isAlive()) {
+        stop();
+    }
+
+    /** Stops the server, as an outage would; {@link #launch()} brings it back with its data. */
+    synchronized void stop() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
             // fast shutdown: smart shutdown would wait for Debezium's replication connection to go away
             run(List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", dataDir.toString(), "-m", "fast", "-w"),
                     dataDir.resolveSibling("postgres.log"));

@@ -172,6 +172,16 @@ public final class EmbeddedStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** Stops PostgreSQL, as an outage would; the replication slot, the data and the port are kept. */
+    public void stopPostgres() throws Exception {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again after {@link #stopPostgres()}. */
+    public void startPostgres() throws Exception {
+        postgres.launch();
+    }
+
     /** The stack's Redis, to take down and bring back in outage tests. */
     public EmbeddedRedis redis() {
         return redis;
