@@ -1,7 +1,6 @@
 package io.dqmonitor.stack;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
 import org.awaitility.Awaitility;
@@ -56,24 +56,23 @@ final class EmbeddedConnect implements AutoCloseable {
         worker.put("plugin.discovery", "service_load");
         // stopping the stack should not wait long for a task whose database is going away too
         worker.put("task.shutdown.graceful.timeout.ms", "2000");
+        withoutConnectShutdownHook();
         Connect<?> connect = new ConnectDistributed().startConnect(worker);
-        removeShutdownHook(connect);
         return new EmbeddedConnect(connect, port);
     }
 
     /**
-     * Connect registers a JVM shutdown hook of its own. Racing with the stack's ordered shutdown it would still be
-     * stopping while Kafka goes away (its stop() lets a second caller through at once), and then retry for half a
-     * minute. The stack stops Connect itself, before Kafka, so the hook goes.
+     * Connect registers a JVM shutdown hook of its own (through Kafka's {@code Exit}, which wraps it in a new thread).
+     * Racing with the stack's ordered shutdown it would still be stopping while Kafka goes away (its stop() lets a
+     * second caller through at once), retry for half a minute and hold the JVM's exit. The stack stops Connect
+     * itself, before Kafka, so that hook is never added; every other hook is.
      */
-    private static void removeShutdownHook(Connect<?> connect) {
-        try {
-            Field hook = Connect.class.getDeclaredField("shutdownHook");
-            hook.setAccessible(true);
-            Runtime.getRuntime().removeShutdownHook((Thread) hook.get(connect));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot take over Kafka Connect's shutdown", e);
-        }
+    private static void withoutConnectShutdownHook() {
+        Exit.setShutdownHookAdder((name, hook) -> {
+            if (!"connect-shutdown-hook".equals(name)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(hook, name));
+            }
+        });
     }
 
     String url() {
@@ -118,7 +117,21 @@ final class EmbeddedConnect implements AutoCloseable {
 
     @Override
     public void close() {
-        connect.stop();
-        connect.awaitStop();
+        // a worker whose task is still reading the replication stream can take half a minute to stop; the stack
+        // goes on after a bounded wait, and the JVM's exit ends what is left
+        Thread stop = new Thread(() -> {
+            connect.stop();
+            connect.awaitStop();
+        }, "embedded-connect-stop");
+        stop.setDaemon(true);
+        stop.start();
+        try {
+            stop.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stop.isAlive()) {
+            throw new IllegalStateException("Kafka Connect did not stop within 10 s; going on without waiting");
+        }
     }
 }

@@ -24,11 +24,12 @@ import org.apache.kafka.common.utils.Time;
  */
 final class EmbeddedKafka implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Properties props;
     private final int port;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, int port) {
-        this.server = server;
+    private EmbeddedKafka(Properties props, int port) {
+        this.props = props;
         this.port = port;
     }
 
@@ -40,11 +41,24 @@ final class EmbeddedKafka implements AutoCloseable {
             props.store(out, "dq-monitor embedded Kafka");
         }
         format(config);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
-        server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, port);
-        kafka.awaitReady();
+        EmbeddedKafka kafka = new EmbeddedKafka(props, port);
+        kafka.launch();
         return kafka;
+    }
+
+    /** Starts the server on its formatted log: at first, and again after {@link #stop()}. */
+    synchronized void launch() throws Exception {
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+        server.startup();
+        awaitReady();
+    }
+
+    synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
     }
 
     String bootstrapServers() {
@@ -59,8 +73,7 @@ final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 
     private static Properties properties(Path dir, int port, int controllerPort) {

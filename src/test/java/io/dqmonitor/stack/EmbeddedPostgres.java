@@ -92,16 +92,23 @@ final class EmbeddedPostgres implements AutoCloseable {
                 });
     }
 
+    /** The end of the stack: its data is thrown away, so nothing needs to be flushed or handed to Debezium. */
     @Override
     public void close() throws Exception {
-        stop();
+        stop("immediate");
     }
 
-    /** Stops the server, as an outage would; {@link #launch()} brings it back with its data. */
-    synchronized void stop() throws IOException, InterruptedException {
+    /**
+     * Stops the server, as an outage would; {@link #launch()} brings it back with its data. A fast shutdown: smart
+     * shutdown would wait for Debezium's replication connection to go away.
+     */
+    void stop() throws IOException, InterruptedException {
+        stop("fast");
+    }
+
+    private synchronized void stop(String mode) throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
-            // fast shutdown: smart shutdown would wait for Debezium's replication connection to go away
-            run(List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", dataDir.toString(), "-m", "fast", "-w"),
+            run(List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", dataDir.toString(), "-m", mode, "-w"),
                     dataDir.resolveSibling("postgres.log"));
             process.waitFor();
         }

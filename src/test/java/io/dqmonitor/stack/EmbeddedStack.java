@@ -40,8 +40,14 @@ public final class EmbeddedStack implements AutoCloseable {
             return new StackPorts(5432, 9092, 9093, 8083, 6379);
         }
 
+        /** Five free ports, all different: the kernel may hand out a port it just handed out again. */
         public static StackPorts random() {
-            return new StackPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+            java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
+            while (ports.size() < 5) {
+                ports.add(Ports.free());
+            }
+            Integer[] p = ports.toArray(Integer[]::new);
+            return new StackPorts(p[0], p[1], p[2], p[3], p[4]);
         }
 
         void requireFree() {
@@ -71,6 +77,15 @@ public final class EmbeddedStack implements AutoCloseable {
     private EmbeddedConnect connect;
     private EmbeddedRedis redis;
     private String connectorName;
+    private int connectPort;
+
+    private record Named(String name, AutoCloseable closer) implements AutoCloseable {
+
+        @Override
+        public void close() throws Exception {
+            closer.close();
+        }
+    }
 
     private EmbeddedStack(Consumer<String> progress) {
         this.progress = progress;
@@ -114,7 +129,10 @@ public final class EmbeddedStack implements AutoCloseable {
         progress.accept("Redis: starting on port " + ports.redis());
         redis = track(EmbeddedRedis.start(ports.redis()));
         progress.accept("Kafka Connect: starting on port " + ports.connect() + " with the Debezium PostgreSQL connector");
-        connect = track(EmbeddedConnect.start(kafka.bootstrapServers(), ports.connect()));
+        connectPort = ports.connect();
+        connect = EmbeddedConnect.start(kafka.bootstrapServers(), connectPort);
+        // closes whichever worker runs at the end, also after a restart
+        started.push(new Named("EmbeddedConnect", () -> connect.close()));
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "database.hostname", "127.0.0.1",
                 "database.port", Integer.toString(postgres.port()),
@@ -182,6 +200,27 @@ public final class EmbeddedStack implements AutoCloseable {
         postgres.launch();
     }
 
+    /** Stops the Kafka Connect worker, and with it the connector's task; its configuration and offsets stay in Kafka. */
+    public void stopConnect() {
+        connect.close();
+    }
+
+    /** A new worker on the same port and topics: it resumes the connector from its last committed offset. */
+    public void startConnect() {
+        connect = EmbeddedConnect.start(kafka.bootstrapServers(), connectPort);
+        connect.awaitRunning(connectorName);
+    }
+
+    /** Stops the Kafka broker (and controller), as an outage would; its log and port are kept. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker again on its log after {@link #stopKafka()}. */
+    public void startKafka() throws Exception {
+        kafka.launch();
+    }
+
     /** The stack's Redis, to take down and bring back in outage tests. */
     public EmbeddedRedis redis() {
         return redis;
@@ -214,7 +253,8 @@ public final class EmbeddedStack implements AutoCloseable {
             long start = System.nanoTime();
             try {
                 server.close();
-                progress.accept("stopped " + server.getClass().getSimpleName() + " in "
+                progress.accept("stopped " + (server instanceof Named named ? named.name()
+                        : server.getClass().getSimpleName()) + " in "
                         + (System.nanoTime() - start) / 1_000_000 + " ms");
             } catch (Exception e) {
                 progress.accept("could not stop " + server.getClass().getSimpleName() + ": " + e);
