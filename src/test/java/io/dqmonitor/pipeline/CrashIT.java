@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.dqmonitor.PipelineClient;
 import io.dqmonitor.PrometheusScrape;
@@ -118,7 +117,7 @@ class CrashIT {
             }
             client.execute("COMMIT");
             Awaitility.await("history stored, the Redis write held").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(200)).until(() -> historyRows(client, ids) > 0);
+                    .pollInterval(Duration.ofMillis(200)).until(() -> StoredOnce.historyRows(client, ids) > 0);
             // asked on a connection of its own: the service's connection waits behind its held-back write
             assertThat(STACK.redis().command("LLEN", settings.get("dq.recent.key"))).as("nothing added to Redis yet")
                     .isEqualTo(listLength);
@@ -129,18 +128,8 @@ class CrashIT {
     private PrometheusScrape assertEveryRowStoredOnceBy(ServiceProcess service, List<Long> ids) throws Exception {
         try (PipelineClient client = service.client(STACK.connect())) {
             PrometheusScrape scrape = client.awaitProcessed();
-            String changes = client.get("/api/changes").body();
-            for (int i = 0; i < ROWS; i++) {
-                assertThat(changes.split(marker + "-" + i + "@", -1)).as("row %d in /api/changes once", i).hasSize(2);
-            }
-            assertThat(historyRows(client, ids)).as("one history row per bad row, none twice").isEqualTo(ROWS);
+            StoredOnce.assertEachRowStoredOnce(client, marker + "-", ids);
             return scrape;
         }
-    }
-
-    private static long historyRows(PipelineClient client, List<Long> ids) throws Exception {
-        return client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE rule = 'range' AND "
-                + "(row_key->>'id')::bigint IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(","))
-                + ")");
     }
 }
