@@ -61,10 +61,11 @@ public class DeadLetterPublisher {
                 await(sends.get(i));
             } catch (ExecutionException e) {
                 // the broker's limit (the topic's max.message.bytes) can be lower than the producer's
-                if (tooLarge(e) == null) {
+                RecordTooLargeException tooLarge = tooLarge(e);
+                if (tooLarge == null) {
                     throw new IllegalStateException("could not write to the dead-letter topic", e);
                 }
-                awaitOrThrow(template.send(withoutValue(rejections.get(i), tooLarge(e).getMessage())));
+                awaitOrThrow(template.send(withoutValue(rejections.get(i), tooLarge.getMessage())));
             }
         }
     }
