@@ -21,6 +21,10 @@ public final class ChangeEventParser {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    // keys and values have schemas of their own: separate caches keep each small
+    private final EnvelopeReader values = new EnvelopeReader(JSON);
+    private final EnvelopeReader keys = new EnvelopeReader(JSON);
+
     public ParsedRecord parse(byte[] key, byte[] value) {
         if (value == null) {
             return new ParsedRecord.Skipped(SkipReason.TOMBSTONE);
@@ -28,26 +32,24 @@ public final class ChangeEventParser {
         if (value.length == 0) {
             return new ParsedRecord.Rejected(RejectReason.EMPTY_VALUE, "the record value is empty");
         }
-        JsonNode root;
+        EnvelopeReader.Envelope envelope;
         try {
-            root = JSON.readTree(value);
+            envelope = values.read(value);
         } catch (StreamConstraintsException e) {
             // nesting depth, string or number length: the parser's limits protect the heap and the stack
             return new ParsedRecord.Rejected(RejectReason.EXCEEDS_LIMITS, e.getOriginalMessage());
         } catch (JacksonException e) {
             return new ParsedRecord.Rejected(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
         }
-        if (root == null || !root.isObject()) {
+        if (!envelope.wrapped() && (envelope.root() == null || !envelope.root().isObject())) {
             return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "the record value is not a JSON object");
         }
-        boolean wrapped = isWrapped(root);
-        JsonNode payload = wrapped ? root.get("payload") : root;
-        JsonNode schema = wrapped ? root.get("schema") : null;
-        if (!payload.isObject()) {
+        JsonNode payload = envelope.payload();
+        if (payload == null || !payload.isObject()) {
             return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "the payload is not a JSON object");
         }
         try {
-            return parseEnvelope(payload, schema, key);
+            return parseEnvelope(payload, envelope.schema(), key);
         } catch (RuntimeException e) {
             // well-formed JSON whose values contradict their schema (a decimal that is not base64, a date that is
             // text, ...): one bad record must not stop its partition, so it is rejected like any other
@@ -56,7 +58,7 @@ public final class ChangeEventParser {
         }
     }
 
-    private ParsedRecord parseEnvelope(JsonNode payload, JsonNode schema, byte[] key) {
+    private ParsedRecord parseEnvelope(JsonNode payload, SchemaCache.Entry schema, byte[] key) {
         JsonNode opNode = payload.get("op");
         if (opNode == null || !opNode.isString()) {
             return classifyNonChange(payload);
@@ -71,7 +73,7 @@ public final class ChangeEventParser {
             return new ParsedRecord.Rejected(RejectReason.MISSING_SOURCE,
                     "the envelope has no source block naming the table");
         }
-        ConnectSchema rowSchema = ConnectSchema.ofEnvelopeField(schema, payload.hasNonNull("after") ? "after" : "before");
+        ConnectSchema rowSchema = payload.hasNonNull("after") ? schema.after() : schema.before();
         return new ParsedRecord.Event(new ChangeEvent(table, op, parseKey(key),
                 ValueDecoder.decodeRow(payload.get("before"), rowSchema),
                 ValueDecoder.decodeRow(payload.get("after"), rowSchema),
@@ -113,19 +115,16 @@ public final class ChangeEventParser {
             return null;
         }
         try {
-            JsonNode root = JSON.readTree(key);
-            if (isWrapped(root)) {
-                return ValueDecoder.decodeRow(root.get("payload"), ConnectSchema.ofStruct(root.get("schema")));
+            EnvelopeReader.Envelope envelope = keys.read(key);
+            if (envelope.wrapped()) {
+                return ValueDecoder.decodeRow(envelope.payload(), envelope.schema().struct());
             }
+            JsonNode root = envelope.root();
             return root.isObject() ? ValueDecoder.decodeRow(root, ConnectSchema.NONE) : Map.of("key", root.asString());
         } catch (JacksonException e) {
             // The key only identifies the row in the recent-changes view; a value we can read is still worth keeping.
             return Map.of("key", new String(key, java.nio.charset.StandardCharsets.UTF_8));
         }
-    }
-
-    private static boolean isWrapped(JsonNode root) {
-        return root.isObject() && root.size() == 2 && root.has("schema") && root.has("payload");
     }
 
     private static String textOrNull(JsonNode node) {

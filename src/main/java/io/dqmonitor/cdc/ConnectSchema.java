@@ -1,5 +1,6 @@
 package io.dqmonitor.cdc;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,9 +10,16 @@ import tools.jackson.databind.JsonNode;
  * The parts of a Kafka Connect JSON schema that decoding needs: for each field of a struct, its type and logical
  * name, and the scale of fixed-scale decimals.
  */
-record ConnectSchema(Map<String, FieldType> fields) {
+record ConnectSchema(Map<String, FieldType> fields, Map<String, String> columnTypes) {
 
-    static final ConnectSchema NONE = new ConnectSchema(Map.of());
+    static final ConnectSchema NONE = of(Map.of());
+
+    /** A schema of these fields; the column types every event of it reports are worked out here, once. */
+    static ConnectSchema of(Map<String, FieldType> fields) {
+        Map<String, String> types = new LinkedHashMap<>();
+        fields.forEach((name, type) -> types.put(name, type.describe()));
+        return new ConnectSchema(Collections.unmodifiableMap(fields), Collections.unmodifiableMap(types));
+    }
 
     /** One field: the Connect type ({@code int64}, {@code bytes}, …), the logical name or null, the decimal scale or null. */
     record FieldType(String type, String logicalName, Integer scale) {
@@ -51,12 +59,6 @@ record ConnectSchema(Map<String, FieldType> fields) {
                     new FieldType(field.path("type").asString(null), field.path("name").asString(null),
                             scale.isMissingNode() ? null : Integer.valueOf(scale.asString())));
         }
-        return new ConnectSchema(fields);
-    }
-
-    Map<String, String> columnTypes() {
-        Map<String, String> types = new LinkedHashMap<>();
-        fields.forEach((name, type) -> types.put(name, type.describe()));
-        return types;
+        return of(fields);
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ChangeRecordHandler;
-import io.dqmonitor.cdc.DeadLetterPublisher;
 import io.dqmonitor.cdc.DeadLetterPublisher.Rejection;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.ParsedRecord;
@@ -25,7 +24,6 @@ import io.dqmonitor.quality.SchemaChange;
 import io.dqmonitor.quality.SchemaTracker;
 import io.dqmonitor.quality.TableStatistics;
 import io.dqmonitor.recent.RecentChange;
-import io.dqmonitor.recent.RecentChangesStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
@@ -40,29 +38,22 @@ class ChangeBatchHandler implements ChangeRecordHandler {
     private final ChangeEventParser parser;
     private final RuleEvaluator evaluator;
     private final SchemaTracker schemas;
-    private final ViolationLog history;
-    private final RecentChangesStore recentChanges;
-    private final DeadLetterPublisher deadLetters;
+    private final BatchEffects effects;
     private final RowCountLedger ledger;
     private final TableStatistics statistics;
     private final DqMetrics metrics;
-    private final PipelineHealth health;
     private final Clock clock = Clock.systemUTC();
     private final Set<String> tablesSeen = ConcurrentHashMap.newKeySet();
 
-    ChangeBatchHandler(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas, ViolationLog history,
-            RecentChangesStore recentChanges, DeadLetterPublisher deadLetters, RowCountLedger ledger,
-            TableStatistics statistics, DqMetrics metrics, PipelineHealth health) {
+    ChangeBatchHandler(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas, BatchEffects effects,
+            RowCountLedger ledger, TableStatistics statistics, DqMetrics metrics) {
         this.parser = parser;
         this.evaluator = evaluator;
         this.schemas = schemas;
-        this.history = history;
-        this.recentChanges = recentChanges;
-        this.deadLetters = deadLetters;
+        this.effects = effects;
         this.ledger = ledger;
         this.statistics = statistics;
         this.metrics = metrics;
-        this.health = health;
         // every reason starts at zero, so that rate() and increase() see the first bad record
         Arrays.stream(ParsedRecord.RejectReason.values()).forEach(r -> metrics.rejectedCounter(r.label()));
         Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> metrics.skippedCounter(s.label()));
@@ -89,13 +80,12 @@ class ChangeBatchHandler implements ChangeRecordHandler {
                 others.add(parsed);
             }
         }
-        health.store(PipelineHealth.HISTORY, () -> history.store(checked.stream()
-                .map(c -> new ViolationLog.Entry(c.event(), c.position(), c.evaluation().violations(), c.schemaChanges()))
-                .toList()));
-        health.store(PipelineHealth.RECENT, () -> recentChanges.append(checked.stream()
-                .map(c -> RecentChange.of(c.event(), c.position(), c.evaluation().violations())).toList()));
-        health.store(PipelineHealth.DEAD_LETTER, () -> deadLetters.publish(rejections));
-        health.batchStored();
+        effects.store(checked.stream()
+                        .map(c -> new ViolationLog.Entry(c.event(), c.position(), c.evaluation().violations(),
+                                c.schemaChanges()))
+                        .toList(),
+                checked.stream().map(c -> RecentChange.of(c.event(), c.position(), c.evaluation().violations())).toList(),
+                rejections);
         schemaSession.commit();
         account(checked, rejections, others);
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("pipeline")
 class PipelineHealth implements HealthIndicator {
 
-    /** The places a batch writes its effects to, in order: the label values of {@code dq_batch_failures_total}. */
+    /** The places a batch writes its effects to: the label values of {@code dq_batch_failures_total}. */
     static final String HISTORY = "history";
     static final String RECENT = "recent";
     static final String DEAD_LETTER = "dead_letter";

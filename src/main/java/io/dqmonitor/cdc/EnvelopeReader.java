@@ -1,0 +1,134 @@
+package io.dqmonitor.cdc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a record written by Kafka Connect's JSON converter. With schemas on ({@code {"schema": …, "payload": …}}) the
+ * schema block, most of the record, is decoded once per distinct schema ({@link SchemaCache}): a block seen before is
+ * recognised by its bytes and not parsed at all, a new one is skipped token by token and decoded once. Only the
+ * payload becomes a tree. Anything else (schemas off, other fields, other shapes) is read as one tree.
+ */
+final class EnvelopeReader {
+
+    /**
+     * The parts of a record value.
+     *
+     * @param root    the value as a tree, or {@code null} when it was streamed
+     * @param payload the payload (the root itself when there is no wrapper)
+     * @param schema  the decoded schema, {@link SchemaCache.Entry#NONE} without one
+     * @param wrapped whether the value had the {@code {schema, payload}} wrapper
+     */
+    record Envelope(JsonNode root, JsonNode payload, SchemaCache.Entry schema, boolean wrapped) {
+    }
+
+    private static final byte[] SCHEMA_PROPERTY = "{\"schema\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PAYLOAD_PROPERTY = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
+
+    private final JsonMapper json;
+    // the payload is a value inside the record: the rest of the record follows it
+    private final ObjectReader payloadReader;
+    private final SchemaCache schemas;
+
+    EnvelopeReader(JsonMapper json) {
+        this.json = json;
+        this.payloadReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.schemas = new SchemaCache(json);
+    }
+
+    /** @throws tools.jackson.core.JacksonException for malformed JSON or JSON beyond the parser's limits */
+    Envelope read(byte[] value) {
+        Envelope known = withKnownSchema(value);
+        if (known != null) {
+            return known;
+        }
+        Envelope streamed = stream(value);
+        return streamed != null ? streamed : ofTree(json.readTree(value));
+    }
+
+    /**
+     * The JSON converter writes {@code {"schema":<schema>,"payload":<payload>}} without spaces. When the bytes after
+     * {@code {"schema":} are a schema seen before, that block is not read at all: parsing starts at the payload.
+     */
+    private Envelope withKnownSchema(byte[] value) {
+        if (!startsWith(value, 0, SCHEMA_PROPERTY)) {
+            return null;
+        }
+        SchemaCache.Match schema = schemas.matchAt(value, SCHEMA_PROPERTY.length);
+        if (schema == null || !startsWith(value, SCHEMA_PROPERTY.length + schema.length(), PAYLOAD_PROPERTY)) {
+            return null;
+        }
+        int from = SCHEMA_PROPERTY.length + schema.length() + PAYLOAD_PROPERTY.length;
+        try (JsonParser parser = json.createParser(value, from, value.length - from)) {
+            parser.nextToken();
+            JsonNode payload = payloadReader.readTree(parser);
+            // offsets of a parser over part of an array count from the start of that part
+            int end = from + (int) parser.currentLocation().getByteOffset();
+            return payload != null && onlyClosingBraceFrom(value, end)
+                    ? new Envelope(null, payload, schema.entry(), true) : null;
+        }
+    }
+
+    private static boolean startsWith(byte[] value, int at, byte[] prefix) {
+        return value.length >= at + prefix.length && Arrays.equals(value, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static boolean onlyClosingBraceFrom(byte[] value, int at) {
+        int closing = 0;
+        for (int i = at; i < value.length; i++) {
+            byte b = value[i];
+            if (b == '}') {
+                closing++;
+            } else if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return closing == 1;
+    }
+
+    /** The wrapped form read as a stream, or null when the value has another shape (then it is read as a tree). */
+    private Envelope stream(byte[] value) {
+        try (JsonParser parser = json.createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonNode payload = null;
+            SchemaCache.Entry schema = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if ("schema".equals(name) && schema == null && token == JsonToken.START_OBJECT) {
+                    int from = (int) parser.currentTokenLocation().getByteOffset();
+                    parser.skipChildren();
+                    int to = (int) parser.currentTokenLocation().getByteOffset() + 1;
+                    schema = schemas.get(value, from, to);
+                } else if ("payload".equals(name) && payload == null) {
+                    payload = payloadReader.readTree(parser);
+                } else {
+                    return null;
+                }
+            }
+            // the object must end here, and nothing may follow it
+            if (payload == null || schema == null || parser.currentToken() != JsonToken.END_OBJECT
+                    || parser.nextToken() != null) {
+                return null;
+            }
+            return new Envelope(null, payload, schema, true);
+        }
+    }
+
+    private static Envelope ofTree(JsonNode root) {
+        boolean wrapped = root != null && root.isObject() && root.size() == 2 && root.has("schema") && root.has("payload");
+        if (!wrapped) {
+            return new Envelope(root, root, SchemaCache.Entry.NONE, false);
+        }
+        return new Envelope(root, root.get("payload"), SchemaCache.Entry.of(root.get("schema")), true);
+    }
+}
