@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.dqmonitor.PipelineClient;
 import io.dqmonitor.PrometheusScrape;
 import io.dqmonitor.stack.EmbeddedStack;
+import io.dqmonitor.stack.ServiceProcess;
 import io.dqmonitor.stack.SharedStack;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;

@@ -1,12 +1,9 @@
 package io.dqmonitor.stack;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,8 +24,6 @@ public final class ActivitySimulator implements AutoCloseable {
      */
     public record Settings(double rowsPerSecond, double badShare, double updateShare, double deleteShare) {
     }
-
-    private static final List<String> TYPES = List.of("login", "logout", "purchase", "profile_update");
 
     private final Connection connection;
     private final Settings settings;
@@ -69,22 +64,10 @@ public final class ActivitySimulator implements AutoCloseable {
     }
 
     private void insert(ThreadLocalRandom random, boolean bad) throws SQLException {
-        String type = TYPES.get(random.nextInt(TYPES.size()));
-        Long userId = (long) (1 + random.nextInt(5000));
-        BigDecimal amount = "purchase".equals(type)
-                ? BigDecimal.valueOf(random.nextDouble(1, 500)).setScale(2, RoundingMode.HALF_UP) : null;
-        String email = "user" + userId + "@example.com";
-        if (bad) {
-            switch (random.nextInt(5)) {
-                case 0 -> userId = null;
-                case 1 -> type = "unknown_action";
-                case 2 -> { type = "purchase"; amount = new BigDecimal("-5.00"); }
-                case 3 -> email = "not-an-email";
-                default -> { type = "purchase"; amount = null; }
-            }
+        try (PreparedStatement insert = connection.prepareStatement(ActivityRow.INSERT)) {
+            ActivityRow.random(random, bad).bind(insert);
+            insert.executeUpdate();
         }
-        execute("INSERT INTO public.user_activities (user_id, activity_type, amount, email, details) VALUES (?, ?, ?, ?, ?::jsonb)",
-                userId, type, amount, email, "{\"source\": \"simulator\", \"session\": " + random.nextInt(100_000) + "}");
     }
 
     private void execute(String sql, Object... values) throws SQLException {

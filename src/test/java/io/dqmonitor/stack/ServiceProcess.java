@@ -1,4 +1,4 @@
-package io.dqmonitor.pipeline;
+package io.dqmonitor.stack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,15 +10,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.dqmonitor.PipelineClient;
-import io.dqmonitor.stack.EmbeddedStack;
-import io.dqmonitor.stack.Ports;
 import org.awaitility.Awaitility;
 
 /**
  * dq-monitor as its own operating-system process, started from the jar {@code ./mvnw package} builds, so that a test
- * can kill it the way an operator or the kernel does ({@code kill -9}) or stop it with {@code SIGTERM}.
+ * can kill it the way an operator or the kernel does ({@code kill -9}) or stop it with {@code SIGTERM}, and so that a
+ * benchmark measures it in a JVM of its own with the memory it gets in production.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private final Process process;
     private final int port;
@@ -31,47 +30,65 @@ final class ServiceProcess {
     }
 
     /** Starts the service against the stack with extra {@code --key=value} settings, and waits until it is ready. */
-    static ServiceProcess start(EmbeddedStack stack, String name, Map<String, String> settings) throws IOException {
+    public static ServiceProcess start(EmbeddedStack stack, String name, Map<String, String> settings) throws IOException {
+        return start(stack, name, List.of("-Xmx512m"), settings);
+    }
+
+    /** As {@link #start(EmbeddedStack, String, Map)}, with these options for the JVM. */
+    public static ServiceProcess start(EmbeddedStack stack, String name, List<String> jvmOptions,
+            Map<String, String> settings) throws IOException {
+        ServiceProcess service = launch(stack, name, jvmOptions, settings);
+        service.awaitReady();
+        return service;
+    }
+
+    /** Starts the process and returns at once: it consumes as soon as Spring has started its listener. */
+    public static ServiceProcess launch(EmbeddedStack stack, String name, List<String> jvmOptions,
+            Map<String, String> settings) throws IOException {
         int port = Ports.free();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
         stack.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = Path.of("target", name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        ServiceProcess service = new ServiceProcess(process, port, log);
-        Awaitility.await(name + " ready (log in " + log + ")").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
-                    }
-                    return service.client(null).get("/actuator/health/readiness").statusCode() == 200;
-                });
-        return service;
+        return new ServiceProcess(process, port, log);
     }
 
-    /** The packaged application; integration tests run after {@code package}, so it is there. */
+    /** Waits until readiness is UP (Kafka, Redis, the database and the pipeline). */
+    public void awaitReady() {
+        Awaitility.await(log.getFileName() + " ready (log in " + log + ")").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("dq-monitor exited with " + process.exitValue() + ", see " + log);
+                    }
+                    return client(null).get("/actuator/health/readiness").statusCode() == 200;
+                });
+    }
+
+    /** The packaged application: integration tests and benchmarks run after {@code package}. */
     private static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("dq-monitor-.*\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException(
-                            "no target/dq-monitor-*.jar: run the integration tests with ./mvnw verify"));
+                            "no target/dq-monitor-*.jar: build it with ./mvnw package"));
         }
     }
 
-    PipelineClient client(java.sql.Connection db) {
+    public PipelineClient client(java.sql.Connection db) {
         return new PipelineClient(port, db);
     }
 
     /** {@code kill -9}: no shutdown hook, no commit, nothing flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
     /** {@code SIGTERM}, as a container runtime sends it; returns the exit code once the process has ended. */
-    int terminate(Duration atMost) throws InterruptedException {
+    public int terminate(Duration atMost) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
@@ -80,11 +97,19 @@ final class ServiceProcess {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path log() {
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
         return log;
     }
 }

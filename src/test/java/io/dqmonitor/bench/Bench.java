@@ -1,0 +1,105 @@
+package io.dqmonitor.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import io.dqmonitor.stack.EmbeddedStack;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
+/** What the benchmarks share: their settings, the stack, offsets from Kafka's admin API, and medians. */
+final class Bench {
+
+    static final String TOPIC = "monitoring_server.public.user_activities";
+    static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
+
+    private Bench() {
+    }
+
+    /** A {@code -Dbench.<name>} setting, passed on by the {@code bench} Maven profile. */
+    static long setting(String name, long fallback) {
+        String value = System.getProperty("bench." + name);
+        try {
+            return value == null || value.isBlank() ? fallback : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dbench." + name + " must be a whole number but is '" + value + "'");
+        }
+    }
+
+    static List<String> serviceJvmOptions() {
+        return Arrays.stream(System.getProperty("bench.service-jvm", "-Xmx512m").trim().split("\\s+"))
+                .filter(option -> !option.isEmpty()).toList();
+    }
+
+    static EmbeddedStack startStack(String name) throws Exception {
+        return EmbeddedStack.start(Path.of("target", "bench-" + name), EmbeddedStack.StackPorts.random(),
+                line -> log("[stack] " + line));
+    }
+
+    static Admin admin(EmbeddedStack stack) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()));
+    }
+
+    static long endOffset(Admin admin) throws ExecutionException, InterruptedException {
+        return admin.listOffsets(Map.of(PARTITION, OffsetSpec.latest())).partitionResult(PARTITION).get().offset();
+    }
+
+    /** The group's committed offset of the topic's partition, or -1 before its first commit. */
+    static long committedOffset(Admin admin, String group) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> offsets =
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        OffsetAndMetadata offset = offsets.get(PARTITION);
+        return offset == null ? -1 : offset.offset();
+    }
+
+    /** True once a member of the group has been assigned the topic's partition: from then on it fetches. */
+    static boolean assigned(Admin admin, String group) throws ExecutionException, InterruptedException {
+        ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return false;
+            }
+            throw e;
+        }
+        return description.members().stream()
+                .anyMatch(member -> member.assignment().topicPartitions().contains(PARTITION));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The nearest-rank percentile of sorted values. */
+    static long percentile(long[] sorted, double percent) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    static void sleep(Duration duration) throws InterruptedException {
+        // a benchmark paces itself; tests wait with Awaitility instead
+        Thread.sleep(duration.toMillis());
+    }
+
+    static void log(String line) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+    }
+}

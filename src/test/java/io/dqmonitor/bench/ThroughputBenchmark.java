@@ -1,0 +1,128 @@
+package io.dqmonitor.bench;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.dqmonitor.PrometheusScrape;
+import io.dqmonitor.stack.EmbeddedStack;
+import io.dqmonitor.stack.ServiceProcess;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * How fast dq-monitor drains a full topic, beside Kafka's {@code ConsumerPerformance} on the same topic in the same
+ * run. The topic is filled through the real pipeline (rows written to PostgreSQL, Debezium with its default JSON
+ * converter, schemas on); then each run reads all of it with ConsumerPerformance and with dq-monitor (the packaged jar
+ * in its own JVM, every rule evaluated, history, Redis list and dead letters stored, offsets committed), each in a
+ * new consumer group. dq-monitor's time runs from the moment its partition is assigned until the group's committed
+ * offset reaches the end of the topic; ConsumerPerformance's fetch rate likewise leaves out its group join.
+ *
+ * <p>{@code ./mvnw -Pbench -DskipTests package exec:exec@throughput [-Dbench.events=100000 -Dbench.runs=5]}
+ */
+public final class ThroughputBenchmark {
+
+    private ThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long events = Bench.setting("events", 100_000);
+        int runs = (int) Bench.setting("runs", 5);
+        try (EmbeddedStack stack = Bench.startStack("throughput"); Admin admin = Bench.admin(stack)) {
+            long records = prefill(stack, admin, events);
+            double[] kafka = new double[runs];
+            double[] dq = new double[runs];
+            for (int run = 1; run <= runs; run++) {
+                ConsumerPerformanceRun.Result reference =
+                        ConsumerPerformanceRun.run(stack.bootstrapServers(), Bench.TOPIC, records, "bench-cp-" + run);
+                kafka[run - 1] = reference.fetchRecordsPerSecond();
+                dq[run - 1] = drain(stack, admin, records, run);
+                Bench.log(String.format("run %d: ConsumerPerformance %,.0f records/s (%,.0f with its group join, %.1f MB/s);"
+                        + " dq-monitor %,.0f records/s; ratio %.2f", run, reference.fetchRecordsPerSecond(),
+                        reference.recordsPerSecond(), reference.megabytesPerSecond(), dq[run - 1], dq[run - 1] / kafka[run - 1]));
+            }
+            double kafkaMedian = Bench.median(kafka);
+            double dqMedian = Bench.median(dq);
+            System.out.printf("%nThroughput, %,d records, median of %d runs:%n"
+                            + "  Kafka ConsumerPerformance  %,10.0f records/s%n"
+                            + "  dq-monitor                 %,10.0f records/s%n"
+                            + "  ratio                      %10.2f   (goal: at least 0.80)%n",
+                    records, runs, kafkaMedian, dqMedian, dqMedian / kafkaMedian);
+        }
+    }
+
+    /** Writes rows until Debezium has put about {@code events} records on the topic; returns the exact count. */
+    private static long prefill(EmbeddedStack stack, Admin admin, long events) throws Exception {
+        Bench.log("filling " + Bench.TOPIC + " with about " + events + " records through PostgreSQL and Debezium");
+        long start = System.nanoTime();
+        try (LoadGenerator load = new LoadGenerator(stack, 4, events)) {
+            load.start();
+            load.join();
+            long expected = load.records();
+            long rows = load.statements();
+            while (Bench.endOffset(admin) < expected) {
+                Bench.sleep(Duration.ofMillis(200));
+            }
+            long records = Bench.endOffset(admin);
+            long bytes = admin.describeLogDirs(java.util.List.of(1)).allDescriptions().get().values().stream()
+                    .flatMap(dir -> dir.values().stream())
+                    .mapToLong(dir -> dir.replicaInfos().entrySet().stream()
+                            .filter(e -> e.getKey().equals(Bench.PARTITION)).mapToLong(e -> e.getValue().size()).sum())
+                    .sum();
+            Bench.log(String.format("topic filled: %,d statements, %,d records, %,d bytes on disk (%,d bytes a record)"
+                    + " in %d s", rows, records, bytes, bytes / records, (System.nanoTime() - start) / 1_000_000_000));
+            return records;
+        }
+    }
+
+    /** One dq-monitor process drains the topic in a new group; returns records per second. */
+    private static double drain(EmbeddedStack stack, Admin admin, long records, int run) throws Exception {
+        resetStoredState(stack);
+        String group = "bench-dq-" + run;
+        ServiceProcess service = ServiceProcess.launch(stack, "bench-throughput-" + run, Bench.serviceJvmOptions(),
+                Map.of("spring.kafka.consumer.group-id", group,
+                        "dq.cdc.topic-pattern", Bench.TOPIC.replace(".", "\\.")));
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (!Bench.assigned(admin, group)) {
+                requireAlive(service, deadline);
+                Bench.sleep(Duration.ofMillis(2));
+            }
+            long start = System.nanoTime();
+            while (Bench.committedOffset(admin, group) < records) {
+                requireAlive(service, deadline);
+                Bench.sleep(Duration.ofMillis(5));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            report(service);
+            return records / seconds;
+        } finally {
+            service.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    private static void requireAlive(ServiceProcess service, long deadline) {
+        if (!service.isAlive() || System.nanoTime() > deadline) {
+            throw new IllegalStateException("dq-monitor did not drain the topic, see " + service.log());
+        }
+    }
+
+    /** What dq-monitor counted: a benchmark that stored less than it read would measure the wrong thing. */
+    private static void report(ServiceProcess service) throws Exception {
+        PrometheusScrape scrape = PrometheusScrape.parse(service.client(null).get("/actuator/prometheus").body());
+        double events = scrape.samples().entrySet().stream().filter(e -> e.getKey().startsWith("cdc_events_total{"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double violations = scrape.samples().entrySet().stream().filter(e -> e.getKey().startsWith("dq_violations_total{"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        Bench.log(String.format("  dq-monitor counted %,.0f change events, %,.0f tombstones, %,.0f violations; "
+                        + "peak resident memory %s", events,
+                scrape.value("cdc_records_skipped_total{reason=\"tombstone\"}"), violations, Memory.peakResident(service.pid())));
+    }
+
+    /** Each run stores everything anew: an empty history and Redis list, as on a first start. */
+    private static void resetStoredState(EmbeddedStack stack) throws Exception {
+        try (var db = stack.connect(); var sql = db.createStatement()) {
+            sql.execute("DO $$ BEGIN IF to_regclass('dq_monitor.violations') IS NOT NULL THEN "
+                    + "TRUNCATE dq_monitor.violations, dq_monitor.schema_changes; END IF; END $$");
+        }
+        stack.redis().command("DEL", "recent_changes");
+    }
+}
