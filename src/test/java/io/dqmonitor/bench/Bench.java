@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import io.dqmonitor.stack.EmbeddedStack;
+import io.dqmonitor.stack.ServiceProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -38,13 +39,43 @@ final class Bench {
     }
 
     static List<String> serviceJvmOptions() {
-        return Arrays.stream(System.getProperty("bench.service-jvm", "-Xmx512m").trim().split("\\s+"))
+        return Arrays.stream(System.getProperty("bench.service-jvm", "-Xmx192m").trim().split("\\s+"))
                 .filter(option -> !option.isEmpty()).toList();
     }
 
+    /** The stack with PostgreSQL as durable as in production: every commit waits for its WAL to reach the disk. */
     static EmbeddedStack startStack(String name) throws Exception {
-        return EmbeddedStack.start(Path.of("target", "bench-" + name), EmbeddedStack.StackPorts.random(),
+        EmbeddedStack stack = EmbeddedStack.start(Path.of("target", "bench-" + name), EmbeddedStack.StackPorts.random(),
+                new EmbeddedStack.Extras(List.of(), Map.of(),
+                        Map.of("fsync", "on", "full_page_writes", "on", "synchronous_commit", "on")),
                 line -> log("[stack] " + line));
+        // Ctrl+C must not leave PostgreSQL (and its data) behind; closing twice does nothing
+        onExit(stack::close);
+        return stack;
+    }
+
+    /** dq-monitor runs as a process of its own: it must end with the benchmark, also on Ctrl+C. */
+    static ServiceProcess onExit(ServiceProcess service) {
+        onExit(() -> {
+            if (service.isAlive()) {
+                service.kill();
+            }
+        });
+        return service;
+    }
+
+    private interface Closer {
+        void close() throws Exception;
+    }
+
+    private static void onExit(Closer closer) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                closer.close();
+            } catch (Exception e) {
+                System.err.println("could not stop: " + e);
+            }
+        }, "bench-shutdown"));
     }
 
     static Admin admin(EmbeddedStack stack) {

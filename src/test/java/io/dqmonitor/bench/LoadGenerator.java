@@ -31,6 +31,7 @@ final class LoadGenerator implements AutoCloseable {
     private final EmbeddedStack stack;
     private final int clients;
     private final long recordLimit;
+    private final double statementsPerSecond;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
@@ -42,9 +43,15 @@ final class LoadGenerator implements AutoCloseable {
      *                    and its tombstone); {@code Long.MAX_VALUE} to write until {@link #close()}
      */
     LoadGenerator(EmbeddedStack stack, int clients, long recordLimit) {
+        this(stack, clients, recordLimit, 0);
+    }
+
+    /** @param statementsPerSecond the rate of all clients together; 0 for as fast as PostgreSQL takes them */
+    LoadGenerator(EmbeddedStack stack, int clients, long recordLimit, double statementsPerSecond) {
         this.stack = stack;
         this.clients = clients;
         this.recordLimit = recordLimit;
+        this.statementsPerSecond = statementsPerSecond;
     }
 
     void start() {
@@ -62,7 +69,13 @@ final class LoadGenerator implements AutoCloseable {
                 PreparedStatement insert = db.prepareStatement(ActivityRow.INSERT);
                 PreparedStatement update = db.prepareStatement(UPDATE);
                 PreparedStatement delete = db.prepareStatement(DELETE)) {
+            long interval = statementsPerSecond > 0 ? (long) (1e9 * clients / statementsPerSecond) : 0;
+            long next = System.nanoTime();
             while (running.get() && records.get() < recordLimit) {
+                if (interval > 0) {
+                    next += interval;
+                    java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+                }
                 double dice = random.nextDouble();
                 if (dice < DELETE_SHARE) {
                     delete.setLong(1, 20 + random.nextInt(20));

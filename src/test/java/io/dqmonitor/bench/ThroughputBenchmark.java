@@ -77,9 +77,8 @@ public final class ThroughputBenchmark {
     private static double drain(EmbeddedStack stack, Admin admin, long records, int run) throws Exception {
         resetStoredState(stack);
         String group = "bench-dq-" + run;
-        ServiceProcess service = ServiceProcess.launch(stack, "bench-throughput-" + run, Bench.serviceJvmOptions(),
-                Map.of("spring.kafka.consumer.group-id", group,
-                        "dq.cdc.topic-pattern", Bench.TOPIC.replace(".", "\\.")));
+        ServiceProcess service = Bench.onExit(ServiceProcess.launch(stack, "bench-throughput-" + run,
+                Bench.serviceJvmOptions(), settings(group)));
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (!Bench.assigned(admin, group)) {
@@ -97,6 +96,18 @@ public final class ThroughputBenchmark {
         } finally {
             service.terminate(Duration.ofSeconds(60));
         }
+    }
+
+    private static Map<String, String> settings(String group) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("spring.kafka.consumer.group-id", group,
+                "dq.cdc.topic-pattern", Bench.TOPIC.replace(".", "\\.")));
+        String extra = System.getProperty("bench.service-args", "");
+        for (String arg : extra.trim().split("\\s+")) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                settings.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        return settings;
     }
 
     private static void requireAlive(ServiceProcess service, long deadline) {

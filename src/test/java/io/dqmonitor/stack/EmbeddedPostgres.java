@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -33,22 +34,30 @@ final class EmbeddedPostgres implements AutoCloseable {
     private final Path bin;
     private final Path dataDir;
     private final int port;
+    private final Map<String, String> settings;
     private Process process;
 
-    private EmbeddedPostgres(Path bin, Path dataDir, int port) {
+    private EmbeddedPostgres(Path bin, Path dataDir, int port, Map<String, String> settings) {
         this.bin = bin;
         this.dataDir = dataDir;
         this.port = port;
+        this.settings = settings;
     }
 
     static EmbeddedPostgres start(Path dataDir, int port) throws IOException, InterruptedException {
+        return start(dataDir, port, Map.of());
+    }
+
+    /** @param settings server settings over the defaults, e.g. {@code fsync=on} for a durable server */
+    static EmbeddedPostgres start(Path dataDir, int port, Map<String, String> settings)
+            throws IOException, InterruptedException {
         Path bin = binaries();
         Files.createDirectories(dataDir);
         runAsServerUser(dataDir);
         Path log = dataDir.resolveSibling("postgres.log");
         run(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", dataDir.toString(),
                 "-E", "UTF-8", "--locale=C", "--no-sync"), log);
-        EmbeddedPostgres postgres = new EmbeddedPostgres(bin, dataDir, port);
+        EmbeddedPostgres postgres = new EmbeddedPostgres(bin, dataDir, port, settings);
         postgres.launch();
         return postgres;
     }
@@ -59,7 +68,9 @@ final class EmbeddedPostgres implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "-D", dataDir.toString(),
                 "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                 "-c", "wal_level=logical", "-c", "max_wal_senders=10", "-c", "max_replication_slots=10",
+                // tests need no durability across a power cut; a benchmark may ask for it back
                 "-c", "fsync=off", "-c", "full_page_writes=off"));
+        settings.forEach((key, value) -> command.addAll(List.of("-c", key + "=" + value)));
         process = new ProcessBuilder(asServerUser(command)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         awaitReady(log);

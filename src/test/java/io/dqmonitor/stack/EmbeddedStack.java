@@ -64,10 +64,16 @@ public final class EmbeddedStack implements AutoCloseable {
      *
      * @param sqlScripts        run after {@code postgres/init}, before the connector starts
      * @param connectorSettings override or add to the settings of {@code debezium/user-activities.json}
+     * @param postgresSettings  PostgreSQL server settings over the stack's (which turn fsync off)
      */
-    public record Extras(List<Path> sqlScripts, Map<String, String> connectorSettings) {
+    public record Extras(List<Path> sqlScripts, Map<String, String> connectorSettings,
+            Map<String, String> postgresSettings) {
 
-        public static final Extras NONE = new Extras(List.of(), Map.of());
+        public static final Extras NONE = new Extras(List.of(), Map.of(), Map.of());
+
+        public Extras(List<Path> sqlScripts, Map<String, String> connectorSettings) {
+            this(sqlScripts, connectorSettings, Map.of());
+        }
     }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -122,7 +128,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 : baseDir.resolve("postgres");
         deleteRecursively(postgresDir);
         progress.accept("PostgreSQL: starting on port " + ports.postgres() + ", data in " + postgresDir);
-        postgres = track(EmbeddedPostgres.start(postgresDir.resolve("data"), ports.postgres()));
+        postgres = track(EmbeddedPostgres.start(postgresDir.resolve("data"), ports.postgres(), extras.postgresSettings()));
         createDatabase(extras.sqlScripts());
         progress.accept("Kafka (KRaft): starting on port " + ports.kafka() + ", data in " + baseDir.resolve("kafka"));
         kafka = track(EmbeddedKafka.start(baseDir.resolve("kafka"), ports.kafka(), ports.kafkaController()));
