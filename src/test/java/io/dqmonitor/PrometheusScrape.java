@@ -23,6 +23,12 @@ public record PrometheusScrape(Map<String, Double> samples) {
         return samples.getOrDefault(series, 0.0);
     }
 
+    /** The sum of every series that starts with {@code prefix}, e.g. {@code cdc_events_total{} for all tables and ops. */
+    public double sum(String prefix) {
+        return samples.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
     /** For every series whose name starts with {@code prefix}: how much it grew since {@code before}; zeros left out. */
     public Map<String, Double> growthSince(PrometheusScrape before, String prefix) {
         return samples.entrySet().stream()

@@ -1,10 +1,14 @@
 package io.dqmonitor.bench;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.dqmonitor.PrometheusScrape;
+import io.dqmonitor.stack.ActivityRow;
 import io.dqmonitor.stack.EmbeddedStack;
 import io.dqmonitor.stack.ServiceProcess;
 import org.apache.kafka.clients.admin.Admin;
@@ -90,17 +94,16 @@ public final class LatencyBenchmark {
 
     /**
      * One row first, so that the topic exists when dq-monitor subscribes (a topic created later is found only at the
-     * next metadata refresh, up to 30 s on); returns the records already on it.
+     * next metadata refresh, up to 30 s on).
      */
-    private static long createTopic(EmbeddedStack stack, Admin admin) throws Exception {
-        try (var db = stack.connect(); var insert = db.prepareStatement(io.dqmonitor.stack.ActivityRow.INSERT)) {
-            io.dqmonitor.stack.ActivityRow.random(java.util.concurrent.ThreadLocalRandom.current(), false).bind(insert);
+    private static void createTopic(EmbeddedStack stack, Admin admin) throws Exception {
+        try (Connection db = stack.connect(); PreparedStatement insert = db.prepareStatement(ActivityRow.INSERT)) {
+            ActivityRow.random(ThreadLocalRandom.current(), false).bind(insert);
             insert.executeUpdate();
         }
         while (!admin.listTopics().names().get().contains(Bench.TOPIC) || Bench.endOffset(admin) < 1) {
             Bench.sleep(Duration.ofMillis(100));
         }
-        return Bench.endOffset(admin);
     }
 
     private static void runFor(Duration length, LoadGenerator load, ServiceProcess service, Admin admin, long base)
@@ -223,16 +226,11 @@ public final class LatencyBenchmark {
     }
 
     private static double processed(PrometheusScrape scrape) {
-        return sum(scrape, "cdc_events_total{") + sum(scrape, "cdc_records_skipped_total{reason=\"tombstone\"");
+        return scrape.sum("cdc_events_total{") + scrape.sum("cdc_records_skipped_total{reason=\"tombstone\"");
     }
 
     private static double heapMegabytes(PrometheusScrape scrape) {
-        return sum(scrape, "jvm_memory_used_bytes{area=\"heap\"") / (1024 * 1024);
-    }
-
-    private static double sum(PrometheusScrape scrape, String prefix) {
-        return scrape.samples().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return scrape.sum("jvm_memory_used_bytes{area=\"heap\"") / (1024 * 1024);
     }
 
     private static int series(PrometheusScrape scrape) {

@@ -23,11 +23,6 @@ final class LoadGenerator implements AutoCloseable {
     static final double UPDATE_SHARE = 0.20;
     static final double DELETE_SHARE = 0.05;
 
-    private static final String UPDATE = "UPDATE public.user_activities SET email = ? "
-            + "WHERE id = (SELECT max(id) - ? FROM public.user_activities)";
-    private static final String DELETE = "DELETE FROM public.user_activities "
-            + "WHERE id = (SELECT max(id) - ? FROM public.user_activities)";
-
     private final EmbeddedStack stack;
     private final int clients;
     private final long recordLimit;
@@ -67,8 +62,8 @@ final class LoadGenerator implements AutoCloseable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         try (Connection db = stack.connect();
                 PreparedStatement insert = db.prepareStatement(ActivityRow.INSERT);
-                PreparedStatement update = db.prepareStatement(UPDATE);
-                PreparedStatement delete = db.prepareStatement(DELETE)) {
+                PreparedStatement update = db.prepareStatement(ActivityRow.UPDATE_RECENT);
+                PreparedStatement delete = db.prepareStatement(ActivityRow.DELETE_RECENT)) {
             long interval = statementsPerSecond > 0 ? (long) (1e9 * clients / statementsPerSecond) : 0;
             long next = System.nanoTime();
             while (running.get() && records.get() < recordLimit) {

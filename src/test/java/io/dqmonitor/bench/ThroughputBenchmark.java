@@ -119,10 +119,8 @@ public final class ThroughputBenchmark {
     /** What dq-monitor counted: a benchmark that stored less than it read would measure the wrong thing. */
     private static void report(ServiceProcess service) throws Exception {
         PrometheusScrape scrape = PrometheusScrape.parse(service.client(null).get("/actuator/prometheus").body());
-        double events = scrape.samples().entrySet().stream().filter(e -> e.getKey().startsWith("cdc_events_total{"))
-                .mapToDouble(Map.Entry::getValue).sum();
-        double violations = scrape.samples().entrySet().stream().filter(e -> e.getKey().startsWith("dq_violations_total{"))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double events = scrape.sum("cdc_events_total{");
+        double violations = scrape.sum("dq_violations_total{");
         Bench.log(String.format("  dq-monitor counted %,.0f change events, %,.0f tombstones, %,.0f violations; "
                         + "peak resident memory %s", events,
                 scrape.value("cdc_records_skipped_total{reason=\"tombstone\"}"), violations, Memory.peakResident(service.pid())));

@@ -16,6 +16,12 @@ public record ActivityRow(Long userId, String type, BigDecimal amount, String em
 
     public static final String INSERT = "INSERT INTO public.user_activities (user_id, activity_type, amount, email, details) "
             + "VALUES (?, ?, ?, ?, ?::jsonb)";
+    /** Parameters: the new email, how many ids below the newest the row is. */
+    public static final String UPDATE_RECENT = "UPDATE public.user_activities SET email = ? "
+            + "WHERE id = (SELECT max(id) - ? FROM public.user_activities)";
+    /** Parameter: how many ids below the newest the row is. */
+    public static final String DELETE_RECENT = "DELETE FROM public.user_activities "
+            + "WHERE id = (SELECT max(id) - ? FROM public.user_activities)";
 
     private static final List<String> TYPES = List.of("login", "logout", "purchase", "profile_update");
 

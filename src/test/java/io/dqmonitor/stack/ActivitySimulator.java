@@ -50,11 +50,11 @@ public final class ActivitySimulator implements AutoCloseable {
         try {
             insert(random, random.nextDouble() < settings.badShare());
             if (random.nextDouble() < settings.updateShare()) {
-                execute("UPDATE public.user_activities SET email = ? WHERE id = (SELECT max(id) - ? FROM public.user_activities)",
+                execute(ActivityRow.UPDATE_RECENT,
                         "user" + random.nextInt(1000) + "@example.com", (long) random.nextInt(20));
             }
             if (random.nextDouble() < settings.deleteShare()) {
-                execute("DELETE FROM public.user_activities WHERE id = (SELECT max(id) - ? FROM public.user_activities)",
+                execute(ActivityRow.DELETE_RECENT,
                         (long) (20 + random.nextInt(20)));
             }
         } catch (SQLException e) {
