@@ -45,4 +45,22 @@ class BenchFiguresTest {
         assertThat(result.fetchRecordsPerSecond()).isEqualTo(69591.5101);
         assertThat(result.megabytesPerSecond()).isEqualTo(220.2726);
     }
+
+    @Test
+    void heapInUseIsReadForG1AndSummedOverTheGenerationsOfTheParallelAndSerialCollectors() {
+        // jcmd <pid> GC.heap_info of JDK 17, one process per collector
+        String g1 = " garbage-first heap   total 65536K, used 14994K [0x00000000fc000000, 0x0000000100000000)\n"
+                + "  region size 1024K, 13 young (13312K), 0 survivors (0K)\n";
+        String parallel = " PSYoungGen      total 18944K, used 11099K [0x00000000feb00000, 0x0000000100000000)\n"
+                + "  eden space 16384K, 67% used [0x00000000feb00000,0x00000000ff5d6f40,0x00000000ffb00000)\n"
+                + " ParOldGen       total 44032K, used 1344K [0x00000000fc000000, 0x00000000feb00000)\n"
+                + " Metaspace       used 6528K, committed 6720K, reserved 1114112K\n";
+        String serial = " def new generation   total 19648K, used 9701K [0x00000000fc000000, 0x00000000fd550000)\n"
+                + " tenured generation   total 43712K, used 2778K [0x00000000fd550000, 0x0000000100000000)\n";
+
+        assertThat(Memory.heapUsedKilobytes(g1)).isEqualTo(14994);
+        assertThat(Memory.heapUsedKilobytes(parallel)).isEqualTo(11099 + 1344);
+        assertThat(Memory.heapUsedKilobytes(serial)).isEqualTo(9701 + 2778);
+        assertThat(Memory.heapUsedKilobytes("no heap here")).isEqualTo(-1);
+    }
 }

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /** The memory of the dq-monitor process as the kernel and the JVM see it (Linux {@code /proc}, the JDK's jcmd). */
 final class Memory {
 
-    private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap\\s+total \\d+K, used (\\d+)K"
-            + "|(?:heap|generation)\\s+total \\d+K, used (\\d+)K");
+    // G1 reports one heap; the parallel and serial collectors report a young and an old generation, summed
+    private static final Pattern HEAP_USED =
+            Pattern.compile("(?:garbage-first heap|PSYoungGen|ParOldGen|generation)\\s+total \\d+K, used (\\d+)K");
 
     private Memory() {
     }
@@ -46,12 +47,18 @@ final class Memory {
      */
     static long heapAfterFullGcMegabytes(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
-        Matcher matcher = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-        if (!matcher.find()) {
-            return -1;
+        long kilobytes = heapUsedKilobytes(jcmd(pid, "GC.heap_info"));
+        return kilobytes < 0 ? -1 : kilobytes / 1024;
+    }
+
+    /** The heap in use according to {@code jcmd GC.heap_info}, for any of the JDK's usual collectors; -1 if not found. */
+    static long heapUsedKilobytes(String heapInfo) {
+        Matcher matcher = HEAP_USED.matcher(heapInfo);
+        long used = -1;
+        while (matcher.find()) {
+            used = Math.max(used, 0) + Long.parseLong(matcher.group(1));
         }
-        String used = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-        return Long.parseLong(used) / 1024;
+        return used;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
