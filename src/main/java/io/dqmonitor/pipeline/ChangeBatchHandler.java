@@ -2,6 +2,7 @@ package io.dqmonitor.pipeline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,8 +60,12 @@ class ChangeBatchHandler implements ChangeRecordHandler {
         Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> metrics.skippedCounter(s.label()));
     }
 
-    private record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, SourcePosition position,
-            Evaluation evaluation, List<SchemaChange> schemaChanges) {
+    private record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, Evaluation evaluation,
+            List<SchemaChange> schemaChanges) {
+
+        boolean leavesHistory() {
+            return !evaluation.violations().isEmpty() || !schemaChanges.isEmpty();
+        }
     }
 
     @Override
@@ -72,22 +77,39 @@ class ChangeBatchHandler implements ChangeRecordHandler {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             ParsedRecord parsed = parser.parse(record.key(), record.value());
             if (parsed instanceof ParsedRecord.Event e) {
-                checked.add(new Checked(record, e.event(), SourcePosition.of(e.event()), evaluator.evaluate(e.event()),
-                        schemaSession.observe(e.event())));
+                checked.add(new Checked(record, e.event(), evaluator.evaluate(e.event()), schemaSession.observe(e.event())));
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 rejections.add(new Rejection(record, rejected));
             } else {
                 others.add(parsed);
             }
         }
-        effects.store(checked.stream()
-                        .map(c -> new ViolationLog.Entry(c.event(), c.position(), c.evaluation().violations(),
-                                c.schemaChanges()))
+        effects.store(checked.stream().filter(Checked::leavesHistory)
+                        .map(c -> new ViolationLog.Entry(c.event(), SourcePosition.of(c.event()),
+                                c.evaluation().violations(), c.schemaChanges()))
                         .toList(),
-                checked.stream().map(c -> RecentChange.of(c.event(), c.position(), c.evaluation().violations())).toList(),
-                rejections);
+                recentChanges(checked), rejections);
         schemaSession.commit();
         account(checked, rejections, others);
+    }
+
+    /**
+     * The recent-changes store keeps only the newest entries of a batch (100 by default, of up to 2,000 records): this
+     * view builds an entry, with its source position, only when the store reads it.
+     */
+    private static List<RecentChange> recentChanges(List<Checked> checked) {
+        return new AbstractList<>() {
+            @Override
+            public RecentChange get(int index) {
+                Checked c = checked.get(index);
+                return RecentChange.of(c.event(), SourcePosition.of(c.event()), c.evaluation().violations());
+            }
+
+            @Override
+            public int size() {
+                return checked.size();
+            }
+        };
     }
 
     /** A table's counters exist from its first event on, so that the first delete or schema change shows in rate(). */
