@@ -18,7 +18,9 @@ EXPOSE 8080
 # The heap follows the container's memory limit: 37.5% of compose's 512 MB is 192 MB, with which a 10-minute soak at
 # PostgreSQL's full write rate peaked at about 445 MB resident and kept 30 MB after a full GC (BENCHMARKS.md).
 # The rest of the limit is for metaspace, code, threads and buffers outside the heap.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=37.5 -XX:+ExitOnOutOfMemoryError"
+# The parallel collector, named because under 2 GB the JVM would pick the serial one: with this heap it drained a
+# topic about a quarter faster than G1 and needs less memory beside the heap (BENCHMARKS.md).
+ENV JAVA_TOOL_OPTIONS="-XX:+UseParallelGC -XX:MaxRAMPercentage=37.5 -XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-jar", "/app/dq-monitor.jar"]

@@ -39,7 +39,7 @@ final class Bench {
     }
 
     static List<String> serviceJvmOptions() {
-        return Arrays.stream(System.getProperty("bench.service-jvm", "-Xmx192m").trim().split("\\s+"))
+        return Arrays.stream(System.getProperty("bench.service-jvm", "-XX:+UseParallelGC -Xmx192m").trim().split("\\s+"))
                 .filter(option -> !option.isEmpty()).toList();
     }
 
