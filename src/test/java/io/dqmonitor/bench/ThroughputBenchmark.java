@@ -11,10 +11,12 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * How fast dq-monitor drains a full topic, beside Kafka's {@code ConsumerPerformance} on the same topic in the same
  * run. The topic is filled through the real pipeline (rows written to PostgreSQL, Debezium with its default JSON
- * converter, schemas on); then each run reads all of it with ConsumerPerformance and with dq-monitor (the packaged jar
- * in its own JVM, every rule evaluated, history, Redis list and dead letters stored, offsets committed), each in a
- * new consumer group. dq-monitor's time runs from the moment its partition is assigned until the group's committed
- * offset reaches the end of the topic; ConsumerPerformance's fetch rate likewise leaves out its group join.
+ * converter, schemas on); then each run reads all of it with ConsumerPerformance, with a consumer that only parses and
+ * checks each record ({@link ParseOnlyRun}, the upper bound for any monitor), and with dq-monitor (the packaged jar in
+ * its own JVM, every rule evaluated, history, Redis list and dead letters stored, offsets committed), each in a new
+ * consumer group or, for the parse-only reader, with its partition assigned directly. dq-monitor's time runs from the
+ * moment its partition is assigned until the group's committed offset reaches the end of the topic;
+ * ConsumerPerformance's fetch rate likewise leaves out its group join.
  *
  * <p>{@code ./mvnw -Pbench -DskipTests package exec:exec@throughput [-Dbench.events=100000 -Dbench.runs=5]}
  */
@@ -29,29 +31,35 @@ public final class ThroughputBenchmark {
         try (EmbeddedStack stack = Bench.startStack("throughput"); Admin admin = Bench.admin(stack)) {
             long records = prefill(stack, admin, events);
             double[] kafka = new double[runs];
+            double[] parseOnly = new double[runs];
             double[] dq = new double[runs];
             double[] dqWarm = new double[runs];
             for (int run = 1; run <= runs; run++) {
                 ConsumerPerformanceRun.Result reference =
                         ConsumerPerformanceRun.run(stack.bootstrapServers(), Bench.TOPIC, records, "bench-cp-" + run);
                 kafka[run - 1] = reference.fetchRecordsPerSecond();
+                parseOnly[run - 1] = ParseOnlyRun.run(stack.bootstrapServers(), records);
                 Drain drain = drain(stack, admin, records, run);
                 dq[run - 1] = drain.recordsPerSecond();
                 dqWarm[run - 1] = drain.secondHalfRecordsPerSecond();
                 Bench.log(String.format("run %d: ConsumerPerformance %,.0f records/s (%,.0f with its group join, %.1f MB/s);"
+                        + " parse and check only %,.0f records/s;"
                         + " dq-monitor %,.0f records/s (second half %,.0f), %.0f µs of CPU a record; ratio %.2f (second half %.2f)",
                         run, reference.fetchRecordsPerSecond(), reference.recordsPerSecond(), reference.megabytesPerSecond(),
-                        dq[run - 1], dqWarm[run - 1], drain.cpuMicrosPerRecord(), dq[run - 1] / kafka[run - 1],
-                        dqWarm[run - 1] / kafka[run - 1]));
+                        parseOnly[run - 1], dq[run - 1], dqWarm[run - 1], drain.cpuMicrosPerRecord(),
+                        dq[run - 1] / kafka[run - 1], dqWarm[run - 1] / kafka[run - 1]));
             }
             double kafkaMedian = Bench.median(kafka);
+            double parseOnlyMedian = Bench.median(parseOnly);
             double dqMedian = Bench.median(dq);
             double warmMedian = Bench.median(dqWarm);
             System.out.printf("%nThroughput, %,d records, median of %d runs:%n"
                             + "  Kafka ConsumerPerformance            %,10.0f records/s%n"
+                            + "  parse and check only (upper bound)   %,10.0f records/s   ratio %.2f%n"
                             + "  dq-monitor, whole topic              %,10.0f records/s   ratio %.2f (goal: at least 0.80)%n"
                             + "  dq-monitor, second half of the topic %,10.0f records/s   ratio %.2f%n",
-                    records, runs, kafkaMedian, dqMedian, dqMedian / kafkaMedian, warmMedian, warmMedian / kafkaMedian);
+                    records, runs, kafkaMedian, parseOnlyMedian, parseOnlyMedian / kafkaMedian, dqMedian, dqMedian / kafkaMedian,
+                    warmMedian, warmMedian / kafkaMedian);
         }
     }
 

@@ -1,9 +1,6 @@
 package io.dqmonitor.quality;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,10 +35,8 @@ public class RuleEvaluatorBenchmark {
     private long txId;
 
     @Setup
-    public void setUp() throws IOException {
-        try (InputStream in = RuleEvaluatorBenchmark.class.getResourceAsStream("/application.yml")) {
-            evaluator = RulesFixture.evaluator(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    public void setUp() {
+        evaluator = ShippedRules.evaluator();
         Map<String, Object> good = row(42L, "purchase", new BigDecimal("19.99"), "user42@example.com");
         goodCreate = event(Op.CREATE, null, good);
         badCreate = event(Op.CREATE, null, row(null, "purchase", new BigDecimal("-5.00"), "not-an-email"));
