@@ -101,12 +101,8 @@ public class DqMetrics {
         }
         // Clocks of the database and this host may disagree by a little; a negative lag is reported as none.
         Duration delay = Duration.between(sourceTimestamp, processedAt);
-        // get before computeIfAbsent: a method reference to this is a new object on every call, on the hot path
-        Timer timer = lag.get(table);
-        (timer != null ? timer : lag.computeIfAbsent(table, this::lagTimer))
-                .record(delay.isNegative() ? Duration.ZERO : delay);
-        AtomicLong last = lastEventMillis.get(table);
-        (last != null ? last : lastEventMillis.computeIfAbsent(table, this::lastEventGauge))
+        lag.computeIfAbsent(table, this::lagTimer).record(delay.isNegative() ? Duration.ZERO : delay);
+        lastEventMillis.computeIfAbsent(table, this::lastEventGauge)
                 .accumulateAndGet(sourceTimestamp.toEpochMilli(), Math::max);
     }
 

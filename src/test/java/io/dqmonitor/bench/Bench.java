@@ -1,9 +1,12 @@
 package io.dqmonitor.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,24 @@ final class Bench {
     }
 
     /** The stack with PostgreSQL as durable as in production: every commit waits for its WAL to reach the disk. */
+    /**
+     * Runs a main class of this classpath in a JVM of its own and returns what it printed (stdout and stderr); a
+     * non-zero exit is an error that shows the output.
+     */
+    static String runJava(List<String> jvmOptions, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(mainClass + " failed:\n" + output);
+        }
+        return output;
+    }
+
     static EmbeddedStack startStack(String name) throws Exception {
         EmbeddedStack stack = EmbeddedStack.start(Path.of("target", "bench-" + name), EmbeddedStack.StackPorts.random(),
                 new EmbeddedStack.Extras(List.of(), Map.of(),

@@ -1,7 +1,6 @@
 package io.dqmonitor.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,16 +21,9 @@ final class ConsumerPerformanceRun {
 
     static Result run(String bootstrapServers, String topic, long records, String group)
             throws IOException, InterruptedException {
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ConsumerPerformance",
+        return parse(Bench.runJava(List.of("-Xmx512m"), "org.apache.kafka.tools.ConsumerPerformance",
                 "--bootstrap-server", bootstrapServers, "--topic", topic, "--num-records", Long.toString(records),
-                "--group", group, "--timeout", "60000");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("ConsumerPerformance failed:\n" + output);
-        }
-        return parse(output);
+                "--group", group, "--timeout", "60000"));
     }
 
     /** The line after the CSV header: start, end, MB, MB/s, records, records/s, rebalance ms, fetch ms, fetch MB/s, fetch records/s. */

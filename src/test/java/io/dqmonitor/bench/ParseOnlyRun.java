@@ -1,9 +1,7 @@
 package io.dqmonitor.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,15 +30,11 @@ final class ParseOnlyRun {
 
     /** Records per second, from partition assigned (no group join) to the last record parsed and checked. */
     static double run(String bootstrapServers, long records) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(Bench.serviceJvmOptions());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ParseOnlyRun.class.getName(),
-                bootstrapServers, Long.toString(records)));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = Bench.runJava(Bench.serviceJvmOptions(), ParseOnlyRun.class.getName(), bootstrapServers,
+                Long.toString(records));
         Matcher matcher = RESULT.matcher(output);
-        if (process.waitFor() != 0 || !matcher.find()) {
-            throw new IllegalStateException("the parse-only consumer failed:\n" + output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no figures in the output of the parse-only consumer:\n" + output);
         }
         return Long.parseLong(matcher.group(1)) / (Long.parseLong(matcher.group(3)) / 1e9);
     }
