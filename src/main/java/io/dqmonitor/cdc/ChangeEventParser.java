@@ -21,11 +21,25 @@ public final class ChangeEventParser {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** Debezium's op of a logical-decoding message ({@code pg_logical_emit_message}), on {@code <prefix>.message}. */
+    private static final String LOGICAL_MESSAGE = "m";
+
     // keys and values have schemas of their own: separate caches keep each small
     private final EnvelopeReader values = new EnvelopeReader(JSON);
     private final EnvelopeReader keys = new EnvelopeReader(JSON);
 
+    /** The outcome of one record; total: whatever the bytes, it returns, and never throws. */
     public ParsedRecord parse(byte[] key, byte[] value) {
+        try {
+            return parseOrThrow(key, value);
+        } catch (RuntimeException e) {
+            // the guards below cover every failure known; anything else is still this record's problem only
+            return new ParsedRecord.Rejected(RejectReason.UNDECODABLE_VALUE, e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private ParsedRecord parseOrThrow(byte[] key, byte[] value) {
         if (value == null) {
             return new ParsedRecord.Skipped(SkipReason.TOMBSTONE);
         }
@@ -40,6 +54,8 @@ public final class ChangeEventParser {
             return new ParsedRecord.Rejected(RejectReason.EXCEEDS_LIMITS, e.getOriginalMessage());
         } catch (JacksonException e) {
             return new ParsedRecord.Rejected(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
+        } catch (InvalidSchemaException e) {
+            return new ParsedRecord.Rejected(RejectReason.INVALID_SCHEMA, e.getMessage());
         }
         if (!envelope.wrapped() && (envelope.root() == null || !envelope.root().isObject())) {
             return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "the record value is not a JSON object");
@@ -50,6 +66,8 @@ public final class ChangeEventParser {
         }
         try {
             return parseEnvelope(payload, envelope.schema(), key);
+        } catch (InvalidSchemaException e) {
+            return new ParsedRecord.Rejected(RejectReason.INVALID_SCHEMA, e.getMessage());
         } catch (RuntimeException e) {
             // well-formed JSON whose values contradict their schema (a decimal that is not base64, a date that is
             // text, ...): one bad record must not stop its partition, so it is rejected like any other
@@ -62,6 +80,9 @@ public final class ChangeEventParser {
         JsonNode opNode = payload.get("op");
         if (opNode == null || !opNode.isString()) {
             return classifyNonChange(payload);
+        }
+        if (LOGICAL_MESSAGE.equals(opNode.stringValue())) {
+            return new ParsedRecord.Skipped(SkipReason.LOGICAL_MESSAGE);
         }
         Op op = Op.fromCode(opNode.stringValue()).orElse(null);
         if (op == null) {
@@ -121,8 +142,9 @@ public final class ChangeEventParser {
             }
             JsonNode root = envelope.root();
             return root.isObject() ? ValueDecoder.decodeRow(root, ConnectSchema.NONE) : Map.of("key", root.asString());
-        } catch (JacksonException e) {
-            // The key only identifies the row in the recent-changes view; a value we can read is still worth keeping.
+        } catch (RuntimeException e) {
+            // The key only identifies the row (in the recent-changes view, in the source position): a key that cannot
+            // be decoded (bad JSON, a contradictory schema, a value unlike its type) is kept as its text.
             return Map.of("key", new String(key, java.nio.charset.StandardCharsets.UTF_8));
         }
     }

@@ -54,11 +54,25 @@ record ConnectSchema(Map<String, FieldType> fields, Map<String, String> columnTy
         }
         Map<String, FieldType> fields = new LinkedHashMap<>();
         for (JsonNode field : structSchema.path("fields")) {
-            JsonNode scale = field.path("parameters").path("scale");
-            fields.put(field.path("field").asString(),
-                    new FieldType(field.path("type").asString(null), field.path("name").asString(null),
-                            scale.isMissingNode() ? null : Integer.valueOf(scale.asString())));
+            if (!field.isObject() || !field.path("field").isString()) {
+                throw new InvalidSchemaException("a struct field is not an object with a 'field' name: " + field);
+            }
+            String name = field.path("field").stringValue();
+            fields.put(name, new FieldType(field.path("type").asString(null), field.path("name").asString(null),
+                    scale(name, field.path("parameters").path("scale"))));
         }
         return of(fields);
+    }
+
+    /** Connect writes parameters as text: {@code "scale": "2"}. */
+    private static Integer scale(String field, JsonNode scale) {
+        if (scale.isMissingNode() || scale.isNull()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(scale.asString().trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidSchemaException("the scale of field '" + field + "' is not a whole number: " + scale);
+        }
     }
 }

@@ -11,7 +11,10 @@ public sealed interface ParsedRecord {
     record Heartbeat(java.time.Instant timestamp) implements ParsedRecord {
     }
 
-    /** A record that carries no row change (tombstone, heartbeat, transaction marker); counted, not stored. */
+    /**
+     * A record that carries no row change (tombstone, transaction marker, a logical-decoding message such as
+     * {@code pg_logical_emit_message} writes): what Debezium normally sends beside changes; counted, not stored.
+     */
     record Skipped(SkipReason reason) implements ParsedRecord {
     }
 
@@ -21,7 +24,7 @@ public sealed interface ParsedRecord {
 
     /** Bounded label values of {@code cdc_records_skipped_total{reason}}. */
     enum SkipReason {
-        TOMBSTONE, HEARTBEAT, TRANSACTION_METADATA;
+        TOMBSTONE, HEARTBEAT, TRANSACTION_METADATA, LOGICAL_MESSAGE;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -30,7 +33,10 @@ public sealed interface ParsedRecord {
 
     /** Bounded label values of {@code cdc_events_rejected_total{reason}}. */
     enum RejectReason {
-        EMPTY_VALUE, MALFORMED_JSON, EXCEEDS_LIMITS, NOT_AN_ENVELOPE, UNKNOWN_OP, MISSING_SOURCE, UNDECODABLE_VALUE;
+        EMPTY_VALUE, MALFORMED_JSON, EXCEEDS_LIMITS, NOT_AN_ENVELOPE, INVALID_SCHEMA, UNKNOWN_OP, MISSING_SOURCE,
+        UNDECODABLE_VALUE,
+        /** Parsed, but its effects could not be stored for a reason retrying cannot remove (see FailureModel). */
+        UNSTORABLE;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +24,13 @@ final class SchemaCache {
             if (schema == null || !schema.isObject()) {
                 return NONE;
             }
-            return new Entry(ConnectSchema.ofEnvelopeField(schema, "after"), ConnectSchema.ofEnvelopeField(schema, "before"),
-                    ConnectSchema.ofStruct(schema));
+            try {
+                return new Entry(ConnectSchema.ofEnvelopeField(schema, "after"),
+                        ConnectSchema.ofEnvelopeField(schema, "before"), ConnectSchema.ofStruct(schema));
+            } catch (JacksonException e) {
+                // well-formed JSON, read as a schema: a node of the wrong kind where a name or parameter belongs
+                throw new InvalidSchemaException(e.getOriginalMessage());
+            }
         }
     }
 

@@ -241,6 +241,56 @@ class ChangeEventParserTest {
                 .isEqualTo(new ParsedRecord.Skipped(SkipReason.TRANSACTION_METADATA));
     }
 
+    @Test
+    void aDecimalWhoseScaleIsNotANumberIsRejectedAsInvalidSchema() {
+        assertThat(rejection(withSchemaField("amount", """
+                {"type":"bytes","name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"two"}}""",
+                "\"AQ==\""))).isEqualTo(RejectReason.INVALID_SCHEMA);
+    }
+
+    @Test
+    void aDecimalWhoseScaleIsAnObjectIsRejectedAsInvalidSchema() {
+        assertThat(rejection(withSchemaField("amount", """
+                {"type":"bytes","name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":{"x":1}}}""",
+                "\"AQ==\""))).isEqualTo(RejectReason.INVALID_SCHEMA);
+    }
+
+    @Test
+    void aStructFieldWithoutANameIsRejectedAsInvalidSchema() {
+        assertThat(rejection("""
+                {"schema":{"type":"struct","fields":[{"type":"struct","field":"after","fields":[{"type":"int32"}]}]},
+                 "payload":{"op":"c","source":{"schema":"s","table":"t"},"after":{"id":1}}}"""))
+                .isEqualTo(RejectReason.INVALID_SCHEMA);
+    }
+
+    @Test
+    void anInvalidSchemaSeenBeforeIsRejectedAgain() {
+        String record = withSchemaField("amount", """
+                {"type":"bytes","name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"x"}}""",
+                "\"AQ==\"");
+        rejection(record);
+        assertThat(rejection(record)).isEqualTo(RejectReason.INVALID_SCHEMA);
+    }
+
+    @Test
+    void aKeyWithAnInvalidSchemaIsKeptAsText() {
+        String key = """
+                {"schema":{"type":"struct","fields":[{"type":"bytes","name":"org.apache.kafka.connect.data.Decimal",
+                 "parameters":{"scale":"?"},"field":"id"}]},"payload":{"id":"AQ=="}}""";
+        ChangeEvent event = event(utf8(key), "{\"op\":\"c\",\"source\":{\"schema\":\"s\",\"table\":\"t\"},"
+                + "\"after\":{\"id\":1}}");
+        assertThat(event.key()).containsEntry("key", key);
+    }
+
+    @Test
+    void aLogicalDecodingMessageIsSkipped() {
+        assertThat(parser.parse(utf8("{\"prefix\":\"audit\"}"), utf8("""
+                {"op":"m","ts_ms":1700000000000,"source":{"connector":"postgresql","name":"monitoring_server",
+                 "ts_ms":1700000000000,"db":"monitoring","schema":"","table":"","txId":null,"lsn":26648264},
+                 "message":{"prefix":"audit","content":"aGVsbG8="}}""")))
+                .isEqualTo(new ParsedRecord.Skipped(SkipReason.LOGICAL_MESSAGE));
+    }
+
     /** A wrapped create of table s.t whose only column has the given Connect schema and JSON value. */
     private static String withSchemaField(String column, String fieldSchema, String value) {
         String field = fieldSchema.strip();
