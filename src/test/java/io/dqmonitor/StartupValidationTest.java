@@ -2,7 +2,7 @@ package io.dqmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dqmonitor.cdc.CdcProperties;
+import io.dqmonitor.pipeline.CdcProperties;
 import io.dqmonitor.metrics.DqMetrics;
 import io.dqmonitor.quality.InvalidRulesException;
 import io.dqmonitor.quality.RulesProperties;

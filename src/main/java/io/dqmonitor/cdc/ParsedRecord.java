@@ -35,8 +35,8 @@ public sealed interface ParsedRecord {
     enum RejectReason {
         EMPTY_VALUE, MALFORMED_JSON, EXCEEDS_LIMITS, NOT_AN_ENVELOPE, INVALID_SCHEMA, UNKNOWN_OP, MISSING_SOURCE,
         UNDECODABLE_VALUE,
-        /** Parsed, but its effects could not be stored for a reason retrying cannot remove (see FailureModel). */
-        UNSTORABLE;
+        /** Parsed, but checking it or storing its effects failed for a reason retrying cannot remove. */
+        UNPROCESSABLE;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

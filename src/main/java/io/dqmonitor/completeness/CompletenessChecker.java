@@ -1,15 +1,14 @@
 package io.dqmonitor.completeness;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-import io.dqmonitor.PeriodicTask;
 import io.dqmonitor.metrics.DqMetrics;
 import io.dqmonitor.quality.RuleEvaluator;
+import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -22,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * difference while changes still on their way leave none.
  */
 @Component
-class CompletenessChecker implements SmartLifecycle {
+class CompletenessChecker {
 
     private static final Logger log = LoggerFactory.getLogger(CompletenessChecker.class);
 
@@ -31,11 +30,9 @@ class CompletenessChecker implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final DqMetrics metrics;
-    private final CompletenessProperties properties;
-    private final PeriodicTask task = new PeriodicTask("dq-completeness");
 
     CompletenessChecker(RowCountLedger ledger, RuleEvaluator rules, JdbcTemplate jdbc, TransactionTemplate transactions,
-            DqMetrics metrics, CompletenessProperties properties) {
+            DqMetrics metrics, CompletenessProperties properties, BackgroundTasks tasks) {
         this.ledger = ledger;
         this.rules = rules;
         this.jdbc = jdbc;
@@ -44,16 +41,26 @@ class CompletenessChecker implements SmartLifecycle {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.metrics = metrics;
-        this.properties = properties;
+        if (properties.enabled()) {
+            tasks.register("completeness", Duration.ZERO, properties.interval(), this::checkAll);
+        }
     }
 
+    /** Checks every table, each on its own: one table's failure does not skip the others, but fails the run. */
     void checkAll() {
+        List<String> failed = new ArrayList<>();
         for (String table : List.copyOf(rules.tables().keySet())) {
             try {
                 check(table);
-            } catch (DataAccessException | IllegalArgumentException e) {
-                log.warn("Completeness check of {} failed: {}", table, e.getMessage());
+            } catch (RuntimeException e) {
+                // a database outage, a dropped table, a transaction that cannot begin: this check is lost, the next
+                // one takes its place; the ledger drops a check that never completed
+                log.warn("Completeness check of {} failed: {}", table, e.toString());
+                failed.add(table + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("completeness check failed for " + String.join(", ", failed));
         }
     }
 
@@ -76,22 +83,5 @@ class CompletenessChecker implements SmartLifecycle {
             throw new IllegalArgumentException("expected schema.table but got " + table);
         }
         return '"' + parts[0].replace("\"", "\"\"") + "\".\"" + parts[1].replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public void start() {
-        if (properties.enabled()) {
-            task.start(this::checkAll, Duration.ZERO, properties.interval());
-        }
-    }
-
-    @Override
-    public void stop() {
-        task.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return task.isRunning();
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes violations and schema changes to {@code dq_monitor.violations} and {@code dq_monitor.schema_changes}: one
  * JDBC batch per table and batch of events, in one transaction. Rows are keyed by the event's source position, and a
- * row that is already there is left alone, so replays and retried batches never add a second row.
+ * row that is already there is left alone, so replays and retried batches never add a second row. Values are made
+ * storable first ({@link Storable}): nothing a change stream carries fails the write.
  */
 @Component
 public class ViolationLog {
@@ -49,16 +50,18 @@ public class ViolationLog {
         List<Object[]> schemaChanges = new ArrayList<>();
         for (Entry entry : entries) {
             ChangeEvent event = entry.event();
-            String rowKey = entry.position().rowKey();
+            String table = Storable.name(event.table());
+            String rowKey = Storable.json(entry.position().rowKey());
             String eventId = entry.position().id();
             Timestamp sourceTs = event.sourceTimestamp() == null ? null : Timestamp.from(event.sourceTimestamp());
             for (Violation v : entry.violations()) {
-                violations.add(new Object[] {event.table(), v.column(), v.rule(), v.value(), rowKey,
-                        event.op().label(), event.lsn(), event.txId(), sourceTs, eventId});
+                violations.add(new Object[] {table, Storable.name(v.column()), Storable.text(v.rule()),
+                        Storable.text(v.value()), rowKey, event.op().label(), event.lsn(), event.txId(), sourceTs,
+                        eventId});
             }
             for (SchemaChange c : entry.schemaChanges()) {
-                schemaChanges.add(new Object[] {c.table(), c.change(), c.column(), c.oldType(), c.newType(),
-                        event.lsn(), sourceTs, eventId});
+                schemaChanges.add(new Object[] {Storable.name(c.table()), c.change(), Storable.name(c.column()),
+                        Storable.text(c.oldType()), Storable.text(c.newType()), event.lsn(), sourceTs, eventId});
             }
         }
         if (violations.isEmpty() && schemaChanges.isEmpty()) {

@@ -1,15 +1,11 @@
 package io.dqmonitor.pipeline;
 
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.dqmonitor.cdc.DeadLetterPublisher;
-import io.dqmonitor.cdc.DeadLetterPublisher.Rejection;
 import io.dqmonitor.history.ViolationLog;
-import io.dqmonitor.recent.RecentChange;
 import io.dqmonitor.recent.RecentChangesStore;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -41,13 +37,13 @@ class BatchEffects implements DisposableBean {
         this.health = health;
     }
 
-    void store(List<ViolationLog.Entry> historyEntries, List<RecentChange> recent, List<Rejection> rejections) {
+    void store(CheckedBatch batch) {
         Future<?> recentWrite = recentWriter.submit(() -> health.store(PipelineHealth.RECENT,
-                () -> recentChanges.append(recent)));
+                () -> recentChanges.append(batch.recentChanges())));
         RuntimeException failure = null;
         try {
-            health.store(PipelineHealth.HISTORY, () -> history.store(historyEntries));
-            health.store(PipelineHealth.DEAD_LETTER, () -> deadLetters.publish(rejections));
+            health.store(PipelineHealth.HISTORY, () -> history.store(batch.historyEntries()));
+            health.store(PipelineHealth.DEAD_LETTER, () -> deadLetters.publish(batch.rejections()));
         } catch (RuntimeException e) {
             failure = e;
         }

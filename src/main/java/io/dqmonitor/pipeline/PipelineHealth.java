@@ -27,20 +27,27 @@ class PipelineHealth implements HealthIndicator {
 
     private final AtomicReference<Failure> failure = new AtomicReference<>();
     private final DqMetrics metrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    PipelineHealth(DqMetrics metrics) {
+    PipelineHealth(DqMetrics metrics, Clock clock) {
         this.metrics = metrics;
+        this.clock = clock;
         for (String stage : new String[] {HISTORY, RECENT, DEAD_LETTER}) {
             metrics.batchFailureCounter(stage);
         }
     }
 
-    /** Runs one stage's write; a failure is recorded and rethrown, so that the batch is retried. */
+    /**
+     * Runs one stage's write; a failure is rethrown. A transient one (see {@link FailureModel}) is counted and shown,
+     * since the batch will be retried; one permanent for a record is neither: that record will be dead-lettered.
+     */
     void store(String stage, Runnable write) {
         try {
             write.run();
         } catch (RuntimeException e) {
+            if (FailureModel.isPermanentForRecord(e)) {
+                throw e;
+            }
             metrics.batchFailureCounter(stage).increment();
             Failure previous = failure.get();
             Instant since = previous != null && previous.stage().equals(stage) ? previous.since() : clock.instant();

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dqmonitor.PeriodicTask;
 import io.dqmonitor.metrics.DqMetrics;
+import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -19,7 +19,6 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.boot.origin.TextResourceOrigin;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  * previous rules stay in force and {@code dq_rules_reload_failures_total} counts it. Only {@code dq.tables} reloads.
  */
 @Component
-class RulesReloader implements SmartLifecycle {
+class RulesReloader {
 
     private static final Logger log = LoggerFactory.getLogger(RulesReloader.class);
 
@@ -42,18 +41,19 @@ class RulesReloader implements SmartLifecycle {
     private final QualityConfiguration.RuleSetLoader loader;
     private final RuleEvaluator evaluator;
     private final DqMetrics metrics;
-    private final RulesProperties properties;
     private final Map<File, Long> lastModified = new LinkedHashMap<>();
-    private final PeriodicTask task = new PeriodicTask("dq-rules-reload");
 
     RulesReloader(ConfigurableEnvironment environment, QualityConfiguration.RuleSetLoader loader,
-            RuleEvaluator evaluator, DqMetrics metrics, RulesProperties properties) {
+            RuleEvaluator evaluator, DqMetrics metrics, RulesProperties properties, BackgroundTasks tasks) {
         this.environment = environment;
         this.loader = loader;
         this.evaluator = evaluator;
         this.metrics = metrics;
-        this.properties = properties;
         configFiles().forEach((name, file) -> lastModified.put(file, file.lastModified()));
+        Duration interval = properties.reloadInterval();
+        if (interval.isPositive() && !lastModified.isEmpty()) {
+            tasks.register("rules-reload", interval, interval, this::reloadIfChanged);
+        }
     }
 
     /** The outcome of a reload: the tables now in force, or why the new rules were rejected. */
@@ -77,7 +77,8 @@ class RulesReloader implements SmartLifecycle {
             evaluator.replace(tables);
             log.info("Reloaded data-quality rules for {}", tables.keySet());
             return new Outcome(true, List.copyOf(new java.util.TreeSet<>(tables.keySet())), null);
-        } catch (InvalidRulesException | IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // a rule mistake, a YAML syntax error, an unreadable file: whatever it is, the rules in force stay
             metrics.recordReloadFailure();
             log.error("New data-quality rules rejected, the previous rules stay in force: {}", e.getMessage());
             return new Outcome(false, List.copyOf(new java.util.TreeSet<>(evaluator.tables().keySet())), e.getMessage());
@@ -123,23 +124,5 @@ class RulesReloader implements SmartLifecycle {
         PropertySourceLoader loader = file.getName().endsWith(".properties")
                 ? new PropertiesPropertySourceLoader() : new YamlPropertySourceLoader();
         return new ArrayList<>(loader.load(name, new FileSystemResource(file)));
-    }
-
-    @Override
-    public void start() {
-        Duration interval = properties.reloadInterval();
-        if (!interval.isZero() && !interval.isNegative() && !lastModified.isEmpty()) {
-            task.start(this::reloadIfChanged, interval, interval);
-        }
-    }
-
-    @Override
-    public void stop() {
-        task.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return task.isRunning();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import io.dqmonitor.PrometheusScrape;
 import io.dqmonitor.StackIntegrationTest;
-import io.dqmonitor.cdc.DeadLetterPublisher;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -11,7 +11,7 @@ import org.springframework.boot.health.contributor.Status;
 class PipelineHealthTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final PipelineHealth health = new PipelineHealth(new DqMetrics(registry));
+    private final PipelineHealth health = new PipelineHealth(new DqMetrics(registry), java.time.Clock.systemUTC());
 
     @Test
     void upBeforeAnyBatch() {

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import io.dqmonitor.PrometheusScrape;
 import io.dqmonitor.StackIntegrationTest;
-import io.dqmonitor.cdc.DeadLetterPublisher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

@@ -1,4 +1,4 @@
-package io.dqmonitor.cdc;
+package io.dqmonitor.pipeline;
 
 import java.util.List;
 
@@ -7,15 +7,15 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives batches of Debezium records. Offsets are committed by the container after this method returns
- * (ack mode BATCH); when the handler throws, the error handler retries the same batch with back-off.
+ * Receives batches of Debezium records: Kafka things only. Offsets are committed by the container after this method
+ * returns (ack mode BATCH); when the handler throws, the error handler ({@link PipelineConfiguration}) decides.
  */
 @Component
 class CdcListener {
 
-    private final ChangeRecordHandler handler;
+    private final ChangeBatchHandler handler;
 
-    CdcListener(ChangeRecordHandler handler) {
+    CdcListener(ChangeBatchHandler handler) {
         this.handler = handler;
     }
 

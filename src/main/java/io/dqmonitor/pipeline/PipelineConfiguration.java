@@ -1,15 +1,17 @@
-package io.dqmonitor.cdc;
+package io.dqmonitor.pipeline;
 
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.dqmonitor.cdc.ChangeEventParser;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
-class CdcConfiguration {
+class PipelineConfiguration {
 
     /** The change-event and heartbeat topics, minus the dead-letter topics the patterns would otherwise match too. */
     @Bean
@@ -29,15 +31,26 @@ class CdcConfiguration {
     }
 
     /**
-     * Storage failures (Redis, the database, the dead-letter producer) make the handler throw; the batch is then
-     * retried with growing pauses for as long as it takes. Nothing is skipped, so nothing is lost.
+     * spring-kafka's per-record failure handling for batch listeners, with {@link FailureModel}'s classification.
+     * A batch that fails transiently (a store down) is retried whole, with growing pauses, for as long as it takes:
+     * nothing is skipped, so nothing is lost. A record named in a {@code BatchListenerFailedException} whose cause is
+     * {@link UnprocessableRecordException} is not retried: the records before it are committed, it goes to the
+     * dead-letter topic ({@link DeadLetterPublisher#publishUnprocessable}), and the rest of the batch follows. Should
+     * the dead-letter topic be unreachable, the record is tried again with the same back-off.
      */
     @Bean
-    DefaultErrorHandler cdcErrorHandler(CdcProperties properties) {
+    DefaultErrorHandler cdcErrorHandler(CdcProperties properties, DeadLetterPublisher deadLetters,
+            BatchAccounting accounting) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        return new DefaultErrorHandler(backOff);
+        @SuppressWarnings("unchecked")
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            deadLetters.publishUnprocessable((ConsumerRecord<byte[], byte[]>) record, failure);
+            accounting.unprocessable();
+        }, backOff);
+        handler.addNotRetryableExceptions(UnprocessableRecordException.class);
+        return handler;
     }
 
     @Bean

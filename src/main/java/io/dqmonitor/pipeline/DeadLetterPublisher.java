@@ -1,8 +1,11 @@
-package io.dqmonitor.cdc;
+package io.dqmonitor.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
+import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.pipeline.CheckedBatch.Rejection;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -21,23 +26,32 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends records that could not be parsed to {@code <topic><suffix>}, unchanged, with the reason in headers, and
- * waits until the broker has them: a rejected record is only skipped once it is safely kept elsewhere.
+ * Sends records that cannot be processed to {@code <topic><suffix>}, unchanged, with the reason in headers, and
+ * waits until the broker has them: a rejected record is only skipped once it is safely kept elsewhere. A record this
+ * process has already dead-lettered is not sent again when its batch is retried (a later store of the batch failed).
  */
 @Component
-public class DeadLetterPublisher {
+class DeadLetterPublisher {
 
-    public static final String REASON_HEADER = "dq-rejected-reason";
-    public static final String DETAIL_HEADER = "dq-rejected-detail";
-    public static final String TOPIC_HEADER = "dq-original-topic";
-    public static final String PARTITION_HEADER = "dq-original-partition";
-    public static final String OFFSET_HEADER = "dq-original-offset";
-    public static final String VALUE_OMITTED_HEADER = "dq-value-omitted";
+    static final String REASON_HEADER = "dq-rejected-reason";
+    static final String DETAIL_HEADER = "dq-rejected-detail";
+    static final String TOPIC_HEADER = "dq-original-topic";
+    static final String PARTITION_HEADER = "dq-original-partition";
+    static final String OFFSET_HEADER = "dq-original-offset";
+    static final String VALUE_OMITTED_HEADER = "dq-value-omitted";
+    /** Records dead-lettered lately, by position: more than any retried batch holds. */
+    private static final int REMEMBERED = 10_000;
 
     private final KafkaTemplate<Object, Object> template;
     private final KafkaAdmin admin;
     private final String suffix;
     private final Set<String> existingTopics = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> sent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     DeadLetterPublisher(KafkaTemplate<Object, Object> template, KafkaAdmin admin, CdcProperties properties) {
         this.template = template;
@@ -45,13 +59,20 @@ public class DeadLetterPublisher {
         this.suffix = properties.deadLetterSuffix();
     }
 
-    /** A record to dead-letter and why. */
-    public record Rejection(ConsumerRecord<byte[], byte[]> record, ParsedRecord.Rejected reason) {
+    /** The error handler's recoverer: a record {@link FailureModel} found permanently unprocessable. */
+    void publishUnprocessable(ConsumerRecord<byte[], byte[]> record, Exception failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof UnprocessableRecordException)) {
+            cause = cause.getCause();
+        }
+        publish(List.of(new Rejection(record, new ParsedRecord.Rejected(ParsedRecord.RejectReason.UNPROCESSABLE,
+                String.valueOf(cause.getMessage())))));
     }
 
-    public void publish(List<Rejection> rejections) {
+    void publish(List<Rejection> rejections) {
+        List<Rejection> unsent = rejections.stream().filter(r -> !sent.containsKey(position(r.record()))).toList();
         List<CompletableFuture<SendResult<Object, Object>>> sends = new ArrayList<>();
-        for (Rejection rejection : rejections) {
+        for (Rejection rejection : unsent) {
             ProducerRecord<Object, Object> deadLetter = deadLetter(rejection, rejection.record().value());
             ensureTopic(deadLetter.topic());
             sends.add(send(deadLetter, rejection));
@@ -65,11 +86,15 @@ public class DeadLetterPublisher {
                 if (tooLarge == null) {
                     throw new IllegalStateException("could not write to the dead-letter topic", e);
                 }
-                awaitOrThrow(template.send(withoutValue(rejections.get(i), tooLarge.getMessage())));
+                awaitOrThrow(template.send(withoutValue(unsent.get(i), tooLarge.getMessage())));
             }
+            sent.put(position(unsent.get(i).record()), Boolean.TRUE);
         }
     }
 
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + '-' + record.partition() + '@' + record.offset();
+    }
     /**
      * A record too large to send fails at once, and retrying cannot make it fit: stopping the partition for it would
      * be worse, so its dead letter keeps the reason and where the original still is, without the value.

@@ -1,4 +1,4 @@
-package io.dqmonitor.cdc;
+package io.dqmonitor.pipeline;
 
 import java.util.concurrent.TimeUnit;
 

@@ -1,0 +1,61 @@
+package io.dqmonitor.pipeline;
+
+import java.util.AbstractList;
+import java.util.List;
+
+import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.cdc.SourcePosition;
+import io.dqmonitor.history.ViolationLog;
+import io.dqmonitor.quality.Evaluation;
+import io.dqmonitor.quality.SchemaChange;
+import io.dqmonitor.quality.SchemaTracker;
+import io.dqmonitor.recent.RecentChange;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * What checking one batch found: the change events with their evaluations and schema changes, the records to
+ * dead-letter, and the records that carry no change. Nothing of it is stored or counted yet.
+ */
+record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<ParsedRecord> others,
+        SchemaTracker.Session schemas) {
+
+    /** One change event and what its checks found. */
+    record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, Evaluation evaluation,
+            List<SchemaChange> schemaChanges) {
+
+        boolean leavesHistory() {
+            return !evaluation.violations().isEmpty() || !schemaChanges.isEmpty();
+        }
+    }
+
+    /** A record to dead-letter and why. */
+    record Rejection(ConsumerRecord<byte[], byte[]> record, ParsedRecord.Rejected reason) {
+    }
+
+    List<ViolationLog.Entry> historyEntries() {
+        return events.stream().filter(Checked::leavesHistory)
+                .map(c -> new ViolationLog.Entry(c.event(), SourcePosition.of(c.event()), c.evaluation().violations(),
+                        c.schemaChanges()))
+                .toList();
+    }
+
+    /**
+     * The recent-changes store keeps only the newest entries of a batch (100 by default, of up to 2,000 records): this
+     * view builds an entry, with its source position, only when the store reads it.
+     */
+    List<RecentChange> recentChanges() {
+        return new AbstractList<>() {
+            @Override
+            public RecentChange get(int index) {
+                Checked c = events.get(index);
+                return RecentChange.of(c.event(), SourcePosition.of(c.event()), c.evaluation().violations());
+            }
+
+            @Override
+            public int size() {
+                return events.size();
+            }
+        };
+    }
+}

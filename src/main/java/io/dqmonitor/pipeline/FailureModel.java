@@ -1,0 +1,50 @@
+package io.dqmonitor.pipeline;
+
+import java.sql.SQLException;
+
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place that decides what a failure means (docs/reliability.md, "Failure model"). A failure is either
+ * <em>permanent for one record</em>: that record's data can never be stored or checked (a value PostgreSQL rejects as
+ * data, a value too large for an index, a value that cannot be serialised); the record goes to the dead-letter topic
+ * once and the partition moves on. Or it is <em>transient</em>: everything else (a store that is down, refuses
+ * connections, times out, is read-only, lacks a table or a grant), which an operator or time can mend; the batch is
+ * retried with back-off, readiness is DOWN and {@code dq_batch_failures_total} counts each attempt.
+ * <p>
+ * When in doubt a failure is transient: retrying visibly is recoverable, dead-lettering good records is not.
+ */
+final class FailureModel {
+
+    private FailureModel() {
+    }
+
+    static boolean isPermanentForRecord(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnprocessableRecordException || cause instanceof DataIntegrityViolationException
+                    || cause instanceof JacksonException || cause instanceof RecordTooLargeException
+                    || cause instanceof SerializationException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && isDataError(sql.getSQLState())) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 22 (data exception: a NUL byte, a bad encoding, a value out of range), class 23 (integrity
+     * constraint) and 54000 (program limit exceeded: an index row too large) are about the values written, not the
+     * server's state; writing the same values again fails the same way.
+     */
+    private static boolean isDataError(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23") || sqlState.equals("54000"));
+    }
+}

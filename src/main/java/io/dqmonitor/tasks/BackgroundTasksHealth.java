@@ -1,0 +1,39 @@
+package io.dqmonitor.tasks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code backgroundTasks} in {@code /actuator/health}: DOWN while a task's last run failed, with each task's state.
+ * It is not part of readiness: a failing check does not stop the pipeline, and the pipeline must not stop for it.
+ */
+@Component("backgroundTasks")
+class BackgroundTasksHealth implements HealthIndicator {
+
+    private final BackgroundTasks tasks;
+
+    BackgroundTasksHealth(BackgroundTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, TaskState> states = tasks.states();
+        Health.Builder health = states.values().stream().anyMatch(TaskState::failing) ? Health.down() : Health.up();
+        states.forEach((name, state) -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("lastRun", String.valueOf(state.lastRun()));
+            details.put("lastSuccess", String.valueOf(state.lastSuccess()));
+            details.put("consecutiveFailures", state.consecutiveFailures());
+            if (state.lastError() != null) {
+                details.put("lastError", state.lastError());
+            }
+            health.withDetail(name, details);
+        });
+        return health.build();
+    }
+}
