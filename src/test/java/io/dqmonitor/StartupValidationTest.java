@@ -3,7 +3,8 @@ package io.dqmonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dqmonitor.pipeline.CdcProperties;
-import io.dqmonitor.metrics.DqMetrics;
+import io.dqmonitor.metrics.MetricsProperties;
+import io.dqmonitor.metrics.TableLabels;
 import io.dqmonitor.quality.InvalidRulesException;
 import io.dqmonitor.quality.RulesProperties;
 import io.dqmonitor.recent.RecentProperties;
@@ -21,13 +22,24 @@ import org.springframework.context.annotation.Import;
 class StartupValidationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan("io.dqmonitor.quality")
-    @Import(DqMetrics.class)
-    @EnableConfigurationProperties({RecentProperties.class, CdcProperties.class, RulesProperties.class})
+    @ComponentScan({"io.dqmonitor.quality", "io.dqmonitor.tasks"})
+    @Import(TableLabels.class)
+    @EnableConfigurationProperties({RecentProperties.class, CdcProperties.class, RulesProperties.class,
+            MetricsProperties.class})
     static class QualityOnly {
         @org.springframework.context.annotation.Bean
         SimpleMeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+
+        @org.springframework.context.annotation.Bean
+        org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler taskScheduler() {
+            return new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
         }
     }
 
@@ -63,6 +75,14 @@ class StartupValidationTest {
         runner.withPropertyValues("dq.cdc.topic-pattern= ").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).hasStackTraceContaining("dq.cdc.topic-pattern");
+        });
+    }
+
+    @Test
+    void aNegativeTableLimitFailsStartupNamingTheKey() {
+        runner.withPropertyValues("dq.metrics.max-tables=-1").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("dq.metrics.max-tables");
         });
     }
 }

@@ -3,8 +3,8 @@ package io.dqmonitor.completeness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-import io.dqmonitor.metrics.DqMetrics;
 import io.dqmonitor.quality.RuleEvaluator;
 import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;
@@ -29,10 +29,10 @@ class CompletenessChecker {
     private final RuleEvaluator rules;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
-    private final DqMetrics metrics;
+    private final CompletenessMetrics metrics;
 
     CompletenessChecker(RowCountLedger ledger, RuleEvaluator rules, JdbcTemplate jdbc, TransactionTemplate transactions,
-            DqMetrics metrics, CompletenessProperties properties, BackgroundTasks tasks) {
+            CompletenessMetrics metrics, CompletenessProperties properties, BackgroundTasks tasks) {
         this.ledger = ledger;
         this.rules = rules;
         this.jdbc = jdbc;
@@ -49,7 +49,9 @@ class CompletenessChecker {
     /** Checks every table, each on its own: one table's failure does not skip the others, but fails the run. */
     void checkAll() {
         List<String> failed = new ArrayList<>();
-        for (String table : List.copyOf(rules.tables().keySet())) {
+        Set<String> tables = Set.copyOf(rules.tables().keySet());
+        metrics.retain(tables);
+        for (String table : tables) {
             try {
                 check(table);
             } catch (RuntimeException e) {
@@ -72,7 +74,7 @@ class CompletenessChecker {
             Long count = jdbc.queryForObject("SELECT count(*) FROM " + quoted, Long.class);
             log.debug("Completeness check of {}: {} rows in snapshot {}", table, count, snapshot);
             ledger.complete(check, count, TransactionSnapshot.parse(snapshot))
-                    .ifPresent(drift -> metrics.rowCountDrift(table, drift));
+                    .ifPresent(drift -> metrics.drift(table, drift));
         });
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.dqmonitor.metrics.DqMetrics;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -26,15 +25,12 @@ class PipelineHealth implements HealthIndicator {
     }
 
     private final AtomicReference<Failure> failure = new AtomicReference<>();
-    private final DqMetrics metrics;
+    private final PipelineMetrics metrics;
     private final Clock clock;
 
-    PipelineHealth(DqMetrics metrics, Clock clock) {
+    PipelineHealth(PipelineMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.clock = clock;
-        for (String stage : new String[] {HISTORY, RECENT, DEAD_LETTER}) {
-            metrics.batchFailureCounter(stage);
-        }
     }
 
     /**
@@ -48,7 +44,7 @@ class PipelineHealth implements HealthIndicator {
             if (FailureModel.isPermanentForRecord(e)) {
                 throw e;
             }
-            metrics.batchFailureCounter(stage).increment();
+            metrics.batchFailed(stage);
             Failure previous = failure.get();
             Instant since = previous != null && previous.stage().equals(stage) ? previous.since() : clock.instant();
             failure.set(new Failure(stage, e.getClass().getSimpleName() + ": " + e.getMessage(), since));

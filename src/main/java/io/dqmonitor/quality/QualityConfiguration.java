@@ -3,7 +3,6 @@ package io.dqmonitor.quality;
 import java.util.List;
 import java.util.Map;
 
-import io.dqmonitor.metrics.DqMetrics;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +13,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 class QualityConfiguration {
 
     @Bean
-    RuleSetLoader ruleSetLoader(List<RuleFactory> factories, DqMetrics metrics) {
+    RuleSetLoader ruleSetLoader(List<RuleFactory> factories, QualityMetrics metrics) {
         return new RuleSetLoader(new RuleSetParser(factories), metrics);
     }
 
@@ -28,22 +27,17 @@ class QualityConfiguration {
     static final class RuleSetLoader {
 
         private final RuleSetParser parser;
-        private final DqMetrics metrics;
+        private final QualityMetrics metrics;
 
-        RuleSetLoader(RuleSetParser parser, DqMetrics metrics) {
+        RuleSetLoader(RuleSetParser parser, QualityMetrics metrics) {
             this.parser = parser;
             this.metrics = metrics;
         }
 
         Map<String, TableRules> load(Iterable<ConfigurationPropertySource> sources) {
             Map<String, TableRules> tables = parser.parse(RulesTreeReader.read(sources));
-            // publish the bounds and start every declared counter at zero, so rates and alerts work before a failure
-            tables.values().forEach(table -> {
-                if (table.freshness() != null) {
-                    metrics.freshnessThreshold(table.table(), table.freshness());
-                }
-                table.columnRuleLabels().forEach(l -> metrics.violationCounter(table.table(), l.getKey(), l.getValue()));
-            });
+            // the meters follow the rules: bounds published, counters at zero, meters of rules gone removed
+            metrics.rulesInForce(tables);
             return tables;
         }
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dqmonitor.metrics.DqMetrics;
 import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,18 +39,18 @@ class RulesReloader {
     private final ConfigurableEnvironment environment;
     private final QualityConfiguration.RuleSetLoader loader;
     private final RuleEvaluator evaluator;
-    private final DqMetrics metrics;
+    private final QualityMetrics metrics;
     private final Map<File, Long> lastModified = new LinkedHashMap<>();
 
     RulesReloader(ConfigurableEnvironment environment, QualityConfiguration.RuleSetLoader loader,
-            RuleEvaluator evaluator, DqMetrics metrics, RulesProperties properties, BackgroundTasks tasks) {
+            RuleEvaluator evaluator, QualityMetrics metrics, RulesProperties properties, BackgroundTasks tasks) {
         this.environment = environment;
         this.loader = loader;
         this.evaluator = evaluator;
         this.metrics = metrics;
         configFiles().forEach((name, file) -> lastModified.put(file, file.lastModified()));
         Duration interval = properties.reloadInterval();
-        if (interval.isPositive() && !lastModified.isEmpty()) {
+        if (!interval.isZero() && !interval.isNegative() && !lastModified.isEmpty()) {
             tasks.register("rules-reload", interval, interval, this::reloadIfChanged);
         }
     }
@@ -79,7 +78,7 @@ class RulesReloader {
             return new Outcome(true, List.copyOf(new java.util.TreeSet<>(tables.keySet())), null);
         } catch (IOException | RuntimeException e) {
             // a rule mistake, a YAML syntax error, an unreadable file: whatever it is, the rules in force stay
-            metrics.recordReloadFailure();
+            metrics.reloadFailed();
             log.error("New data-quality rules rejected, the previous rules stay in force: {}", e.getMessage());
             return new Outcome(false, List.copyOf(new java.util.TreeSet<>(evaluator.tables().keySet())), e.getMessage());
         }

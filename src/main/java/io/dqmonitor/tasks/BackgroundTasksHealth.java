@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * {@code backgroundTasks} in {@code /actuator/health}: DOWN while a task's last run failed, with each task's state.
  * It is not part of readiness: a failing check does not stop the pipeline, and the pipeline must not stop for it.
  */
-@Component("backgroundTasks")
+// the health key is the bean name less "HealthIndicator": backgroundTasks
+@Component("backgroundTasksHealthIndicator")
 class BackgroundTasksHealth implements HealthIndicator {
 
     private final BackgroundTasks tasks;

@@ -3,7 +3,8 @@ package io.dqmonitor.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dqmonitor.metrics.DqMetrics;
+import io.dqmonitor.metrics.MetricsProperties;
+import io.dqmonitor.metrics.TableLabelsFixture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -11,7 +12,8 @@ import org.springframework.boot.health.contributor.Status;
 class PipelineHealthTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final PipelineHealth health = new PipelineHealth(new DqMetrics(registry), java.time.Clock.systemUTC());
+    private final PipelineHealth health = new PipelineHealth(
+            new PipelineMetrics(registry, TableLabelsFixture.of(new MetricsProperties(10))), java.time.Clock.systemUTC());
 
     @Test
     void upBeforeAnyBatch() {
@@ -27,6 +29,15 @@ class PipelineHealthTest {
         assertThat(health.health().getDetails()).containsEntry("stage", "recent")
                 .containsEntry("error", "IllegalStateException: connection refused");
         assertThat(registry.get("dq.batch.failures").tag("stage", "recent").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailurePermanentForARecordIsRethrownButNeitherCountedNorShown() {
+        assertThatThrownBy(() -> health.store(PipelineHealth.HISTORY, () -> {
+            throw new org.springframework.dao.DataIntegrityViolationException("invalid byte sequence 0x00");
+        }));
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(registry.get("dq.batch.failures").tag("stage", "history").counter().count()).isZero();
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.dqmonitor.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.metrics.LabelledMeters;
+import io.dqmonitor.metrics.TableLabels;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pipeline's meters: events by table and op, their lag and newest commit time, rejected and skipped records,
+ * heartbeats and failed batch stores. Every reason and stage starts at zero here, and a table's ops at its first
+ * event, so that rate() and increase() see the first occurrence. Table label values go through {@link TableLabels}.
+ */
+@Component
+class PipelineMetrics {
+
+    private static final Duration[] LAG_BUCKETS = {
+            Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofHours(1)};
+
+    private record Timestamp(Gauge gauge, AtomicLong millis) {
+    }
+
+    private final TableLabels tables;
+    private final LabelledMeters<Counter> events;
+    private final LabelledMeters<Timer> lag;
+    private final LabelledMeters<Timestamp> lastEvent;
+    private final LabelledMeters<Counter> rejected;
+    private final LabelledMeters<Counter> skipped;
+    private final LabelledMeters<Counter> batchFailures;
+    private final AtomicLong heartbeatMillis = new AtomicLong();
+
+    PipelineMetrics(MeterRegistry registry, TableLabels tables) {
+        this.tables = tables;
+        events = LabelledMeters.of(registry, l -> Counter.builder("cdc.events")
+                .description("Change events processed, by source table and operation")
+                .tag("table", l.get(0)).tag("op", l.get(1)).register(registry));
+        lag = LabelledMeters.of(registry, l -> Timer.builder("cdc.event.lag")
+                .description("Processing time minus the source commit time of each change event")
+                .serviceLevelObjectives(LAG_BUCKETS).tag("table", l.get(0)).register(registry));
+        lastEvent = new LabelledMeters<>(registry, l -> {
+            AtomicLong millis = new AtomicLong();
+            return new Timestamp(Gauge.builder("cdc.last.event.timestamp", millis, m -> m.get() / 1000.0)
+                    .description("Source commit time of the newest change event seen for the table")
+                    .baseUnit("seconds").tag("table", l.get(0)).register(registry), millis);
+        }, Timestamp::gauge);
+        rejected = reasons(registry, "cdc.events.rejected",
+                "Records that could not be processed and went to the dead-letter topic, by reason");
+        skipped = reasons(registry, "cdc.records.skipped",
+                "Records that carry no row change (tombstones, heartbeats, transaction markers, logical messages)");
+        batchFailures = LabelledMeters.of(registry, l -> Counter.builder("dq.batch.failures")
+                .description("Failed attempts to store a batch's effects, by stage; the batch is retried with back-off")
+                .tag("stage", l.get(0)).register(registry));
+        Gauge.builder("cdc.heartbeat.timestamp", heartbeatMillis, m -> m.get() / 1000.0)
+                .description("Time of the newest Debezium heartbeat: it moves while the pipeline runs, even when no table changes")
+                .baseUnit("seconds").register(registry);
+        Arrays.stream(ParsedRecord.RejectReason.values()).forEach(r -> rejected.get(r.label()));
+        Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> skipped.get(s.label()));
+        List.of(PipelineHealth.HISTORY, PipelineHealth.RECENT, PipelineHealth.DEAD_LETTER).forEach(batchFailures::get);
+    }
+
+    private static LabelledMeters<Counter> reasons(MeterRegistry registry, String name, String description) {
+        return LabelledMeters.of(registry, l -> Counter.builder(name).description(description)
+                .tag("reason", l.get(0)).register(registry));
+    }
+
+    /** One change event processed: counts it, records its lag and moves the table's newest commit time forward. */
+    void eventProcessed(String table, Op op, Instant sourceTimestamp, Instant processedAt) {
+        String label = tables.of(table);
+        events.get(label, op.label()).increment();
+        if (sourceTimestamp == null) {
+            return;
+        }
+        // Clocks of the database and this host may disagree by a little; a negative lag is reported as none.
+        Duration delay = Duration.between(sourceTimestamp, processedAt);
+        lag.get(label).record(delay.isNegative() ? Duration.ZERO : delay);
+        lastEvent.get(label).millis().accumulateAndGet(sourceTimestamp.toEpochMilli(), Math::max);
+    }
+
+    /** A table's op counters exist from its first event on, so that its first delete shows in rate(). */
+    void tableSeen(String table) {
+        String label = tables.of(table);
+        Arrays.stream(Op.values()).forEach(op -> events.get(label, op.label()));
+    }
+
+    void rejected(ParsedRecord.RejectReason reason) {
+        rejected.get(reason.label()).increment();
+    }
+
+    void skipped(ParsedRecord.SkipReason reason) {
+        skipped.get(reason.label()).increment();
+    }
+
+    void heartbeat(Instant timestamp) {
+        heartbeatMillis.accumulateAndGet(timestamp.toEpochMilli(), Math::max);
+    }
+
+    void batchFailed(String stage) {
+        batchFailures.get(stage).increment();
+    }
+}
