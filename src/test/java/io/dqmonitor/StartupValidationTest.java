@@ -2,12 +2,12 @@ package io.dqmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dqmonitor.pipeline.CdcProperties;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabels;
-import io.dqmonitor.quality.InvalidRulesException;
-import io.dqmonitor.quality.RulesProperties;
+import io.dqmonitor.pipeline.CdcProperties;
 import io.dqmonitor.recent.RecentProperties;
+import io.dqmonitor.ruleconfig.RulesProperties;
+import io.dqmonitor.rules.InvalidRulesException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
 class StartupValidationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan({"io.dqmonitor.quality", "io.dqmonitor.tasks"})
+    @ComponentScan({"io.dqmonitor.rules", "io.dqmonitor.ruleconfig", "io.dqmonitor.tasks"})
     @Import(TableLabels.class)
     @EnableConfigurationProperties({RecentProperties.class, CdcProperties.class, RulesProperties.class,
             MetricsProperties.class})

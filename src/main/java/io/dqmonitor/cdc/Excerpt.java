@@ -1,5 +1,6 @@
 package io.dqmonitor.cdc;
 
+
 /**
  * A column value cut to a length that is safe to keep and show. Values are evidence worth keeping, but one
  * multi-megabyte row must not bloat the violation history, the Redis list or an alert that quotes it.

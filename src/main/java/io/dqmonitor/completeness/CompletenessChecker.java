@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.dqmonitor.quality.RuleEvaluator;
+import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +26,12 @@ class CompletenessChecker {
     private static final Logger log = LoggerFactory.getLogger(CompletenessChecker.class);
 
     private final RowCountLedger ledger;
-    private final RuleEvaluator rules;
+    private final RulesInForce rules;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final CompletenessMetrics metrics;
 
-    CompletenessChecker(RowCountLedger ledger, RuleEvaluator rules, JdbcTemplate jdbc, TransactionTemplate transactions,
+    CompletenessChecker(RowCountLedger ledger, RulesInForce rules, JdbcTemplate jdbc, TransactionTemplate transactions,
             CompletenessMetrics metrics, CompletenessProperties properties, BackgroundTasks tasks) {
         this.ledger = ledger;
         this.rules = rules;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.SourcePosition;
-import io.dqmonitor.quality.SchemaChange;
-import io.dqmonitor.quality.Violation;
+import io.dqmonitor.rules.Violation;
+import io.dqmonitor.schema.SchemaChange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

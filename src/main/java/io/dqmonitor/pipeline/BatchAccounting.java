@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.completeness.RowCountLedger;
-import io.dqmonitor.quality.QualityMetrics;
-import io.dqmonitor.quality.TableStatistics;
+import io.dqmonitor.report.TableStatistics;
+import io.dqmonitor.rules.RuleMetrics;
+import io.dqmonitor.schema.SchemaMetrics;
 import org.springframework.stereotype.Component;
 
 /** Counts a stored batch: metrics, the completeness ledger and the per-table statistics. */
@@ -19,16 +20,18 @@ class BatchAccounting {
     private final RowCountLedger ledger;
     private final TableStatistics statistics;
     private final PipelineMetrics metrics;
-    private final QualityMetrics quality;
+    private final RuleMetrics rules;
+    private final SchemaMetrics schemaMetrics;
     private final Clock clock;
     private final Set<String> tablesSeen = ConcurrentHashMap.newKeySet();
 
-    BatchAccounting(RowCountLedger ledger, TableStatistics statistics, PipelineMetrics metrics, QualityMetrics quality,
-            Clock clock) {
+    BatchAccounting(RowCountLedger ledger, TableStatistics statistics, PipelineMetrics metrics, RuleMetrics rules,
+            SchemaMetrics schemaMetrics, Clock clock) {
         this.ledger = ledger;
         this.statistics = statistics;
         this.metrics = metrics;
-        this.quality = quality;
+        this.rules = rules;
+        this.schemaMetrics = schemaMetrics;
         this.clock = clock;
     }
 
@@ -38,14 +41,14 @@ class BatchAccounting {
             ChangeEvent event = c.event();
             if (tablesSeen.add(event.table())) {
                 metrics.tableSeen(event.table());
-                quality.tableSeen(event.table());
+                schemaMetrics.tableSeen(event.table());
             }
             ledger.record(event, c.record().topic(), c.record().partition(), c.record().offset());
             statistics.record(event, c.evaluation(), c.schemaChanges());
             metrics.eventProcessed(event.table(), event.op(), event.sourceTimestamp(), now);
-            c.evaluation().violations().forEach(v -> quality.violation(event.table(), v.column(), v.rule()));
-            c.evaluation().skipped().forEach(reason -> quality.ruleSkipped(event.table(), reason));
-            c.schemaChanges().forEach(s -> quality.schemaChange(event.table(), s.change()));
+            c.evaluation().violations().forEach(v -> rules.violation(event.table(), v.column(), v.rule()));
+            c.evaluation().skipped().forEach(reason -> rules.ruleSkipped(event.table(), reason));
+            c.schemaChanges().forEach(s -> schemaMetrics.schemaChange(event.table(), s.change()));
         }
         batch.rejections().forEach(r -> metrics.rejected(r.reason().reason()));
         for (ParsedRecord other : batch.others()) {

@@ -7,10 +7,10 @@ import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.history.ViolationLog;
-import io.dqmonitor.quality.Evaluation;
-import io.dqmonitor.quality.SchemaChange;
-import io.dqmonitor.quality.SchemaTracker;
 import io.dqmonitor.recent.RecentChange;
+import io.dqmonitor.rules.Evaluation;
+import io.dqmonitor.schema.SchemaChange;
+import io.dqmonitor.schema.SchemaTracker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dqmonitor.cdc.ChangeEventParser;
-import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
-import io.dqmonitor.quality.RuleEvaluator;
-import io.dqmonitor.quality.SchemaTracker;
+import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.rules.RuleEvaluator;
+import io.dqmonitor.schema.SchemaTracker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Excerpt;
 import io.dqmonitor.cdc.JsonText;
 import io.dqmonitor.cdc.SourcePosition;
-import io.dqmonitor.quality.Violation;
+import io.dqmonitor.rules.Violation;
 
 /**
  * One entry of the recent-changes list, as stored in Redis and served by {@code GET /api/changes}. {@code position}

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ParsedRecord;
-import io.dqmonitor.quality.RuleEvaluator;
-import io.dqmonitor.quality.ShippedRules;
+import io.dqmonitor.rules.RuleEvaluator;
+import io.dqmonitor.rules.ShippedRules;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

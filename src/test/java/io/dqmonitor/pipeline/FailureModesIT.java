@@ -72,8 +72,9 @@ class FailureModesIT extends StackIntegrationTest {
     @Test
     void aNulCharacterInAViolationAndItsKeyIsStoredEscaped() throws Exception {
         String id = UUID.randomUUID().toString();
-        TOPIC.send(utf8("{\"op\":\"c\",\"source\":{\"schema\":\"public\",\"table\":\"corpus_documents\"},"
-                + "\"after\":{\"id\":\"" + id + "\\u0000\",\"body\":\"ab\\u0000cd\"}}"), utf8(GOOD));
+        TOPIC.sendKeyed(utf8("{\"id\":\"" + id + "\\u0000\"}"), utf8("{\"op\":\"c\",\"source\":{\"schema\":"
+                + "\"public\",\"table\":\"corpus_documents\"},\"after\":{\"body\":\"ab\\u0000cd\"}}"));
+        TOPIC.send(utf8(GOOD));
 
         assertGoodRecordCountedOnceAndHealthy();
         assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE value = 'ab\\u0000cd' AND "
@@ -109,7 +110,7 @@ class FailureModesIT extends StackIntegrationTest {
         TOPIC.send(utf8(GOOD.replace("\"good\"", "\"" + UUID.randomUUID() + "\"")));
 
         awaitGrowth(OTHER_CREATES, 1);
-        PrometheusScrape after = client.scrape();
+        PrometheusScrape after = client.awaitProcessed();
         assertThat(after.growthSince(before, "cdc_events_total")).containsKey(OTHER_CREATES)
                 .containsKey("cdc_events_total{op=\"create\",table=\"public.user_activities\"}")
                 .allSatisfy((series, growth) -> assertThat(series)

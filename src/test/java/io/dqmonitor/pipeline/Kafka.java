@@ -41,17 +41,32 @@ final class Kafka {
 
     private static Optional<ConsumerRecord<byte[], byte[]>> find(KafkaConsumer<byte[], byte[]> consumer,
             TopicPartition partition, long offset) {
+        return all(consumer, partition, offset).stream().findFirst();
+    }
+
+    /** How many dead letters {@code topic-dlt} holds, now, for the record at {@code offset}. */
+    static long deadLetterCount(String bootstrapServers, String topic, long offset) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "fetch.max.bytes", 32 * 1024 * 1024, "max.partition.fetch.bytes", 32 * 1024 * 1024),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return all(consumer, new TopicPartition(topic + "-dlt", 0), offset).size();
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> all(KafkaConsumer<byte[], byte[]> consumer,
+            TopicPartition partition, long offset) {
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         long end = consumer.endOffsets(List.of(partition)).get(partition);
+        List<ConsumerRecord<byte[], byte[]>> found = new java.util.ArrayList<>();
         while (consumer.position(partition) < end) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(2)).records(partition)) {
                 if (Long.toString(offset).equals(header(record, DeadLetterPublisher.OFFSET_HEADER))) {
-                    return Optional.of(record);
+                    found.add(record);
                 }
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     static String header(ConsumerRecord<byte[], byte[]> record, String name) {

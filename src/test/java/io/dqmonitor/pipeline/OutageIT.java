@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * and every row's effects are stored exactly once.
  */
 @TestPropertySource(properties = {"dq.cdc.retry-max-interval=2s", "spring.data.redis.timeout=1s",
-        "spring.datasource.hikari.connection-timeout=2000"})
+        "spring.datasource.hikari.connection-timeout=2000", "dq.completeness.interval=500ms"})
 class OutageIT extends StackIntegrationTest {
 
     @Autowired
@@ -91,6 +91,55 @@ class OutageIT extends StackIntegrationTest {
                 .until(() -> client.get("/actuator/health/readiness").statusCode() == 200);
         // the connector lost its replication connection too; the sentinel shows it streams again
         assertEachRowStoredOnce(before, client.awaitProcessed(), "db-outage-", ids);
+    }
+
+    @Test
+    void aBadRecordInABatchRetriedDuringARedisOutageIsDeadLetteredOnce() throws Exception {
+        SyntheticTopic topic = new SyntheticTopic(STACK.bootstrapServers(), "monitoring_server.corpus.outage").create();
+        PrometheusScrape before = client.awaitProcessed();
+        long bad;
+        STACK.redis().stop();
+        try {
+            // one batch: the bad record is dead-lettered, the good one's Redis write fails, the batch is retried
+            bad = topic.send(SyntheticTopic.utf8("{\"payload\": {\"op\": "), SyntheticTopic.utf8(
+                    "{\"op\":\"c\",\"source\":{\"schema\":\"corpus\",\"table\":\"outage\"},\"after\":{\"id\":1}}"))[0];
+            Awaitility.await("a few retries of the batch").atMost(Duration.ofSeconds(60))
+                    .until(() -> client.scrape().value("dq_batch_failures_total{stage=\"recent\"}")
+                            - before.value("dq_batch_failures_total{stage=\"recent\"}") >= 3);
+        } finally {
+            STACK.redis().restart();
+        }
+        Awaitility.await("the good record stored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> client.get("/api/changes?table=corpus.outage").body().contains("\"id\":1"));
+
+        assertThat(Kafka.deadLetterCount(STACK.bootstrapServers(), topic.name(), bad)).isEqualTo(1);
+        assertThat(client.scrape().value("cdc_events_rejected_total{reason=\"malformed_json\"}")
+                - before.value("cdc_events_rejected_total{reason=\"malformed_json\"}")).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseOutageFailsCompletenessChecksVisiblyAndTheyResumeAfterIt() throws Exception {
+        client.awaitProcessed();
+        String failures = "dq_background_task_failures_total{task=\"completeness\"}";
+        double before = client.scrape().value(failures);
+        client.close();
+        STACK.stopPostgres();
+        try {
+            JsonNode tasks = Awaitility.await("completeness failing").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> readHealth().path("components").path("backgroundTasks"),
+                            health -> "DOWN".equals(health.path("status").asString()));
+            assertThat(tasks.path("details").path("completeness").path("lastError").asString()).isNotBlank();
+            assertThat(client.scrape().value(failures)).isGreaterThan(before);
+        } finally {
+            STACK.startPostgres();
+        }
+        client = new PipelineClient(port, STACK.connect());
+
+        Awaitility.await("completeness checking again").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> readHealth().path("components").path("backgroundTasks").path("status").asString(),
+                        "UP"::equals);
     }
 
     private long endOffset() throws Exception {

@@ -50,6 +50,13 @@ final class SyntheticTopic {
         return offsets;
     }
 
+    /** Sends one record with a key. */
+    long sendKeyed(byte[] key, byte[] value) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = Kafka.producer(bootstrapServers)) {
+            return producer.send(new ProducerRecord<>(name, key, value)).get().offset();
+        }
+    }
+
     ConsumerRecord<byte[], byte[]> deadLetter(long offset) {
         return Kafka.deadLetter(bootstrapServers, name, offset);
     }

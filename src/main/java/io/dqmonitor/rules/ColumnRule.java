@@ -1,0 +1,22 @@
+package io.dqmonitor.rules;
+
+/** A check of one column; either a {@link ValueRule} on the after image or a {@link ChangeRule} on before and after. */
+public interface ColumnRule {
+
+    /** The rule's label in {@code dq_violations_total{rule}} and in stored violations. */
+    String name();
+
+    /** Checks one value of the row's after image. */
+    interface ValueRule extends ColumnRule {
+
+        /** Whether the value (possibly null) passes. */
+        boolean accepts(Object value);
+    }
+
+    /** Checks how an update changed a column; needs the before image. */
+    interface ChangeRule extends ColumnRule {
+
+        /** Whether the move from {@code before} to {@code after} (either possibly null) is allowed. */
+        boolean accepts(Object before, Object after);
+    }
+}

@@ -1,0 +1,81 @@
+package io.dqmonitor.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The settings of one column that belong to one rule factory, with the configuration path for error messages. */
+public final class RuleSettings {
+
+    private final String path;
+    private final Map<String, Object> values;
+
+    public RuleSettings(String path, Map<String, Object> values) {
+        this.path = path;
+        this.values = values;
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    Set<String> keys() {
+        return values.keySet();
+    }
+
+    String path(String key) {
+        return path + "." + key;
+    }
+
+    boolean bool(String key) {
+        String text = scalar(key).trim();
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw new InvalidRulesException(path(key), "expected true or false but got '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    BigDecimal decimal(String key) {
+        String text = scalar(key).trim();
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidRulesException(path(key), "expected a number but got '" + text + "'");
+        }
+    }
+
+    String text(String key) {
+        return scalar(key);
+    }
+
+    List<String> textList(String key) {
+        Object value = values.get(key);
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new InvalidRulesException(path(key), "expected a non-empty list of values");
+        }
+        return list.stream().map(item -> {
+            if (item instanceof Map<?, ?> || item instanceof List<?>) {
+                throw new InvalidRulesException(path(key), "expected a list of plain values");
+            }
+            return Values.text(item);
+        }).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map(String key) {
+        Object value = values.get(key);
+        if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+            throw new InvalidRulesException(path(key), "expected a map such as {pending: [paid, cancelled]}");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    private String scalar(String key) {
+        Object value = values.get(key);
+        if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
+            throw new InvalidRulesException(path(key), "expected a single value");
+        }
+        return value.toString();
+    }
+}

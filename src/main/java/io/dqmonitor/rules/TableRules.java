@@ -1,0 +1,43 @@
+package io.dqmonitor.rules;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The rules of one table.
+ *
+ * @param table                 {@code schema.table}
+ * @param freshness             the longest the table may go without a change, or {@code null} when not bounded
+ * @param checks                column rules applied to every change
+ * @param conditionals          column rules applied only to rows whose listed columns hold the given values
+ * @param maxDeletesPerMinute   most deletes allowed per minute of source commit time, or {@code null}
+ * @param maxRowsPerTransaction most rows of this table one transaction may change, or {@code null}
+ */
+public record TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
+        Integer maxDeletesPerMinute, Integer maxRowsPerTransaction) {
+
+    /** The column label of table-level rules in metrics and history. */
+    public static final String TABLE_COLUMN = "*";
+
+    /** One rule on one column. */
+    public record ColumnCheck(String column, ColumnRule rule) {
+    }
+
+    /** A {@code when} block: {@code if} column values (compared as text) and the checks that then apply. */
+    public record Conditional(Map<String, String> when, List<ColumnCheck> checks) {
+    }
+
+    /** Every (column, rule label) pair this table can report, for initialising counters at zero. */
+    public List<Map.Entry<String, String>> columnRuleLabels() {
+        Stream<Map.Entry<String, String>> columns = Stream.concat(checks.stream(),
+                        conditionals.stream().flatMap(c -> c.checks().stream()))
+                .map(check -> Map.entry(check.column(), check.rule().name()));
+        Stream<Map.Entry<String, String>> tableLevel = Stream.of(
+                        maxDeletesPerMinute == null ? null : Map.entry(TABLE_COLUMN, BlastRadius.MAX_DELETES),
+                        maxRowsPerTransaction == null ? null : Map.entry(TABLE_COLUMN, BlastRadius.MAX_ROWS))
+                .filter(java.util.Objects::nonNull);
+        return Stream.concat(columns, tableLevel).distinct().toList();
+    }
+}

@@ -1,0 +1,38 @@
+package io.dqmonitor.rules;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** How column values compare with configured values: numbers by their value (1.50 equals 1.5), others by their text. */
+public final class Values {
+
+    private Values() {
+    }
+
+    public static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return text(new BigDecimal(value.toString()));
+        }
+        return value.toString();
+    }
+
+    static Optional<BigDecimal> number(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return Optional.of(decimal);
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return Optional.of(BigDecimal.valueOf(((Number) value).longValue()));
+        }
+        try {
+            return Optional.of(new BigDecimal(value.toString().trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.dqmonitor.schema;
+
+import io.dqmonitor.metrics.LabelledMeters;
+import io.dqmonitor.metrics.TableLabels;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/** {@code dq_schema_changes_total{table, change}}: a table's counters start at zero with its first event. */
+@Component
+public class SchemaMetrics {
+
+    private final TableLabels tables;
+    private final LabelledMeters<Counter> changes;
+
+    SchemaMetrics(MeterRegistry registry, TableLabels tables) {
+        this.tables = tables;
+        changes = LabelledMeters.of(registry, l -> Counter.builder("dq.schema.changes")
+                .description("Columns added, removed or retyped, as seen in the change stream")
+                .tag("table", l.get(0)).tag("change", l.get(1)).register(registry));
+    }
+
+    public void tableSeen(String table) {
+        String label = tables.of(table);
+        SchemaChange.CHANGES.forEach(change -> changes.get(label, change));
+    }
+
+    public void schemaChange(String table, String change) {
+        changes.get(tables.of(table), change).increment();
+    }
+}

@@ -1,0 +1,31 @@
+package io.dqmonitor.rules;
+
+import java.util.List;
+import java.util.Map;
+
+import io.dqmonitor.metrics.MetricsProperties;
+import io.dqmonitor.metrics.TableLabelsFixture;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The parts of the rule engine that tests in other packages build rule sets and evaluators from. */
+public final class RuleFixtures {
+
+    private RuleFixtures() {
+    }
+
+    /** Every rule factory, as the application context finds them. */
+    public static List<RuleFactory> factories() {
+        return List.of(new NotNullRule.Factory(), new AllowedValuesRule.Factory(), new RangeRule.Factory(),
+                new PatternRule.Factory(), new ImmutableRule.Factory(), new TransitionRule.Factory(),
+                new MonotonicRule.Factory(), new NotClearedRule.Factory());
+    }
+
+    public static RulesInForce inForce(Map<String, TableRules> tables) {
+        return new RulesInForce(tables, new RuleMetrics(new SimpleMeterRegistry(),
+                TableLabelsFixture.of(new MetricsProperties(100))));
+    }
+
+    public static RuleEvaluator evaluator(Map<String, TableRules> tables, String placeholder) {
+        return new RuleEvaluator(inForce(tables), placeholder);
+    }
+}
