@@ -17,16 +17,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ChangeEventParser {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     /** Debezium's op of a logical-decoding message ({@code pg_logical_emit_message}), on {@code <prefix>.message}. */
     private static final String LOGICAL_MESSAGE = "m";
 
     // keys and values have schemas of their own: separate caches keep each small
-    private final EnvelopeReader values = new EnvelopeReader(JSON);
-    private final EnvelopeReader keys = new EnvelopeReader(JSON);
+    private final EnvelopeReader values;
+    private final EnvelopeReader keys;
+
+    /** A parser on a plain mapper, for tests and benchmarks. */
+    public ChangeEventParser() {
+        this(JsonMapper.builder().build());
+    }
+
+    /** A parser on the application's mapper; decimals are always read exactly, whatever its settings. */
+    public ChangeEventParser(JsonMapper json) {
+        JsonMapper exact = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        this.values = new EnvelopeReader(exact);
+        this.keys = new EnvelopeReader(exact);
+    }
 
     /** The outcome of one record; total: whatever the bytes, it returns, and never throws. */
     public ParsedRecord parse(byte[] key, byte[] value) {

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record SourcePosition(String rowKey, String id) {
 
+    // the identity of a change must not move with the application's JSON settings: a fixed mapper of its own
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static SourcePosition of(ChangeEvent event) {

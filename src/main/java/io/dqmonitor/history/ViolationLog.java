@@ -1,6 +1,9 @@
 package io.dqmonitor.history;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +14,11 @@ import io.dqmonitor.schema.SchemaChange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes violations and schema changes to {@code dq_monitor.violations} and {@code dq_monitor.schema_changes}: one
+ * The violation history: the one owner of {@code dq_monitor.violations} and {@code dq_monitor.schema_changes} SQL.
+ * It writes violations and schema changes to {@code dq_monitor.violations} and {@code dq_monitor.schema_changes}: one
  * JDBC batch per table and batch of events, in one transaction. Rows are keyed by the event's source position, and a
  * row that is already there is left alone, so replays and retried batches never add a second row. Values are made
  * storable first ({@link Storable}): nothing a change stream carries fails the write.
@@ -32,12 +37,55 @@ public class ViolationLog {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
+    private static final String SELECT_VIOLATIONS = """
+            SELECT table_name, column_name, rule, value, row_key::text AS row_key, op, lsn, tx_id, source_ts,
+                   detected_at FROM dq_monitor.violations WHERE true""";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final JsonMapper json;
 
-    ViolationLog(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    ViolationLog(JdbcTemplate jdbc, TransactionTemplate transaction, JsonMapper json) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.json = json;
+    }
+
+    /** Which stored violations to read: the newest {@code limit}, each filter optional. */
+    record Query(int limit, String table, String column, String rule, Instant since) {
+    }
+
+    /** The newest stored violations that match, newest first. */
+    List<StoredViolation> newest(Query query) {
+        StringBuilder sql = new StringBuilder(SELECT_VIOLATIONS);
+        List<Object> args = new ArrayList<>();
+        filter(sql, args, "table_name", query.table());
+        filter(sql, args, "column_name", query.column());
+        filter(sql, args, "rule", query.rule());
+        if (query.since() != null) {
+            sql.append(" AND detected_at >= ?");
+            args.add(Timestamp.from(query.since()));
+        }
+        sql.append(" ORDER BY detected_at DESC, id DESC LIMIT ?");
+        args.add(query.limit());
+        return jdbc.query(sql.toString(), (rs, n) -> violation(rs), args.toArray());
+    }
+
+    private static void filter(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private StoredViolation violation(ResultSet rs) throws SQLException {
+        String key = rs.getString("row_key");
+        Timestamp source = rs.getTimestamp("source_ts");
+        return new StoredViolation(rs.getString("table_name"), rs.getString("column_name"), rs.getString("rule"),
+                rs.getString("value"), key == null ? null : json.readTree(key), rs.getString("op"),
+                (Long) rs.getObject("lsn"), (Long) rs.getObject("tx_id"),
+                source == null ? null : source.toInstant().toString(),
+                rs.getTimestamp("detected_at").toInstant().toString());
     }
 
     /** What one change event adds to the history. */

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
@@ -54,7 +55,7 @@ class PipelineConfiguration {
     }
 
     @Bean
-    ChangeEventParser changeEventParser() {
-        return new ChangeEventParser();
+    ChangeEventParser changeEventParser(JsonMapper json) {
+        return new ChangeEventParser(json);
     }
 }

@@ -18,12 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class RecentChangesController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final RecentChangesStore store;
+    private final JsonMapper json;
 
-    RecentChangesController(RecentChangesStore store) {
+    RecentChangesController(RecentChangesStore store, JsonMapper json) {
         this.store = store;
+        this.json = json;
     }
 
     @GetMapping(path = "/api/changes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,12 +47,12 @@ class RecentChangesController {
         return entries.stream().collect(Collectors.joining(",", "[", "]"));
     }
 
-    private static boolean matches(String entry, String table, String op) {
+    private boolean matches(String entry, String table, String op) {
         if (table == null && op == null) {
             return true;
         }
         try {
-            JsonNode node = JSON.readTree(entry);
+            JsonNode node = json.readTree(entry);
             return (table == null || table.equals(node.path("table").asString()))
                     && (op == null || op.equals(node.path("op").asString()));
         } catch (JacksonException e) {

@@ -14,20 +14,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class RecentChangesStore {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
     private static final RedisScript<Long> PUSH_NEW =
             RedisScript.of(new ClassPathResource("redis/push-new-changes.lua"), Long.class);
 
     private final StringRedisTemplate redis;
+    private final JsonMapper json;
     private final String key;
     private final int capacity;
     private final int maxValueLength;
 
-    RecentChangesStore(StringRedisTemplate redis, RecentProperties properties) {
+    RecentChangesStore(StringRedisTemplate redis, RecentProperties properties, JsonMapper json) {
         this.redis = redis;
+        // decimals as written in the database (1E+2 would read as a different value to a person)
+        this.json = json.rebuild().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
         this.key = properties.key();
         this.capacity = properties.capacity();
         this.maxValueLength = properties.maxValueLength();
@@ -45,7 +44,7 @@ public class RecentChangesStore {
         List<RecentChange> kept = oldestFirst.subList(Math.max(0, oldestFirst.size() - capacity), oldestFirst.size());
         List<String> args = new ArrayList<>(kept.size() + 1);
         args.add(Integer.toString(capacity));
-        kept.forEach(change -> args.add(JSON.writeValueAsString(change.withValuesCutTo(maxValueLength))));
+        kept.forEach(change -> args.add(json.writeValueAsString(change.withValuesCutTo(maxValueLength))));
         redis.execute(PUSH_NEW, List.of(key), args.toArray());
     }
 

@@ -11,5 +11,5 @@ import java.util.Set;
  */
 public record Evaluation(List<Violation> violations, Set<String> skipped) {
 
-    static final Evaluation NONE = new Evaluation(List.of(), Set.of());
+    public static final Evaluation NONE = new Evaluation(List.of(), Set.of());
 }

@@ -29,7 +29,8 @@ class RecentChangesStoreIT {
     private static LettuceConnectionFactory connections;
     private static StringRedisTemplate redis;
 
-    private final RecentChangesStore store = new RecentChangesStore(redis, new RecentProperties(KEY, 3, 20));
+    private final RecentChangesStore store = new RecentChangesStore(redis, new RecentProperties(KEY, 3, 20),
+            tools.jackson.databind.json.JsonMapper.builder().build());
 
     @BeforeAll
     static void startRedis() throws Exception {

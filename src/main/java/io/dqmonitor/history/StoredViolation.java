@@ -1,0 +1,14 @@
+package io.dqmonitor.history;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One violation as {@code GET /api/violations} serves it.
+ *
+ * @param rowKey          the event's key columns as JSON, or null for a key-less table
+ * @param sourceTimestamp the source commit time (ISO-8601), or null
+ * @param detectedAt      when dq-monitor stored it (ISO-8601)
+ */
+record StoredViolation(String table, String column, String rule, String value, JsonNode rowKey, String op, Long lsn,
+        Long txId, String sourceTimestamp, String detectedAt) {
+}

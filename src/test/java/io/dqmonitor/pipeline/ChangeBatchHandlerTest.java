@@ -1,0 +1,159 @@
+package io.dqmonitor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.completeness.RowCountLedger;
+import io.dqmonitor.history.InMemoryViolationLog;
+import io.dqmonitor.metrics.MetricsProperties;
+import io.dqmonitor.metrics.TableLabelsFixture;
+import io.dqmonitor.recent.InMemoryRecentChanges;
+import io.dqmonitor.report.TableStatistics;
+import io.dqmonitor.ruleconfig.RulesFixture;
+import io.dqmonitor.rules.RuleMetricsFixture;
+import io.dqmonitor.schema.SchemaMetricsFixture;
+import io.dqmonitor.schema.SchemaTracker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+/**
+ * The batch handler with in-memory stores: what is counted, committed and dead-lettered when a store fails. The
+ * dead-letter publisher is the real one, over Kafka's own in-memory producer.
+ */
+class ChangeBatchHandlerTest {
+
+    private static final String TOPIC = "monitoring_server.public.t";
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final InMemoryViolationLog history = new InMemoryViolationLog();
+    private final InMemoryRecentChanges recent = new InMemoryRecentChanges();
+    private final MockProducer<Object, Object> producer = new MockProducer<>(true, null,
+            (topic, value) -> new ByteArraySerializer().serialize(topic, (byte[]) value),
+            (topic, value) -> new ByteArraySerializer().serialize(topic, (byte[]) value));
+    private final DeadLetterPublisher deadLetters = new DeadLetterPublisher(new KafkaTemplate<>(() -> producer),
+            new KafkaAdmin(Map.of()) {
+                @Override
+                public void createOrModifyTopics(org.apache.kafka.clients.admin.NewTopic... topics) {
+                }
+            }, new CdcProperties(".*", ".*", "-dlt", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    private final SchemaTracker schemas = new SchemaTracker();
+    private final PipelineMetrics metrics = new PipelineMetrics(registry,
+            TableLabelsFixture.of(new MetricsProperties(100)));
+    private final ChangeBatchHandler handler = new ChangeBatchHandler(
+            new RecordChecker(new ChangeEventParser(), RulesFixture.evaluator("""
+                    dq.tables.public.t.columns.qty.min: 0
+                    """), schemas),
+            new BatchEffects(history, recent, deadLetters, new PipelineHealth(metrics, Clock.systemUTC())),
+            new BatchAccounting(new RowCountLedger(), new TableStatistics(), metrics,
+                    RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), Clock.systemUTC()));
+
+    @Test
+    void aStoredBatchIsCounted() {
+        handler.handle(List.of(record(0, create(1, 5)), record(1, create(2, -1))));
+
+        assertThat(created()).isEqualTo(2);
+        assertThat(history.stored).hasSize(1);
+        assertThat(recent.appended).hasSize(2);
+    }
+
+    @Test
+    void nothingIsCountedBeforeItIsStored() {
+        recent.failure = new DataAccessResourceFailureException("Redis down");
+
+        assertThatThrownBy(() -> handler.handle(List.of(record(0, create(1, -1)))))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(created()).isZero();
+        assertThat(registry.find("dq.violations").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+    }
+
+    @Test
+    void aTransientFailureFailsTheWholeBatchForTheErrorHandlerToRetry() {
+        history.failWith(entries -> {
+            throw new DataAccessResourceFailureException("connection refused");
+        });
+
+        assertThatThrownBy(() -> handler.handle(List.of(record(0, create(1, -1)), record(1, create(2, 1)))))
+                .isNotInstanceOf(BatchListenerFailedException.class);
+        assertThat(registry.get("dq.batch.failures").tag("stage", "history").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSchemaChangeBecomesTheBaselineOnlyOnceItsBatchIsStored() {
+        handler.handle(List.of(record(0, create(1, 1))));
+        history.failWith(entries -> {
+            throw new DataAccessResourceFailureException("connection refused");
+        });
+        List<ConsumerRecord<byte[], byte[]>> widened = List.of(record(1, createWithNote(2, 1)));
+        assertThatThrownBy(() -> handler.handle(widened));
+        history.failWith(entries -> { });
+
+        handler.handle(widened);
+        assertThat(history.stored).singleElement()
+                .satisfies(entry -> assertThat(entry.schemaChanges()).extracting("column").containsExactly("note"));
+    }
+
+    @Test
+    void aRecordWhoseEffectsCanNeverBeStoredIsNamedAfterTheRecordsBeforeItAreStoredAndCounted() {
+        history.failWith(entries -> {
+            if (entries.stream().anyMatch(e -> e.event().after().get("id").equals(2L))) {
+                throw new DataIntegrityViolationException("ERROR: timestamp out of range");
+            }
+        });
+
+        assertThatThrownBy(() -> handler.handle(List.of(record(0, create(1, -1)), record(1, create(2, -1)),
+                record(2, create(3, -1)))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isEqualTo(1);
+                    assertThat(e.getCause()).isInstanceOf(UnprocessableRecordException.class);
+                });
+        assertThat(created()).isEqualTo(1);
+        assertThat(history.stored).hasSize(1);
+        assertThat(registry.get("dq.batch.failures").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+    }
+
+    @Test
+    void aRejectedRecordIsDeadLetteredOnceHoweverOftenItsBatchIsRetried() {
+        List<ConsumerRecord<byte[], byte[]>> batch = List.of(record(0, "{\"payload\": {"), record(1, create(1, 1)));
+        recent.failure = new DataAccessResourceFailureException("Redis down");
+        assertThatThrownBy(() -> handler.handle(batch));
+        assertThatThrownBy(() -> handler.handle(batch));
+        recent.failure = null;
+
+        handler.handle(batch);
+        assertThat(producer.history()).singleElement()
+                .satisfies(sent -> assertThat(sent.topic()).isEqualTo(TOPIC + "-dlt"));
+        assertThat(registry.get("cdc.events.rejected").tag("reason", "malformed_json").counter().count()).isEqualTo(1);
+    }
+
+    private double created() {
+        return registry.find("cdc.events").tag("op", "create").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(long offset, String value) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String create(long id, int qty) {
+        return "{\"op\":\"c\",\"source\":{\"schema\":\"public\",\"table\":\"t\",\"txId\":" + id + ",\"lsn\":" + id
+                + "},\"after\":{\"id\":" + id + ",\"qty\":" + qty + "}}";
+    }
+
+    private static String createWithNote(long id, int qty) {
+        return create(id, qty).replace("\"qty\":" + qty + "}", "\"qty\":" + qty + ",\"note\":\"n\"}");
+    }
+}
