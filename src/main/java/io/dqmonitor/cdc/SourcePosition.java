@@ -3,13 +3,16 @@ package io.dqmonitor.cdc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where a change event comes from in the source database, the same for every delivery of the same change: after a
- * rebalance, a crash or a connector replay. The history and the recent-changes list both key their entries by it.
+ * rebalance, a crash or a connector replay. The history and the recent-changes list key their entries by its id, and
+ * the table limits count changes by its {@link Key}.
  *
  * @param rowKey the event's key as JSON text, or {@code null} for a key-less table
  * @param id     a SHA-256 (hex) of table, operation, LSN, transaction, commit time and row key; snapshot reads share
@@ -20,11 +23,23 @@ public record SourcePosition(String rowKey, String id) {
     // the identity of a change must not move with the application's JSON settings: a fixed mapper of its own
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * The same identity for in-memory use (table limits): the fields the stored id is a hash of, compared as values,
+     * with no hashing or serialising on the hot path.
+     */
+    public record Key(String table, Op op, Long lsn, Long txId, Instant sourceTimestamp, Map<String, Object> rowKey) {
+
+        public static Key of(ChangeEvent event) {
+            return new Key(event.table(), event.op(), event.lsn(), event.txId(), event.sourceTimestamp(), event.key());
+        }
+    }
+
     public static SourcePosition of(ChangeEvent event) {
-        String rowKey = event.key() == null ? null : JSON.writeValueAsString(event.key());
-        String position = String.join("|", event.table(), event.op().label(), String.valueOf(event.lsn()),
-                String.valueOf(event.txId()),
-                String.valueOf(event.sourceTimestamp() == null ? null : event.sourceTimestamp().toEpochMilli()),
+        Key key = Key.of(event);
+        String rowKey = key.rowKey() == null ? null : JSON.writeValueAsString(key.rowKey());
+        String position = String.join("|", key.table(), key.op().label(), String.valueOf(key.lsn()),
+                String.valueOf(key.txId()),
+                String.valueOf(key.sourceTimestamp() == null ? null : key.sourceTimestamp().toEpochMilli()),
                 rowKey == null ? "" : rowKey);
         try {
             return new SourcePosition(rowKey, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

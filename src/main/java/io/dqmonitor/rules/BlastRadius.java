@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.SourcePosition;
 
 /**
  * Table-level limits: deletes per minute of source commit time, and rows per source transaction. Each window counts
@@ -23,20 +24,16 @@ final class BlastRadius {
     private static final int TRANSACTIONS_KEPT = 10_000;
     private static final long MINUTES_KEPT = 10;
 
-    /** A change's place in the source: the same for every delivery of the same change. */
-    private record Position(Long lsn, Long txId, Map<String, Object> key) {
-    }
-
-    private final Map<String, Map<Position, Integer>> deleteWindows = new HashMap<>();
-    private final Map<String, Map<Position, Integer>> transactions = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<String, Map<SourcePosition.Key, Integer>> deleteWindows = new HashMap<>();
+    private final Map<String, Map<SourcePosition.Key, Integer>> transactions = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<Position, Integer>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Map<SourcePosition.Key, Integer>> eldest) {
             return size() > TRANSACTIONS_KEPT;
         }
     };
 
     synchronized List<Violation> observe(TableRules rules, ChangeEvent event) {
-        Position position = new Position(event.lsn(), event.txId(), event.key());
+        SourcePosition.Key position = SourcePosition.Key.of(event);
         Optional<Violation> deletes = Optional.empty();
         if (rules.maxDeletesPerMinute() != null && event.op() == Op.DELETE && event.sourceTimestamp() != null) {
             Instant minute = event.sourceTimestamp().truncatedTo(ChronoUnit.MINUTES);
@@ -53,9 +50,9 @@ final class BlastRadius {
         return java.util.stream.Stream.of(deletes, rows).flatMap(Optional::stream).toList();
     }
 
-    private static Optional<Violation> overLimit(Map<String, Map<Position, Integer>> windows, String window,
-            Position position, int limit, java.util.function.Supplier<Violation> violation) {
-        Map<Position, Integer> ranks = windows.computeIfAbsent(window, w -> new HashMap<>());
+    private static Optional<Violation> overLimit(Map<String, Map<SourcePosition.Key, Integer>> windows, String window,
+            SourcePosition.Key position, int limit, java.util.function.Supplier<Violation> violation) {
+        Map<SourcePosition.Key, Integer> ranks = windows.computeIfAbsent(window, w -> new HashMap<>());
         // ranks beyond limit + 1 are never needed: only the change that crossed the limit is reported
         Integer rank = ranks.get(position);
         if (rank == null && ranks.size() <= limit) {
