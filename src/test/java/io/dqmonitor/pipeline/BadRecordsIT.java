@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import io.dqmonitor.PrometheusScrape;
 import io.dqmonitor.StackIntegrationTest;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,18 +31,14 @@ class BadRecordsIT extends StackIntegrationTest {
 
     /** Matches the shipped topic pattern; its records are at most 16 MB, like the connector's topics here. */
     static final String SYNTHETIC = "monitoring_server.corpus.synthetic";
+    private static final SyntheticTopic TOPIC = new SyntheticTopic(STACK.bootstrapServers(), SYNTHETIC);
     private static final String SOURCE = "\"source\":{\"connector\":\"postgresql\",\"schema\":\"public\",\"table\":\"corpus_plain\"}";
 
     private PrometheusScrape before;
 
     @BeforeAll
     static void createTheSyntheticTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", STACK.bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(SYNTHETIC)) {
-                admin.createTopics(List.of(new NewTopic(SYNTHETIC, 1, (short) 1)
-                        .configs(Map.of("max.message.bytes", "16777216")))).all().get();
-            }
-        }
+        TOPIC.create();
     }
 
     @BeforeEach
@@ -118,7 +108,7 @@ class BadRecordsIT extends StackIntegrationTest {
     void aFiveMegabyteRecordTooLargeForTheDeadLetterTopicIsDeadLetteredWithoutItsValue() throws Exception {
         byte[] value = utf8("{\"op\":\"c\"," + SOURCE + ",\"after\":{\"note\":\"" + "x".repeat(5 * 1024 * 1024));
         long offset = send(value);
-        ConsumerRecord<byte[], byte[]> dead = Kafka.deadLetter(STACK.bootstrapServers(), SYNTHETIC, offset);
+        ConsumerRecord<byte[], byte[]> dead = TOPIC.deadLetter(offset);
         assertThat(dead.value()).isNull();
         assertThat(Kafka.header(dead, DeadLetterPublisher.REASON_HEADER)).isEqualTo("malformed_json");
         assertThat(Kafka.header(dead, DeadLetterPublisher.VALUE_OMITTED_HEADER)).startsWith(value.length + " bytes");
@@ -262,7 +252,7 @@ class BadRecordsIT extends StackIntegrationTest {
 
     private void assertDeadLettered(byte[] value, String reason) throws Exception {
         long offset = send(value);
-        ConsumerRecord<byte[], byte[]> dead = Kafka.deadLetter(STACK.bootstrapServers(), SYNTHETIC, offset);
+        ConsumerRecord<byte[], byte[]> dead = TOPIC.deadLetter(offset);
         assertThat(dead.value()).isEqualTo(value);
         assertThat(Kafka.header(dead, DeadLetterPublisher.REASON_HEADER)).isEqualTo(reason);
         assertThat(Kafka.header(dead, DeadLetterPublisher.DETAIL_HEADER)).isNotBlank();
@@ -272,9 +262,7 @@ class BadRecordsIT extends StackIntegrationTest {
     }
 
     private long send(byte[] value) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = Kafka.producer(STACK.bootstrapServers())) {
-            return producer.send(new ProducerRecord<>(SYNTHETIC, value)).get().offset();
-        }
+        return TOPIC.send(value)[0];
     }
 
     private PrometheusScrape awaitGrowth(String series, double atLeast) {

@@ -2,6 +2,7 @@ package io.dqmonitor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +78,8 @@ class CrashIT {
         List<Long> ids = writeRowsAndHoldTheBatchMidway(first);
         Thread unpause = new Thread(() -> {
             // Redis comes back while the service is shutting down: the batch may finish or be abandoned, not half-done
-            Awaitility.await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+            Awaitility.await("the shutdown begun").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Files.readString(first.log()).contains("Commencing graceful shutdown"));
             try {
                 STACK.redis().command("CLIENT", "UNPAUSE");
             } catch (Exception e) {
