@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
  * letters), and only then make the schema changes the new baseline and count. A failure before the counting throws,
  * so nothing counted runs ahead of what is stored, and the offsets are not committed.
  * <p>
- * How a failure is handled is decided by {@link FailureModel}. A transient one fails the batch, which the error
- * handler retries with back-off. A failure permanent for some record makes the handler go through the batch one
- * record at a time: the records before the bad one are stored, and the bad one is named to the error handler in a
- * {@link BatchListenerFailedException}, which commits the records before it, dead-letters it and goes on.
+ * How a failure is handled is decided by {@link FailureModel}, and every failure reaches spring-kafka's error
+ * handler as a {@link BatchListenerFailedException} naming a record. A transient one names the batch's first record,
+ * which the error handler retries, with the batch behind it, with back-off. A failure permanent for some record
+ * makes the handler go through the batch one record at a time: the records before the bad one are stored, and the
+ * bad one is named, so that the error handler commits the records before it, dead-letters it and goes on.
  */
 @Component
 class ChangeBatchHandler {
@@ -34,7 +35,9 @@ class ChangeBatchHandler {
             handleTogether(records);
         } catch (RuntimeException e) {
             if (!FailureModel.isPermanentForRecord(e)) {
-                throw e;
+                // named at the first record: the error handler retries from there with back-off. A failure named at no
+                // record would go to its whole-batch fallback, whose recoverer would dead-letter every record
+                throw new BatchListenerFailedException(e.getMessage(), e, 0);
             }
             handleOneByOne(records);
         }

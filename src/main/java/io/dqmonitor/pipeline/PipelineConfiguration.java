@@ -32,12 +32,13 @@ class PipelineConfiguration {
     }
 
     /**
-     * spring-kafka's per-record failure handling for batch listeners, with {@link FailureModel}'s classification.
-     * A batch that fails transiently (a store down) is retried whole, with growing pauses, for as long as it takes:
-     * nothing is skipped, so nothing is lost. A record named in a {@code BatchListenerFailedException} whose cause is
-     * {@link UnprocessableRecordException} is not retried: the records before it are committed, it goes to the
-     * dead-letter topic ({@link DeadLetterPublisher#publishUnprocessable}), and the rest of the batch follows. Should
-     * the dead-letter topic be unreachable, the record is tried again with the same back-off.
+     * spring-kafka's per-record failure handling for batch listeners, with {@link FailureModel}'s classification;
+     * the handler names a record in every failure ({@link ChangeBatchHandler}). The records before it are committed.
+     * A record that failed transiently (a store down) is sought back and tried again, with the records behind it,
+     * with growing pauses, for as long as it takes: nothing is skipped, so nothing is lost. A record whose cause is
+     * {@link UnprocessableRecordException} is not retried: it goes to the dead-letter topic
+     * ({@link DeadLetterPublisher#publishUnprocessable}) and the rest of the batch follows. Should the dead-letter
+     * topic be unreachable, the record is tried again with the same back-off.
      */
     @Bean
     DefaultErrorHandler cdcErrorHandler(CdcProperties properties, DeadLetterPublisher deadLetters,

@@ -76,19 +76,22 @@ class ChangeBatchHandlerTest {
         recent.failure = new DataAccessResourceFailureException("Redis down");
 
         assertThatThrownBy(() -> handler.handle(List.of(record(0, create(1, -1)))))
-                .isInstanceOf(DataAccessResourceFailureException.class);
+                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
         assertThat(created()).isZero();
         assertThat(registry.find("dq.violations").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
     }
 
     @Test
-    void aTransientFailureFailsTheWholeBatchForTheErrorHandlerToRetry() {
+    void aTransientFailureNamesTheFirstRecordForTheErrorHandlerToRetryFromThere() {
         history.failWith(entries -> {
             throw new DataAccessResourceFailureException("connection refused");
         });
 
         assertThatThrownBy(() -> handler.handle(List.of(record(0, create(1, -1)), record(1, create(2, 1)))))
-                .isNotInstanceOf(BatchListenerFailedException.class);
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isZero();
+                    assertThat(e.getCause()).isInstanceOf(DataAccessResourceFailureException.class);
+                });
         assertThat(registry.get("dq.batch.failures").tag("stage", "history").counter().count()).isEqualTo(1);
     }
 

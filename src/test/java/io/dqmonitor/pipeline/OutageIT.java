@@ -118,6 +118,37 @@ class OutageIT extends StackIntegrationTest {
     }
 
     @Test
+    void aRecordThatCannotBeStoredInABatchRetriedDuringARedisOutageIsTheOnlyOneDeadLettered() throws Exception {
+        SyntheticTopic topic = new SyntheticTopic(STACK.bootstrapServers(), "monitoring_server.corpus.outage2").create();
+        PrometheusScrape before = client.awaitProcessed();
+        long[] offsets;
+        STACK.redis().stop();
+        try {
+            offsets = topic.send(good(1), SyntheticTopic.utf8("{\"op\":\"c\",\"source\":{\"schema\":\"public\","
+                    + "\"table\":\"user_activities\",\"ts_ms\":9200000000000000000},\"after\":{\"id\":1,"
+                    + "\"amount\":-1}}"), good(2));
+            Awaitility.await("the batch retried").atMost(Duration.ofSeconds(60))
+                    .until(() -> client.scrape().value("dq_batch_failures_total{stage=\"recent\"}")
+                            - before.value("dq_batch_failures_total{stage=\"recent\"}") >= 2);
+        } finally {
+            STACK.redis().restart();
+        }
+        Awaitility.await("the good records stored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> client.getJson("/api/changes?table=corpus.outage2").size() == 2);
+
+        assertThat(Kafka.header(topic.deadLetter(offsets[1]), DeadLetterPublisher.REASON_HEADER))
+                .isEqualTo("unprocessable");
+        assertThat(Kafka.deadLetterCount(STACK.bootstrapServers(), topic.name(), offsets[1])).isEqualTo(1);
+        assertThat(Kafka.deadLetterCount(STACK.bootstrapServers(), topic.name(), offsets[0])).isZero();
+        assertThat(Kafka.deadLetterCount(STACK.bootstrapServers(), topic.name(), offsets[2])).isZero();
+    }
+
+    private static byte[] good(int id) {
+        return SyntheticTopic.utf8("{\"op\":\"c\",\"source\":{\"schema\":\"corpus\",\"table\":\"outage2\"},"
+                + "\"after\":{\"id\":" + id + "}}");
+    }
+
+    @Test
     void aDatabaseOutageFailsCompletenessChecksVisiblyAndTheyResumeAfterIt() throws Exception {
         client.awaitProcessed();
         String failures = "dq_background_task_failures_total{task=\"completeness\"}";
