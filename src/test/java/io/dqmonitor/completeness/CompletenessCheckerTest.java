@@ -1,0 +1,56 @@
+package io.dqmonitor.completeness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.dqmonitor.rules.RuleFixtures;
+import io.dqmonitor.rules.TableRules;
+import io.dqmonitor.tasks.BackgroundTasksFixture;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A completeness check while the database is unreachable: the real driver against a port nobody listens on, which
+ * fails the way an outage does (the transaction cannot begin, which is no {@code DataAccessException}).
+ */
+class CompletenessCheckerTest {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final DriverManagerDataSource unreachable = new DriverManagerDataSource(
+            "jdbc:postgresql://127.0.0.1:1/monitoring?connectTimeout=1", "postgres", "postgres");
+    private final CompletenessMetrics metrics = new CompletenessMetrics(registry);
+    private final CompletenessChecker checker = new CompletenessChecker(new RowCountLedger(),
+            RuleFixtures.inForce(Map.of("public.a", table("public.a"), "public.b", table("public.b"))),
+            new JdbcTemplate(unreachable), new TransactionTemplate(new DataSourceTransactionManager(unreachable)),
+            metrics, new CompletenessProperties(false, Duration.ofMinutes(5)),
+            BackgroundTasksFixture.tasks(registry, Clock.systemUTC()));
+
+    private static TableRules table(String name) {
+        return new TableRules(name, null, List.of(), List.of(), null, null);
+    }
+
+    @Test
+    void aRunWhileTheDatabaseIsDownFailsNamingEveryTable() {
+        assertThatThrownBy(checker::checkAll).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("public.a (CannotCreateTransactionException")
+                .hasMessageContaining("public.b (CannotCreateTransactionException");
+    }
+
+    @Test
+    void aFailedRunLeavesTheDriftGaugesAsTheyWere() {
+        metrics.drift("public.a", 2);
+        assertThatThrownBy(checker::checkAll).hasMessageContaining(CannotCreateTransactionException.class.getSimpleName());
+        assertThat(registry.scrape()).contains("dq_cdc_row_count_drift{table=\"public.a\"} 2.0");
+    }
+}
