@@ -95,6 +95,7 @@ class DeadLetterPublisher {
     private static String position(ConsumerRecord<?, ?> record) {
         return record.topic() + '-' + record.partition() + '@' + record.offset();
     }
+
     /**
      * A record too large to send fails at once, and retrying cannot make it fit: stopping the partition for it would
      * be worse, so its dead letter keeps the reason and where the original still is, without the value.

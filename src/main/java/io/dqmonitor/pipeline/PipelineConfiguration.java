@@ -38,17 +38,19 @@ class PipelineConfiguration {
      * with growing pauses, for as long as it takes: nothing is skipped, so nothing is lost. A record whose cause is
      * {@link UnprocessableRecordException} is not retried: it goes to the dead-letter topic
      * ({@link DeadLetterPublisher#publishUnprocessable}) and the rest of the batch follows. Should the dead-letter
-     * topic be unreachable, the record is tried again with the same back-off.
+     * topic be unreachable, the record is tried again with the same back-off, counted and shown as a failed store.
      */
     @Bean
     DefaultErrorHandler cdcErrorHandler(CdcProperties properties, DeadLetterPublisher deadLetters,
-            BatchAccounting accounting) {
+            BatchAccounting accounting, PipelineHealth health) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         @SuppressWarnings("unchecked")
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-            deadLetters.publishUnprocessable((ConsumerRecord<byte[], byte[]>) record, failure);
+            // a dead-letter topic out of reach is a transient failure like any other store's: counted and shown
+            health.store(PipelineHealth.DEAD_LETTER,
+                    () -> deadLetters.publishUnprocessable((ConsumerRecord<byte[], byte[]>) record, failure));
             accounting.unprocessable();
         }, backOff);
         handler.addNotRetryableExceptions(UnprocessableRecordException.class);
