@@ -133,8 +133,11 @@ class OutageIT extends StackIntegrationTest {
         } finally {
             STACK.redis().restart();
         }
+        Awaitility.await("readiness up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> client.get("/actuator/health/readiness").statusCode() == 200);
         Awaitility.await("the good records stored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> client.getJson("/api/changes?table=corpus.outage2").size() == 2);
+                .until(() -> client.get("/api/changes?table=corpus.outage2").body(),
+                        body -> body.contains("\"id\":1") && body.contains("\"id\":2"));
 
         assertThat(Kafka.header(topic.deadLetter(offsets[1]), DeadLetterPublisher.REASON_HEADER))
                 .isEqualTo("unprocessable");

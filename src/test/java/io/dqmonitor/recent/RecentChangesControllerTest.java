@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,6 +54,13 @@ class RecentChangesControllerTest {
     @Test
     void anUnknownOpIsABadRequest() throws Exception {
         mvc.perform(get("/api/changes?op=merge")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void redisOutOfReachIsServiceUnavailable() throws Exception {
+        given(store.newest(100)).willThrow(new RedisConnectionFailureException("Unable to connect to Redis"));
+        mvc.perform(get("/api/changes")).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.title").value("Store unavailable"));
     }
 
     @Test
