@@ -146,9 +146,10 @@ class OutageIT extends StackIntegrationTest {
         assertThat(Kafka.deadLetterCount(STACK.bootstrapServers(), topic.name(), offsets[2])).isZero();
     }
 
+    /** A change of its own: without an LSN, a commit time or a key, two records would be the same source position. */
     private static byte[] good(int id) {
-        return SyntheticTopic.utf8("{\"op\":\"c\",\"source\":{\"schema\":\"corpus\",\"table\":\"outage2\"},"
-                + "\"after\":{\"id\":" + id + "}}");
+        return SyntheticTopic.utf8("{\"op\":\"c\",\"source\":{\"schema\":\"corpus\",\"table\":\"outage2\","
+                + "\"lsn\":" + id + "},\"after\":{\"id\":" + id + "}}");
     }
 
     @Test
