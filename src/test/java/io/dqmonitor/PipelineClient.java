@@ -92,6 +92,13 @@ public final class PipelineClient implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code series} has grown by at least {@code atLeast} since {@code before}; the scrape then. */
+    public PrometheusScrape awaitGrowth(PrometheusScrape before, String series, double atLeast) {
+        return Awaitility.await(series + " up by " + atLeast).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(this::scrape, s -> s.value(series) - before.value(series) >= atLeast);
+    }
+
     public PrometheusScrape scrape() throws Exception {
         return PrometheusScrape.parse(get("/actuator/prometheus").body());
     }

@@ -41,6 +41,8 @@ public final class ChangeEventParser {
     public ParsedRecord parse(byte[] key, byte[] value) {
         try {
             return parseOrThrow(key, value);
+        } catch (InvalidSchemaException e) {
+            return new ParsedRecord.Rejected(RejectReason.INVALID_SCHEMA, e.getMessage());
         } catch (RuntimeException e) {
             // the guards below cover every failure known; anything else is still this record's problem only
             return new ParsedRecord.Rejected(RejectReason.UNDECODABLE_VALUE, e.getClass().getSimpleName() + ": "
@@ -63,8 +65,6 @@ public final class ChangeEventParser {
             return new ParsedRecord.Rejected(RejectReason.EXCEEDS_LIMITS, e.getOriginalMessage());
         } catch (JacksonException e) {
             return new ParsedRecord.Rejected(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
-        } catch (InvalidSchemaException e) {
-            return new ParsedRecord.Rejected(RejectReason.INVALID_SCHEMA, e.getMessage());
         }
         if (!envelope.wrapped() && (envelope.root() == null || !envelope.root().isObject())) {
             return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "the record value is not a JSON object");
@@ -75,8 +75,6 @@ public final class ChangeEventParser {
         }
         try {
             return parseEnvelope(payload, envelope.schema(), key);
-        } catch (InvalidSchemaException e) {
-            return new ParsedRecord.Rejected(RejectReason.INVALID_SCHEMA, e.getMessage());
         } catch (RuntimeException e) {
             // well-formed JSON whose values contradict their schema (a decimal that is not base64, a date that is
             // text, ...): one bad record must not stop its partition, so it is rejected like any other

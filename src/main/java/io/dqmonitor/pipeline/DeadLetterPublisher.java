@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -61,10 +62,8 @@ class DeadLetterPublisher {
 
     /** The error handler's recoverer: a record {@link FailureModel} found permanently unprocessable. */
     void publishUnprocessable(ConsumerRecord<byte[], byte[]> record, Exception failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof UnprocessableRecordException)) {
-            cause = cause.getCause();
-        }
+        Throwable unprocessable = FailureModel.find(failure, UnprocessableRecordException.class);
+        Throwable cause = unprocessable != null ? unprocessable : NestedExceptionUtils.getMostSpecificCause(failure);
         publish(List.of(new Rejection(record, new ParsedRecord.Rejected(ParsedRecord.RejectReason.UNPROCESSABLE,
                 String.valueOf(cause.getMessage())))));
     }
@@ -122,12 +121,7 @@ class DeadLetterPublisher {
     }
 
     private static RecordTooLargeException tooLarge(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RecordTooLargeException tooLarge) {
-                return tooLarge;
-            }
-        }
-        return null;
+        return FailureModel.find(failure, RecordTooLargeException.class);
     }
 
     private static void await(CompletableFuture<SendResult<Object, Object>> send) throws ExecutionException {

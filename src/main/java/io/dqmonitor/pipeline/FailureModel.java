@@ -32,11 +32,18 @@ final class FailureModel {
             if (cause instanceof SQLException sql && isDataError(sql.getSQLState())) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
+    }
+
+    /** The first exception of the given type in the cause chain of {@code failure}, itself included, or null. */
+    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /**

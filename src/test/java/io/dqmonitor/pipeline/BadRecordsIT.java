@@ -266,8 +266,7 @@ class BadRecordsIT extends StackIntegrationTest {
     }
 
     private PrometheusScrape awaitGrowth(String series, double atLeast) {
-        return Awaitility.await(series + " up by " + atLeast).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250)).until(client::scrape, s -> growth(s, series) >= atLeast);
+        return client.awaitGrowth(before, series, atLeast);
     }
 
     private double growth(PrometheusScrape after, String series) {

@@ -150,8 +150,6 @@ class FailureModesIT extends StackIntegrationTest {
     }
 
     private PrometheusScrape awaitGrowth(String series, double atLeast) {
-        return Awaitility.await(series + " up by " + atLeast).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250))
-                .until(client::scrape, s -> s.value(series) - before.value(series) >= atLeast);
+        return client.awaitGrowth(before, series, atLeast);
     }
 }
