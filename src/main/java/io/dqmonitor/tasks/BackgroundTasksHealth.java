@@ -27,8 +27,9 @@ class BackgroundTasksHealth implements HealthIndicator {
         Health.Builder health = states.values().stream().anyMatch(TaskState::failing) ? Health.down() : Health.up();
         states.forEach((name, state) -> {
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("lastRun", String.valueOf(state.lastRun()));
-            details.put("lastSuccess", String.valueOf(state.lastSuccess()));
+            // null before a task's first run (or first success), not the text "null"
+            details.put("lastRun", state.lastRun() == null ? null : state.lastRun().toString());
+            details.put("lastSuccess", state.lastSuccess() == null ? null : state.lastSuccess().toString());
             details.put("consecutiveFailures", state.consecutiveFailures());
             if (state.lastError() != null) {
                 details.put("lastError", state.lastError());

@@ -87,6 +87,15 @@ class BackgroundTasksTest {
     }
 
     @Test
+    void aTaskThatHasNotRunShowsNoTimes() {
+        tasks.register("quiet", Duration.ZERO, Duration.ofHours(1), () -> { });
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> quiet = (java.util.Map<String, Object>) health.health().getDetails().get("quiet");
+        assertThat(quiet)
+                .containsEntry("lastRun", null).containsEntry("lastSuccess", null).containsEntry("consecutiveFailures", 0);
+    }
+
+    @Test
     void everyTaskCounterStartsAtZero() {
         tasks.register("quiet", Duration.ZERO, Duration.ofHours(1), () -> { });
         assertThat(registry.get("dq.background.task.failures").tag("task", "quiet").counter().count()).isZero();
