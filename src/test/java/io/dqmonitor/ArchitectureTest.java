@@ -28,15 +28,17 @@ class ArchitectureTest {
             Map.entry("cdc", BOTTOM),
             Map.entry("metrics", BOTTOM),
             Map.entry("tasks", BOTTOM),
-            Map.entry("rules", Set.of("cdc", "metrics")),
+            Map.entry("security", BOTTOM),
+            Map.entry("privacy", Set.of("cdc")),
+            Map.entry("rules", Set.of("cdc", "metrics", "privacy")),
             Map.entry("schema", Set.of("cdc", "metrics")),
-            Map.entry("ruleconfig", Set.of("cdc", "metrics", "tasks", "rules")),
+            Map.entry("ruleconfig", Set.of("cdc", "metrics", "tasks", "privacy", "rules")),
             Map.entry("history", Set.of("cdc", "rules", "schema")),
             Map.entry("recent", Set.of("cdc", "rules")),
             Map.entry("report", Set.of("cdc", "rules", "schema")),
             Map.entry("completeness", Set.of("cdc", "metrics", "tasks", "rules")),
-            Map.entry("pipeline", Set.of("cdc", "metrics", "tasks", "rules", "schema", "history", "recent", "report",
-                    "completeness")));
+            Map.entry("pipeline", Set.of("cdc", "metrics", "tasks", "privacy", "rules", "schema", "history", "recent",
+                    "report", "completeness")));
 
     @Test
     void everyPackageHasItsPlaceInTheLayers() throws IOException {

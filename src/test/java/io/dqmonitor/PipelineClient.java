@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -30,10 +32,22 @@ public final class PipelineClient implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
     private final Connection db;
+    private final String authorization;
 
+    /** A client that authenticates as {@link TestUsers#TEST}, who has every role. */
     public PipelineClient(int port, Connection db) {
+        this(port, db, basic(TestUsers.TEST.name(), TestUsers.TEST.password()));
+    }
+
+    /** {@code authorization}: the {@code Authorization} header of every request, or {@code null} for none. */
+    public PipelineClient(int port, Connection db, String authorization) {
         this.port = port;
         this.db = db;
+        this.authorization = authorization;
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public long insert(Long userId, String type, String amount, String email) throws SQLException {
@@ -112,12 +126,17 @@ public final class PipelineClient implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private URI uri(String path) {

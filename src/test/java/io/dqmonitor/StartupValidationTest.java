@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabels;
 import io.dqmonitor.pipeline.CdcProperties;
+import io.dqmonitor.privacy.PrivacyProperties;
 import io.dqmonitor.recent.RecentProperties;
 import io.dqmonitor.ruleconfig.RulesProperties;
 import io.dqmonitor.rules.InvalidRulesException;
@@ -22,10 +23,10 @@ import org.springframework.context.annotation.Import;
 class StartupValidationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan({"io.dqmonitor.rules", "io.dqmonitor.ruleconfig", "io.dqmonitor.tasks"})
+    @ComponentScan({"io.dqmonitor.rules", "io.dqmonitor.ruleconfig", "io.dqmonitor.tasks", "io.dqmonitor.privacy"})
     @Import(TableLabels.class)
     @EnableConfigurationProperties({RecentProperties.class, CdcProperties.class, RulesProperties.class,
-            MetricsProperties.class})
+            MetricsProperties.class, PrivacyProperties.class})
     static class QualityOnly {
         @org.springframework.context.annotation.Bean
         SimpleMeterRegistry meterRegistry() {
@@ -84,5 +85,38 @@ class StartupValidationTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).hasStackTraceContaining("dq.metrics.max-tables");
         });
+    }
+
+    @Test
+    void aHashedColumnWithoutAKeyFailsStartupNamingBothKeys() {
+        runner.withPropertyValues("dq.tables.public.user_activities.columns.email.pii=hash").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidRulesException.class)
+                    .hasMessageContaining("dq.tables.public.user_activities.columns.email.pii")
+                    .hasMessageContaining("dq.privacy.hash-key");
+        });
+    }
+
+    @Test
+    void anUnknownMaskingFailsStartupNamingTheKey() {
+        runner.withPropertyValues("dq.tables.public.user_activities.columns.email.pii=scramble").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("dq.tables.public.user_activities.columns.email.pii: unknown masking 'scramble'");
+        });
+    }
+
+    @Test
+    void aShortHashKeyFailsStartupNamingTheKey() {
+        runner.withPropertyValues("dq.privacy.hash-key=short").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("dq.privacy.hash-key must be at least 16");
+        });
+    }
+
+    @Test
+    void aHashedColumnWithAKeyStarts() {
+        runner.withPropertyValues("dq.tables.public.user_activities.columns.email.pii=hash",
+                "dq.privacy.hash-key=0123456789abcdef").run(context -> assertThat(context).hasNotFailed());
     }
 }

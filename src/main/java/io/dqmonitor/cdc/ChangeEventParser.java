@@ -2,6 +2,7 @@ package io.dqmonitor.cdc;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord.SkipReason;
@@ -20,6 +21,8 @@ public final class ChangeEventParser {
 
     /** Debezium's op of a logical-decoding message ({@code pg_logical_emit_message}), on {@code <prefix>.message}. */
     private static final String LOGICAL_MESSAGE = "m";
+    /** Single- or double-quoted text, on one line or across lines. */
+    private static final Pattern QUOTED = Pattern.compile("(['\"])[^'\"]*\\1");
 
     // keys and values have schemas of their own: separate caches keep each small
     private final EnvelopeReader values;
@@ -46,8 +49,16 @@ public final class ChangeEventParser {
         } catch (RuntimeException e) {
             // the guards below cover every failure known; anything else is still this record's problem only
             return new ParsedRecord.Rejected(RejectReason.UNDECODABLE_VALUE, e.getClass().getSimpleName() + ": "
-                    + e.getMessage());
+                    + unquoted(e.getMessage()));
         }
+    }
+
+    /**
+     * An exception's message without what it quotes ({@code For input string: "..."}, {@code Unrecognized token
+     * '...'}): a quote is part of the record, which may hold personal data, and the detail goes to dead-letter headers.
+     */
+    static String unquoted(String message) {
+        return message == null ? null : QUOTED.matcher(message).replaceAll("$1…$1");
     }
 
     private ParsedRecord parseOrThrow(byte[] key, byte[] value) {
@@ -62,9 +73,9 @@ public final class ChangeEventParser {
             envelope = values.read(value);
         } catch (StreamConstraintsException e) {
             // nesting depth, string or number length: the parser's limits protect the heap and the stack
-            return new ParsedRecord.Rejected(RejectReason.EXCEEDS_LIMITS, e.getOriginalMessage());
+            return new ParsedRecord.Rejected(RejectReason.EXCEEDS_LIMITS, unquoted(e.getOriginalMessage()));
         } catch (JacksonException e) {
-            return new ParsedRecord.Rejected(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
+            return new ParsedRecord.Rejected(RejectReason.MALFORMED_JSON, unquoted(e.getOriginalMessage()));
         }
         if (!envelope.wrapped() && (envelope.root() == null || !envelope.root().isObject())) {
             return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "the record value is not a JSON object");
@@ -79,7 +90,7 @@ public final class ChangeEventParser {
             // well-formed JSON whose values contradict their schema (a decimal that is not base64, a date that is
             // text, ...): one bad record must not stop its partition, so it is rejected like any other
             return new ParsedRecord.Rejected(RejectReason.UNDECODABLE_VALUE, e.getClass().getSimpleName() + ": "
-                    + e.getMessage());
+                    + unquoted(e.getMessage()));
         }
     }
 

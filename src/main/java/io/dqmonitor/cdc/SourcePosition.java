@@ -34,6 +34,14 @@ public record SourcePosition(String rowKey, String id) {
         }
     }
 
+    /**
+     * The same position with the row key shown as {@code key}: the identity stays that of the raw change, so masking
+     * (or a change of it) never makes one change two, while what is stored and shown is the masked key.
+     */
+    public SourcePosition withRowKey(Map<String, Object> key) {
+        return new SourcePosition(key == null ? null : JSON.writeValueAsString(key), id);
+    }
+
     public static SourcePosition of(ChangeEvent event) {
         Key key = Key.of(event);
         String rowKey = key.rowKey() == null ? null : JSON.writeValueAsString(key.rowKey());

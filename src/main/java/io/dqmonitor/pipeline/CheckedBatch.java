@@ -20,9 +20,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<ParsedRecord> others,
         SchemaTracker.Session schemas) {
 
-    /** One change event and what its checks found. */
-    record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, Evaluation evaluation,
-            List<SchemaChange> schemaChanges) {
+    /**
+     * One change event and what its checks found.
+     *
+     * @param event    the event as it may be shown: personal columns masked
+     * @param position its source position, the row key masked too
+     */
+    record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, SourcePosition position,
+            Evaluation evaluation, List<SchemaChange> schemaChanges) {
 
         boolean leavesHistory() {
             return !evaluation.violations().isEmpty() || !schemaChanges.isEmpty();
@@ -35,7 +40,7 @@ record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Parse
 
     List<ViolationLog.Entry> historyEntries() {
         return events.stream().filter(Checked::leavesHistory)
-                .map(c -> new ViolationLog.Entry(c.event(), SourcePosition.of(c.event()), c.evaluation().violations(),
+                .map(c -> new ViolationLog.Entry(c.event(), c.position(), c.evaluation().violations(),
                         c.schemaChanges()))
                 .toList();
     }
@@ -49,7 +54,7 @@ record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Parse
             @Override
             public RecentChange get(int index) {
                 Checked c = events.get(index);
-                return RecentChange.of(c.event(), SourcePosition.of(c.event()), c.evaluation().violations());
+                return RecentChange.of(c.event(), c.position(), c.evaluation().violations());
             }
 
             @Override

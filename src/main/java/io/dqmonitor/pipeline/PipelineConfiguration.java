@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,17 @@ class PipelineConfiguration {
         }, backOff);
         handler.addNotRetryableExceptions(UnprocessableRecordException.class);
         return handler;
+    }
+
+    /**
+     * Replaces Boot's producer listener, which logs a failed send with the record's key and value: a dead letter is
+     * the raw record, personal data included, and the log is not the place for it.
+     */
+    @Bean
+    LoggingProducerListener<Object, Object> kafkaProducerListener() {
+        LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        return listener;
     }
 
     @Bean

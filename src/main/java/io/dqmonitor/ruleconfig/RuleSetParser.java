@@ -2,11 +2,16 @@ package io.dqmonitor.ruleconfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
+import io.dqmonitor.privacy.PiiMode;
+import io.dqmonitor.privacy.PrivacyProperties;
 import io.dqmonitor.rules.InvalidRulesException;
 import io.dqmonitor.rules.RuleFactory;
 import io.dqmonitor.rules.RuleSettings;
@@ -17,9 +22,15 @@ import org.springframework.boot.convert.DurationStyle;
 /** Turns the rule tree of each table into {@link TableRules}, failing with the offending key on any mistake. */
 final class RuleSetParser {
 
-    private final Map<String, RuleFactory> factoriesByKey = new LinkedHashMap<>();
+    /** The column key that declares a column personal; not a rule, and only in a table's {@code columns}. */
+    static final String PII = "pii";
 
-    RuleSetParser(List<RuleFactory> factories) {
+    private final Map<String, RuleFactory> factoriesByKey = new LinkedHashMap<>();
+    private final boolean hashKeySet;
+
+    /** {@code hashKeySet}: whether {@code dq.privacy.hash-key} is set, without which {@code pii: hash} is refused. */
+    RuleSetParser(List<RuleFactory> factories, boolean hashKeySet) {
+        this.hashKeySet = hashKeySet;
         for (RuleFactory factory : factories) {
             for (String key : factory.keys()) {
                 if (factoriesByKey.putIfAbsent(key, factory) != null) {
@@ -38,9 +49,31 @@ final class RuleSetParser {
     private TableRules table(String table, Map<String, Object> spec) {
         String path = "dq.tables." + table;
         return new TableRules(table, freshness(path + ".freshness", spec.get("freshness")),
-                columns(path + ".columns", spec.get("columns")), conditionals(path + ".when", spec.get("when")),
+                columns(path + ".columns", spec.get("columns"), true), conditionals(path + ".when", spec.get("when")),
                 positive(path + ".max-deletes-per-minute", spec.get("max-deletes-per-minute")),
-                positive(path + ".max-rows-per-transaction", spec.get("max-rows-per-transaction")));
+                positive(path + ".max-rows-per-transaction", spec.get("max-rows-per-transaction")),
+                personal(path + ".columns", spec.get("columns")));
+    }
+
+    private Map<String, PiiMode> personal(String path, Object columns) {
+        Map<String, PiiMode> personal = new LinkedHashMap<>();
+        asMap(path, columns).forEach((column, settings) -> {
+            Object declared = asMap(path + "." + column, settings).get(PII);
+            if (declared != null) {
+                personal.put(column, piiMode(path + "." + column + "." + PII, declared));
+            }
+        });
+        return Collections.unmodifiableMap(personal);
+    }
+
+    private PiiMode piiMode(String path, Object value) {
+        PiiMode mode = PiiMode.fromLabel(value.toString().trim()).orElseThrow(() -> new InvalidRulesException(path,
+                "unknown masking '" + value + "'; use one of " + Arrays.stream(PiiMode.values()).map(PiiMode::label).toList()));
+        if (mode == PiiMode.HASH && !hashKeySet) {
+            throw new InvalidRulesException(path, "'hash' needs a secret key: set dq.privacy.hash-key (at least "
+                    + PrivacyProperties.MIN_KEY_LENGTH + " characters, e.g. from the environment as DQ_PRIVACY_HASH_KEY)");
+        }
+        return mode;
     }
 
     private static Integer positive(String path, Object value) {
@@ -73,19 +106,29 @@ final class RuleSetParser {
         }
     }
 
-    private List<TableRules.ColumnCheck> columns(String path, Object value) {
+    /** {@code table}: a table's own columns, where {@code pii} belongs; otherwise a when block's. */
+    private List<TableRules.ColumnCheck> columns(String path, Object value, boolean table) {
         List<TableRules.ColumnCheck> checks = new ArrayList<>();
-        asMap(path, value).forEach((column, rules) -> checks.addAll(column(path + "." + column, column, rules)));
+        asMap(path, value).forEach((column, rules) -> checks.addAll(column(path + "." + column, column, rules, table)));
         return List.copyOf(checks);
     }
 
-    private List<TableRules.ColumnCheck> column(String path, String column, Object value) {
+    private List<TableRules.ColumnCheck> column(String path, String column, Object value, boolean table) {
         Map<RuleFactory, Map<String, Object>> byFactory = new LinkedHashMap<>();
         asMap(path, value).forEach((key, setting) -> {
+            if (PII.equals(key)) {
+                if (!table) {
+                    throw new InvalidRulesException(path + "." + key, "a column is personal for every row: declare "
+                            + "pii in the table's columns, not in a when block");
+                }
+                return;
+            }
             RuleFactory factory = factoriesByKey.get(key);
             if (factory == null) {
+                Set<String> known = new TreeSet<>(factoriesByKey.keySet());
+                known.add(PII);
                 throw new InvalidRulesException(path + "." + key,
-                        "unknown rule '" + key + "'; known rules are " + new TreeSet<>(factoriesByKey.keySet()));
+                        "unknown rule '" + key + "'; known rules are " + known);
             }
             byFactory.computeIfAbsent(factory, f -> new LinkedHashMap<>()).put(key, setting);
         });
@@ -114,7 +157,8 @@ final class RuleSetParser {
             if (when.isEmpty()) {
                 throw new InvalidRulesException(blockPath + ".if", "a when block needs at least one column value");
             }
-            conditionals.add(new TableRules.Conditional(Map.copyOf(when), columns(blockPath + ".columns", block.get("columns"))));
+            conditionals.add(new TableRules.Conditional(Map.copyOf(when),
+                    columns(blockPath + ".columns", block.get("columns"), false)));
         }
         return List.copyOf(conditionals);
     }

@@ -3,6 +3,8 @@ package io.dqmonitor.ruleconfig;
 import java.util.List;
 import java.util.Map;
 
+import io.dqmonitor.privacy.Masker;
+import io.dqmonitor.privacy.PrivacyProperties;
 import io.dqmonitor.rules.RuleEvaluator;
 import io.dqmonitor.rules.RuleFactory;
 import io.dqmonitor.rules.RuleMetrics;
@@ -18,8 +20,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 class RulesConfiguration {
 
     @Bean
-    RuleSetLoader ruleSetLoader(List<RuleFactory> factories) {
-        return new RuleSetLoader(new RuleSetParser(factories));
+    RuleSetLoader ruleSetLoader(List<RuleFactory> factories, PrivacyProperties privacy) {
+        return new RuleSetLoader(new RuleSetParser(factories, privacy.hasHashKey()));
     }
 
     /** The rules of the configuration at start-up: a mistake in them stops the start, naming the key. */
@@ -29,8 +31,8 @@ class RulesConfiguration {
     }
 
     @Bean
-    RuleEvaluator ruleEvaluator(RulesInForce rules, RulesProperties properties) {
-        return new RuleEvaluator(rules, properties.unavailableValuePlaceholder());
+    RuleEvaluator ruleEvaluator(RulesInForce rules, RulesProperties properties, Masker masker) {
+        return new RuleEvaluator(rules, properties.unavailableValuePlaceholder(), masker);
     }
 
     /** Reads and checks a rule set, at start-up and on every reload. */

@@ -1,19 +1,29 @@
 package io.dqmonitor.ruleconfig;
 
+import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.dqmonitor.rules.RulesInForce;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.stereotype.Component;
 
-/** {@code GET /actuator/rules}: the rules in force; {@code POST /actuator/rules}: re-read them from the files. */
+/**
+ * {@code GET /actuator/rules}: the rules in force (with {@code column:pii=<mode>} for personal columns);
+ * {@code POST /actuator/rules}: re-read them from the files.
+ */
 @Component
 @Endpoint(id = "rules")
 class RulesEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesEndpoint.class);
 
     private final RulesInForce rules;
     private final RulesReloader reloader;
@@ -28,11 +38,19 @@ class RulesEndpoint {
         Map<String, List<String>> rules = new TreeMap<>();
         this.rules.tables().forEach((table, tableRules) -> rules.put(table, tableRules.columnRuleLabels().stream()
                 .map(label -> label.getKey() + ":" + label.getValue()).toList()));
+        this.rules.tables().forEach((table, tableRules) -> tableRules.personal().forEach((column, mode) -> {
+            List<String> labels = new ArrayList<>(rules.get(table));
+            labels.add(column + ":pii=" + mode.label());
+            rules.put(table, labels);
+        }));
         return rules;
     }
 
+    /** Audited: the log says who asked (the authenticated name, or {@code anonymous} with security off). */
     @WriteOperation
-    RulesReloader.Outcome reload() {
+    RulesReloader.Outcome reload(SecurityContext caller) {
+        Principal principal = caller.getPrincipal();
+        log.info("Rules reload requested by {}", principal == null ? "anonymous" : principal.getName());
         return reloader.reload();
     }
 }

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Excerpt;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.privacy.Masker;
+import io.dqmonitor.privacy.PiiMode;
 
 /**
  * Checks each change event against the rules of its table: value rules on the after image of creates, updates and
@@ -29,12 +31,15 @@ public final class RuleEvaluator {
     static final int MAX_VALUE_LENGTH = 1000;
 
     private final RulesInForce rules;
+    private final Masker masker;
     private final BlastRadius blastRadius = new BlastRadius();
     private final String unavailable;
     private final String unavailableBase64;
 
-    public RuleEvaluator(RulesInForce rules, String unavailablePlaceholder) {
+    /** Violations quote values; those of personal columns are quoted masked, as {@code masker} shows them. */
+    public RuleEvaluator(RulesInForce rules, String unavailablePlaceholder, Masker masker) {
         this.rules = rules;
+        this.masker = masker;
         this.unavailable = unavailablePlaceholder;
         this.unavailableBase64 = Base64.getEncoder().encodeToString(unavailablePlaceholder.getBytes(StandardCharsets.UTF_8));
     }
@@ -47,10 +52,10 @@ public final class RuleEvaluator {
         List<Violation> violations = new ArrayList<>();
         Set<String> skipped = new TreeSet<>();
         if (event.op().hasAfterImage() && event.after() != null) {
-            check(rules.checks(), event, violations, skipped);
+            check(rules, rules.checks(), event, violations, skipped);
             for (TableRules.Conditional conditional : rules.conditionals()) {
                 if (matches(conditional.when(), event.after())) {
-                    check(conditional.checks(), event, violations, skipped);
+                    check(rules, conditional.checks(), event, violations, skipped);
                 }
             }
         }
@@ -63,7 +68,7 @@ public final class RuleEvaluator {
                 .allMatch(condition -> Objects.equals(condition.getValue(), Values.text(row.get(condition.getKey()))));
     }
 
-    private void check(List<TableRules.ColumnCheck> checks, ChangeEvent event, List<Violation> out,
+    private void check(TableRules rules, List<TableRules.ColumnCheck> checks, ChangeEvent event, List<Violation> out,
             Set<String> skipped) {
         for (TableRules.ColumnCheck check : checks) {
             if (!event.after().containsKey(check.column())) {
@@ -78,8 +83,8 @@ public final class RuleEvaluator {
                 continue;
             }
             Violation violation = check.rule() instanceof ColumnRule.ValueRule rule
-                    ? checkValue(rule, check.column(), event)
-                    : checkChange((ColumnRule.ChangeRule) check.rule(), check.column(), event, skipped);
+                    ? checkValue(rules, rule, check.column(), event)
+                    : checkChange(rules, (ColumnRule.ChangeRule) check.rule(), check.column(), event, skipped);
             // a when block may repeat a rule the table already has; one failure is one violation
             if (violation != null && !out.contains(violation)) {
                 out.add(violation);
@@ -95,12 +100,12 @@ public final class RuleEvaluator {
         return value instanceof String text && (text.equals(unavailable) || text.equals(unavailableBase64));
     }
 
-    private static Violation checkValue(ColumnRule.ValueRule rule, String column, ChangeEvent event) {
+    private Violation checkValue(TableRules rules, ColumnRule.ValueRule rule, String column, ChangeEvent event) {
         Object value = event.after().get(column);
-        return rule.accepts(value) ? null : new Violation(column, rule.name(), Excerpt.of(Values.text(value), MAX_VALUE_LENGTH));
+        return rule.accepts(value) ? null : new Violation(column, rule.name(), shown(rules, column, value));
     }
 
-    private static Violation checkChange(ColumnRule.ChangeRule rule, String column, ChangeEvent event,
+    private Violation checkChange(TableRules rules, ColumnRule.ChangeRule rule, String column, ChangeEvent event,
             Set<String> skipped) {
         if (event.op() != Op.UPDATE) {
             return null;
@@ -111,8 +116,17 @@ public final class RuleEvaluator {
         }
         Object before = event.before().get(column);
         Object after = event.after().get(column);
-        return rule.accepts(before, after) ? null
-                : new Violation(column, rule.name(), Excerpt.of(Values.text(before), MAX_VALUE_LENGTH) + " -> "
-                        + Excerpt.of(Values.text(after), MAX_VALUE_LENGTH));
+        if (rule.accepts(before, after)) {
+            return null;
+        }
+        return new Violation(column, rule.name(), rules.personal().get(column) == PiiMode.DROP ? null
+                : shown(rules, column, before) + " -> " + shown(rules, column, after));
+    }
+
+    /** A value as a violation quotes it: cut to an excerpt, or masked when the column is personal. */
+    private String shown(TableRules rules, String column, Object value) {
+        PiiMode mode = rules.personal().get(column);
+        String text = Values.text(value);
+        return mode == null ? Excerpt.of(text, MAX_VALUE_LENGTH) : masker.maskText(mode, text);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.dqmonitor.privacy.PiiMode;
+
 /**
  * The rules of one table.
  *
@@ -14,9 +16,16 @@ import java.util.stream.Stream;
  * @param conditionals          column rules applied only to rows whose listed columns hold the given values
  * @param maxDeletesPerMinute   most deletes allowed per minute of source commit time, or {@code null}
  * @param maxRowsPerTransaction most rows of this table one transaction may change, or {@code null}
+ * @param personal              the columns declared personal ({@code pii:}) and how each is masked
  */
 public record TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
-        Integer maxDeletesPerMinute, Integer maxRowsPerTransaction) {
+        Integer maxDeletesPerMinute, Integer maxRowsPerTransaction, Map<String, PiiMode> personal) {
+
+    /** A table without personal columns. */
+    public TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
+            Integer maxDeletesPerMinute, Integer maxRowsPerTransaction) {
+        this(table, freshness, checks, conditionals, maxDeletesPerMinute, maxRowsPerTransaction, Map.of());
+    }
 
     /** The column label of table-level rules in metrics and history. */
     public static final String TABLE_COLUMN = "*";

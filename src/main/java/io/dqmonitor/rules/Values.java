@@ -3,6 +3,8 @@ package io.dqmonitor.rules;
 import java.math.BigDecimal;
 import java.util.Optional;
 
+import io.dqmonitor.cdc.ValueText;
+
 /** How column values compare with configured values: numbers by their value (1.50 equals 1.5), others by their text. */
 public final class Values {
 
@@ -10,16 +12,7 @@ public final class Values {
     }
 
     public static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return text(new BigDecimal(value.toString()));
-        }
-        return value.toString();
+        return ValueText.of(value);
     }
 
     static Optional<BigDecimal> number(Object value) {

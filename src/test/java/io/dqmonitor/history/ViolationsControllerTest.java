@@ -14,12 +14,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /api/violations} in a web slice; the SQL behind it is tested against PostgreSQL (PipelineIT). */
 @WebMvcTest(ViolationsController.class)
+// access control is SecurityIT\'s: the slice runs as a viewer
+@WithMockUser(roles = "VIEWER")
 class ViolationsControllerTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package io.dqmonitor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,10 +15,13 @@ import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.history.InMemoryViolationLog;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabelsFixture;
+import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.recent.InMemoryRecentChanges;
 import io.dqmonitor.report.TableStatistics;
 import io.dqmonitor.ruleconfig.RulesFixture;
+import io.dqmonitor.rules.RuleFixtures;
 import io.dqmonitor.rules.RuleMetricsFixture;
+import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.schema.SchemaMetricsFixture;
 import io.dqmonitor.schema.SchemaTracker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,10 +58,13 @@ class ChangeBatchHandlerTest {
     private final SchemaTracker schemas = new SchemaTracker();
     private final PipelineMetrics metrics = new PipelineMetrics(registry,
             TableLabelsFixture.of(new MetricsProperties(100)));
+    private final RulesInForce rules = RuleFixtures.inForce(RulesFixture.rules("""
+            dq.tables.public.t.columns.qty.min: 0
+            dq.tables.public.t.columns.email: { pattern: '^[^@]+@[^@]+$', pii: hash }
+            """));
     private final ChangeBatchHandler handler = new ChangeBatchHandler(
-            new RecordChecker(new ChangeEventParser(), RulesFixture.evaluator("""
-                    dq.tables.public.t.columns.qty.min: 0
-                    """), schemas),
+            new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), schemas, rules,
+                    RuleFixtures.MASKER),
             new BatchEffects(history, recent, deadLetters, new PipelineHealth(metrics, Clock.systemUTC())),
             new BatchAccounting(new RowCountLedger(), new TableStatistics(), metrics,
                     RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), Clock.systemUTC()));
@@ -145,6 +152,22 @@ class ChangeBatchHandlerTest {
 
     private double created() {
         return registry.find("cdc.events").tag("op", "create").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void personalValuesAreMaskedInTheHistoryAndTheRecentChangesWhileTheRulesSawThemRaw() {
+        String bad = create(1, 1).replace("\"qty\":1}", "\"qty\":1,\"email\":\"alice.example.com\"}");
+        String good = create(2, 1).replace("\"qty\":1}", "\"qty\":1,\"email\":\"bob@example.com\"}");
+
+        handler.handle(List.of(record(0, bad), record(1, good)));
+
+        String hashed = RuleFixtures.MASKER.maskText(PiiMode.HASH, "alice.example.com");
+        assertThat(history.stored).singleElement().satisfies(entry -> {
+            assertThat(entry.violations()).extracting("rule", "value").containsExactly(tuple("pattern", hashed));
+            assertThat(entry.event().after()).containsEntry("email", hashed);
+        });
+        assertThat(recent.appended).extracting(change -> change.after().get("email"))
+                .containsExactly(hashed, RuleFixtures.MASKER.maskText(PiiMode.HASH, "bob@example.com"));
     }
 
     private static ConsumerRecord<byte[], byte[]> record(long offset, String value) {

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code GET /api/changes} in a web slice; the Redis list behind it is tested against Redis (RecentChangesStoreIT). */
 @WebMvcTest(RecentChangesController.class)
+// access control is SecurityIT\'s: the slice runs as a viewer
+@WithMockUser(roles = "VIEWER")
 class RecentChangesControllerTest {
 
     @Autowired

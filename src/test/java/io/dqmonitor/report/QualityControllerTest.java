@@ -22,12 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code GET /api/quality} in a web slice: every freshness state, with a fixed clock. */
 @WebMvcTest(QualityController.class)
+// access control is SecurityIT\'s: the slice runs as a viewer
+@WithMockUser(roles = "VIEWER")
 @Import({TableStatistics.class, QualityControllerTest.Fixtures.class})
 class QualityControllerTest {
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.InvalidRulesException;
 import io.dqmonitor.rules.RuleEvaluator;
 import io.dqmonitor.rules.RuleFixtures;
@@ -62,12 +63,44 @@ class RuleConfigurationTest {
     }
 
     @Test
+    void aPersonalColumnIsDeclaredBesideItsRules() {
+        var table = RulesFixture.rules("""
+                dq.tables.public.a.columns.email: { pattern: '^.+@.+$', pii: hash }
+                dq.tables.public.a.columns.phone.pii: partial
+                """).get("public.a");
+
+        assertThat(table.personal()).containsExactly(java.util.Map.entry("email", PiiMode.HASH),
+                java.util.Map.entry("phone", PiiMode.PARTIAL));
+        assertThat(table.checks()).extracting(check -> check.column()).containsExactly("email");
+    }
+
+    @Test
+    void aPersonalColumnInAWhenBlockIsRejectedNamingTheKey() {
+        assertThatThrownBy(() -> RulesFixture.rules("""
+                dq.tables.public.a.when[0].if.kind: x
+                dq.tables.public.a.when[0].columns.email.pii: hash
+                """)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageStartingWith("dq.tables.public.a.when[0].columns.email.pii: a column is personal for every row");
+    }
+
+    @Test
+    void hashingWithoutAKeyIsRejectedNamingBothKeys() {
+        RulesConfiguration.RuleSetLoader keyless = new RulesConfiguration.RuleSetLoader(
+                new RuleSetParser(RuleFixtures.factories(), false));
+
+        assertThatThrownBy(() -> keyless.load(org.springframework.boot.context.properties.source
+                .ConfigurationPropertySources.from(RulesFixture.yaml("f", "dq.tables.public.a.columns.email.pii: hash"))))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageStartingWith("dq.tables.public.a.columns.email.pii: 'hash' needs a secret key: set dq.privacy.hash-key");
+    }
+
+    @Test
     void unknownRuleKeyNamesTheKey() {
         assertThatThrownBy(() -> RulesFixture.rules("""
                 dq.tables.public.a.columns.amount.maxx: 5
                 """)).isInstanceOf(InvalidRulesException.class)
                 .hasMessageStartingWith("dq.tables.public.a.columns.amount.maxx: unknown rule 'maxx'")
-                .hasMessageContaining("[allowed-values, immutable, max, min, monotonic, not-cleared, not-null, pattern, transitions]");
+                .hasMessageContaining("[allowed-values, immutable, max, min, monotonic, not-cleared, not-null, pattern, pii, transitions]");
     }
 
     @Test

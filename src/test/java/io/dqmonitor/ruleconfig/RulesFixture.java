@@ -24,7 +24,7 @@ public final class RulesFixture {
         for (int i = 0; i < yamlFiles.length; i++) {
             environment.getPropertySources().addFirst(yaml("file-" + i, yamlFiles[i]));
         }
-        return new RuleSetParser(RuleFixtures.factories()).parse(RulesTreeReader.read(ConfigurationPropertySources.get(environment)));
+        return new RuleSetParser(RuleFixtures.factories(), true).parse(RulesTreeReader.read(ConfigurationPropertySources.get(environment)));
     }
 
     public static RuleEvaluator evaluator(String... yamlFiles) {
@@ -35,7 +35,7 @@ public final class RulesFixture {
         return RuleFixtures.evaluator(rules(yamlFiles), placeholder);
     }
 
-    private static PropertySource<?> yaml(String name, String text) {
+    static PropertySource<?> yaml(String name, String text) {
         try {
             return new YamlPropertySourceLoader().load(name, new ByteArrayResource(text.getBytes())).get(0);
         } catch (java.io.IOException e) {

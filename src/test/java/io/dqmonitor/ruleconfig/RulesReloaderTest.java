@@ -37,7 +37,7 @@ class RulesReloaderTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final RulesConfiguration.RuleSetLoader loader =
-            new RulesConfiguration.RuleSetLoader(new RuleSetParser(RuleFixtures.factories()));
+            new RulesConfiguration.RuleSetLoader(new RuleSetParser(RuleFixtures.factories(), true));
     private Path file;
     private RulesInForce rules;
     private RulesReloader reloader;

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabelsFixture;
+import io.dqmonitor.privacy.Masker;
+import io.dqmonitor.privacy.PrivacyProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The parts of the rule engine that tests in other packages build rule sets and evaluators from. */
@@ -25,7 +27,14 @@ public final class RuleFixtures {
                 TableLabelsFixture.of(new MetricsProperties(100))));
     }
 
+    /** The masker of the tests, with a fixed key: {@code pii: hash} hashes are stable from run to run. */
+    public static final Masker MASKER = new Masker(new PrivacyProperties("a-test-key-of-32-characters-long"));
+
     public static RuleEvaluator evaluator(Map<String, TableRules> tables, String placeholder) {
-        return new RuleEvaluator(inForce(tables), placeholder);
+        return new RuleEvaluator(inForce(tables), placeholder, MASKER);
+    }
+
+    public static RuleEvaluator evaluator(RulesInForce rules) {
+        return new RuleEvaluator(rules, RuleEvaluator.DEBEZIUM_PLACEHOLDER, MASKER);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.dqmonitor.PipelineClient;
+import io.dqmonitor.TestUsers;
 import org.awaitility.Awaitility;
 
 /**
@@ -50,6 +51,7 @@ public final class ServiceProcess {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
         stack.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        TestUsers.of(TestUsers.TEST).properties().forEach((key, value) -> command.add("--" + key + "=" + value));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = Path.of("target", name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
