@@ -145,6 +145,8 @@ public final class PipelineClient implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 }
