@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -119,6 +120,23 @@ class ComposeFileTest {
         assertThat((List<String>) at(service("prometheus"), "volumes"))
                 .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro", "./alerts:/etc/prometheus/alerts:ro");
         assertThat(config).contains("/etc/prometheus/alerts/*.rules.yml");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesAsTheMetricsUserWithThePasswordTheMonitorHas() {
+        Map<String, Object> scrape = ((List<Map<String, Object>>) AlertRules.load(Path.of("prometheus", "prometheus.yml"))
+                .get("scrape_configs")).get(0);
+        Map<String, String> auth = (Map<String, String>) scrape.get("basic_auth");
+        Map<String, String> env = at(service("dq-monitor"), "environment");
+        String user = auth.get("username").toUpperCase(Locale.ROOT);
+
+        assertThat(env).containsEntry("DQ_SECURITY_USERS_" + user + "_ROLES", "metrics");
+        assertThat(env.get("DQ_SECURITY_USERS_" + user + "_PASSWORD")).startsWith("{noop}${DQ_METRICS_PASSWORD:-");
+        List<Map<String, String>> configs = at(service("prometheus"), "configs");
+        assertThat(configs).containsExactly(Map.of("source", "dq_metrics_password", "target", auth.get("password_file")));
+        Map<String, Map<String, String>> topLevel = at(COMPOSE, "configs");
+        assertThat(topLevel.get("dq_metrics_password").get("content")).startsWith("${DQ_METRICS_PASSWORD:-");
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 
 import io.dqmonitor.PipelineClient;
 import io.dqmonitor.StackIntegrationTest;
+import io.dqmonitor.TestUsers;
 import io.dqmonitor.stack.Ports;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -50,6 +53,11 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = "dq.completeness.interval=1s")
 class DashboardQueriesIT extends StackIntegrationTest {
+
+    @DynamicPropertySource
+    static void theScrapeUser(DynamicPropertyRegistry registry) {
+        TestUsers.of(TestUsers.METRICS).properties().forEach((key, value) -> registry.add(key, () -> value));
+    }
 
     private static final Path WORK = Path.of("target", "observability-it");
     private static final String TOPIC = "monitoring_server.public.user_activities";
@@ -70,11 +78,13 @@ class DashboardQueriesIT extends StackIntegrationTest {
         alertmanager = MonitoringServer.alertmanager(WORK.resolve("alertmanager"),
                 Path.of("prometheus", "alertmanager.yml").toAbsolutePath());
         int prometheusPort = Ports.free();
+        // the shipped scrape authenticates as the metrics user 'prometheus', with the password from a file
+        Path passwordFile = Files.writeString(WORK.resolve("dq_metrics_password"), TestUsers.METRICS.password());
         Path config = Files.writeString(WORK.resolve("prometheus.yml"), LocalPrometheusConfig.adapt(
                 Path.of("prometheus", "prometheus.yml"), Map.of(
                         "dq-monitor:8080", "127.0.0.1:" + port,
                         "localhost:9090", "127.0.0.1:" + prometheusPort,
-                        "alertmanager:9093", alertmanager.address())));
+                        "alertmanager:9093", alertmanager.address()), passwordFile));
         prometheus = MonitoringServer.prometheus(WORK.resolve("prometheus"), prometheusPort, config);
 
         String tick = Files.readString(Path.of("simulator", "activity.sql")).replaceAll("(?m)^\\\\watch.*$", "");

@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The repository's {@code prometheus.yml} with docker compose addresses swapped for local ones, its rule files taken
- * from this checkout, and a 1-second scrape and evaluation interval. Nothing else changes: jobs, metric paths and
+ * from this checkout, the scrape's password file a local one, and a 1-second scrape and evaluation interval. Nothing else changes: jobs, metric paths and
  * rules are the shipped ones.
  */
 final class LocalPrometheusConfig {
@@ -19,8 +19,9 @@ final class LocalPrometheusConfig {
     private LocalPrometheusConfig() {
     }
 
+    /** {@code passwordFile}: where the scrape's {@code basic_auth.password_file} is on this machine. */
     @SuppressWarnings("unchecked")
-    static String adapt(Path config, Map<String, String> addresses) throws IOException {
+    static String adapt(Path config, Map<String, String> addresses, Path passwordFile) throws IOException {
         Map<String, Object> root = new Yaml().load(Files.readString(config));
         Map<String, Object> global = (Map<String, Object>) root.get("global");
         global.put("scrape_interval", "1s");
@@ -33,6 +34,9 @@ final class LocalPrometheusConfig {
         }
         for (Map<String, Object> job : (List<Map<String, Object>>) root.get("scrape_configs")) {
             relocate(job, addresses);
+            if (job.get("basic_auth") instanceof Map<?, ?> auth) {
+                ((Map<String, Object>) auth).put("password_file", passwordFile.toAbsolutePath().toString());
+            }
         }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

@@ -47,6 +47,8 @@ public final class LocalRun {
                 number(options, "sim.update-share", 0.2), number(options, "sim.delete-share", 0.05)),
                 System.out::println);
         stack.springProperties().forEach((key, value) -> appArgs.add("--" + key + "=" + value));
+        LocalUsers users = LocalUsers.unlessGiven(appArgs);
+        appArgs.addAll(users.arguments());
         ConfigurableApplicationContext app = SpringApplication.run(DqMonitorApplication.class, appArgs.toArray(String[]::new));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -65,12 +67,12 @@ public final class LocalRun {
                   recent changes  %s/api/changes?limit=10
                   metrics         %s/actuator/prometheus
                   health          %s/actuator/health
-                  PostgreSQL      %s (user postgres, any password)
+                %s                  PostgreSQL      %s (user postgres, any password)
                   Kafka           %s   topic monitoring_server.public.user_activities
                   Kafka Connect   %s/connectors
                   Redis           127.0.0.1:%d   list recent_changes
                   simulator       %s rows/s, %s%% bad rows
-                %n""", base, base, base, stack.jdbcUrl(), stack.bootstrapServers(), stack.connectUrl(), stack.redisPort(),
+                %n""", base, base, base, users.describe(base), stack.jdbcUrl(), stack.bootstrapServers(), stack.connectUrl(), stack.redisPort(),
                 options.getOrDefault("sim.rate", "5"), Math.round(number(options, "sim.bad-share", 0.1) * 100));
     }
 
