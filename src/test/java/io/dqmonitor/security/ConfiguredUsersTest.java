@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 class ConfiguredUsersTest {
 
@@ -20,6 +21,16 @@ class ConfiguredUsersTest {
 
         assertThat(users.loadUserByUsername("vera").getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactlyInAnyOrder("ROLE_VIEWER", "ROLE_METRICS");
+    }
+
+    @Test
+    void aHashMadeByTheReadmesHtpasswdCommandIsAcceptedAndMatches() {
+        // htpasswd -nbBC 10 '' 'the password' | cut -d: -f2
+        String fromHtpasswd = "{bcrypt}$2y$10$OAZ6JhjcsEZLPEZz82y8jujK/JdDPuOLmex1vpYTQoTaX6ZALFS6C";
+        var users = ConfiguredUsers.of(Map.of("vera", new AccessProperties.User(fromHtpasswd, List.of("viewer"))));
+
+        assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                .matches("the password", users.loadUserByUsername("vera").getPassword())).isTrue();
     }
 
     @Test
