@@ -67,7 +67,7 @@ public final class LocalRun {
                   recent changes  %s/api/changes?limit=10
                   metrics         %s/actuator/prometheus
                   health          %s/actuator/health
-                %s                  PostgreSQL      %s (user postgres, any password)
+                %s  PostgreSQL      %s (user postgres, any password)
                   Kafka           %s   topic monitoring_server.public.user_activities
                   Kafka Connect   %s/connectors
                   Redis           127.0.0.1:%d   list recent_changes
