@@ -25,7 +25,7 @@ public abstract class StackIntegrationTest {
         // the shipped settings otherwise, metadata.max.age.ms (new topics within 5 s) included
         STACK.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         // security on, as shipped: the tests' client authenticates as a user with every role
-        TestUsers.of(TestUsers.TEST).properties().forEach((key, value) -> registry.add(key, () -> value));
+        TestUsers.of(TestUsers.TEST).declareIn(registry);
     }
 
     @LocalServerPort

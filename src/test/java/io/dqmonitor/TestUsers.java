@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * HTTP basic users for the service under test, declared the way an operator does ({@code {bcrypt}} hashes in
@@ -30,6 +31,11 @@ public record TestUsers(Map<String, User> users) {
             byName.put(user.name(), user);
         }
         return new TestUsers(byName);
+    }
+
+    /** Declares these users in a Spring test context. */
+    public void declareIn(DynamicPropertyRegistry registry) {
+        properties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     /** The {@code dq.security.users.*} settings that declare these users. */

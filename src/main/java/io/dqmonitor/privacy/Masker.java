@@ -35,7 +35,10 @@ public class Masker {
         this.mac = properties.hasHashKey() ? ThreadLocal.withInitial(() -> hmac(properties.hashKey())) : null;
     }
 
-    /** The event as it may be shown: the personal columns of its key and both images masked. */
+    /**
+     * The event as it may be shown: the personal columns of its key and both images masked; the same instance when no
+     * column is personal, which callers may rely on to skip work for unmasked events.
+     */
     public ChangeEvent mask(ChangeEvent event, Map<String, PiiMode> personal) {
         if (personal.isEmpty()) {
             return event;

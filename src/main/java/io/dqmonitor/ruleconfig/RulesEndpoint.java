@@ -1,9 +1,9 @@
 package io.dqmonitor.ruleconfig;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import io.dqmonitor.rules.RulesInForce;
 import org.slf4j.Logger;
@@ -36,13 +36,10 @@ class RulesEndpoint {
     @ReadOperation
     Map<String, List<String>> rules() {
         Map<String, List<String>> rules = new TreeMap<>();
-        this.rules.tables().forEach((table, tableRules) -> rules.put(table, tableRules.columnRuleLabels().stream()
-                .map(label -> label.getKey() + ":" + label.getValue()).toList()));
-        this.rules.tables().forEach((table, tableRules) -> tableRules.personal().forEach((column, mode) -> {
-            List<String> labels = new ArrayList<>(rules.get(table));
-            labels.add(column + ":pii=" + mode.label());
-            rules.put(table, labels);
-        }));
+        this.rules.tables().forEach((table, tableRules) -> rules.put(table, Stream.concat(
+                tableRules.columnRuleLabels().stream().map(label -> label.getKey() + ":" + label.getValue()),
+                tableRules.personal().entrySet().stream().map(pii -> pii.getKey() + ":pii=" + pii.getValue().label()))
+                .toList()));
         return rules;
     }
 

@@ -56,7 +56,7 @@ class DashboardQueriesIT extends StackIntegrationTest {
 
     @DynamicPropertySource
     static void theScrapeUser(DynamicPropertyRegistry registry) {
-        TestUsers.of(TestUsers.METRICS).properties().forEach((key, value) -> registry.add(key, () -> value));
+        TestUsers.of(TestUsers.METRICS).declareIn(registry);
     }
 
     private static final Path WORK = Path.of("target", "observability-it");

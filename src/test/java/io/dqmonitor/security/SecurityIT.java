@@ -37,8 +37,7 @@ class SecurityIT extends StackIntegrationTest {
 
     @DynamicPropertySource
     static void accessControl(DynamicPropertyRegistry registry) {
-        TestUsers.of(TestUsers.VIEWER, TestUsers.OPERATOR, TestUsers.METRICS).properties()
-                .forEach((key, value) -> registry.add(key, () -> value));
+        TestUsers.of(TestUsers.VIEWER, TestUsers.OPERATOR, TestUsers.METRICS).declareIn(registry);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
     }
 
