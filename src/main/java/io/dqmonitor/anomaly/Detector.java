@@ -1,0 +1,221 @@
+package io.dqmonitor.anomaly;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Learns one signal's normal online and judges each new value against it, in the value's own time (the source commit
+ * time). Three seasonal models compete (no season, day, week); the one with the smallest recent error predicts. A
+ * value's deviation is measured two ways, on its own and as the recent run of deviations (a shift too small to notice
+ * in one value adds up over an hour), each in units of the model's error; the score is how rarely this signal has
+ * deviated that far before, as a return period. Tuned once on the Numenta Anomaly Benchmark (BENCHMARKS.md).
+ */
+final class Detector {
+
+    private static final int FORMAT = 1;
+    /** Deviations smaller than this many errors never count, however rare this signal's history makes them. */
+    private static final double MIN_DEVIATION = 6;
+    /** Models learn a value clamped to this many errors, so an incident is not learned as the new normal. */
+    private static final double LEARNING_BAND = 3;
+    private static final double RUN_SECONDS = 3600;
+    private static final double RUN_CLAMP = 3;
+    /** The error never counts as smaller than this share of the signal's overall spread (a flat line has none). */
+    private static final double SPREAD_FLOOR = 0.05;
+    private static final double SPREAD_SECONDS = 7 * 86400;
+    private static final long RARITY_AFTER_SECONDS = 43200;
+    private static final double RETURN_UNIT_SECONDS = 86400;
+    private static final int MIN_OBSERVATIONS = 30;
+
+    private final DetectorSettings settings;
+    private final SeasonalModel[] models;
+    private final Rarity single;
+    private final Rarity run;
+    private long first = Long.MIN_VALUE;
+    private long last = Long.MIN_VALUE;
+    private long rarityStart = Long.MIN_VALUE;
+    private long lastRaised = Long.MIN_VALUE;
+    private long seen;
+    private double mean;
+    private double spread;
+    private double runMean;
+
+    Detector(DetectorSettings settings) {
+        this(settings, models(settings.seasonality()), new Rarity(), new Rarity());
+    }
+
+    private Detector(DetectorSettings settings, SeasonalModel[] models, Rarity single, Rarity run) {
+        this.settings = settings;
+        this.models = models;
+        this.single = single;
+        this.run = run;
+    }
+
+    private static SeasonalModel[] models(DetectorSettings.Seasonality seasonality) {
+        int day = (int) (86400 / SeasonalModel.BUCKET_SECONDS);
+        return switch (seasonality) {
+            case AUTO -> new SeasonalModel[] {new SeasonalModel(1), new SeasonalModel(day), new SeasonalModel(7 * day)};
+            case NONE -> new SeasonalModel[] {new SeasonalModel(1)};
+            case DAILY -> new SeasonalModel[] {new SeasonalModel(day)};
+            case WEEKLY -> new SeasonalModel[] {new SeasonalModel(7 * day)};
+        };
+    }
+
+    /** Judges {@code value}, observed at {@code epochSecond} (never earlier than the previous one), then learns it. */
+    Assessment observe(long epochSecond, double value) {
+        if (first == Long.MIN_VALUE) {
+            first = epochSecond;
+        }
+        double elapsed = last == Long.MIN_VALUE ? 0 : Math.max(0, epochSecond - last);
+        SeasonalModel best = best(epochSecond);
+        Assessment assessment = best == null ? new Assessment(0, Double.NaN, Double.NaN, Double.NaN, false,
+                progress(epochSecond)) : judge(epochSecond, value, elapsed, best);
+        for (SeasonalModel model : models) {
+            model.learn(epochSecond, clamped(model, epochSecond, value), elapsed);
+        }
+        double spreadRate = Math.max(SeasonalModel.rate(elapsed, SPREAD_SECONDS), 1.0 / (seen + 1));
+        mean = seen == 0 ? value : mean;
+        spread += spreadRate * (Math.abs(value - mean) - spread);
+        mean += spreadRate * (value - mean);
+        last = epochSecond;
+        seen++;
+        return assessment;
+    }
+
+    private Assessment judge(long epochSecond, double value, double elapsed, SeasonalModel best) {
+        double expected = best.expected(epochSecond);
+        double scale = scale(best, expected);
+        double floor = Math.max(settings.minChange(), settings.minRelativeChange() * Math.abs(expected));
+        double deviation = directed(value - expected);
+        double runRate = Math.max(SeasonalModel.rate(elapsed, RUN_SECONDS), 1e-3);
+        runMean += runRate * (Math.max(-RUN_CLAMP, Math.min(RUN_CLAMP, (value - expected) / scale)) - runMean);
+        double z = Math.abs(deviation) <= floor ? 0 : Math.abs(deviation) / scale;
+        double runZ = Math.abs(directed(runMean)) * scale <= floor ? 0
+                : Math.abs(directed(runMean)) * Math.sqrt((2 - runRate) / runRate);
+        double score = Math.max(score(single, z, epochSecond), score(run, runZ, epochSecond));
+        if (epochSecond - first >= RARITY_AFTER_SECONDS) {
+            rarityStart = rarityStart == Long.MIN_VALUE ? epochSecond : rarityStart;
+            single.learn(z);
+            run.learn(runZ);
+        }
+        double progress = progress(epochSecond);
+        boolean raised = false;
+        if (progress < 1) {
+            score = 0;
+        } else if (score >= settings.sensitivity()) {
+            if (lastRaised != Long.MIN_VALUE && epochSecond - lastRaised < settings.rearm().toSeconds()) {
+                score = Math.min(score, settings.sensitivity()) * 0.9;
+            } else {
+                lastRaised = epochSecond;
+                raised = true;
+            }
+        }
+        double half = Math.max(MIN_DEVIATION * scale, floor);
+        return new Assessment(score, expected, expected - half, expected + half, raised, progress);
+    }
+
+    private double score(Rarity rarity, double z, long epochSecond) {
+        if (z < MIN_DEVIATION || rarityStart == Long.MIN_VALUE) {
+            return 0;
+        }
+        double returnPeriod = Math.max(1, epochSecond - rarityStart) / Math.max(rarity.atLeast(z), 0.5);
+        return returnPeriod / (returnPeriod + RETURN_UNIT_SECONDS);
+    }
+
+    private double directed(double deviation) {
+        return switch (settings.direction()) {
+            case BOTH -> deviation;
+            case UP -> Math.max(0, deviation);
+            case DOWN -> Math.min(0, deviation);
+        };
+    }
+
+    private double progress(long epochSecond) {
+        double byTime = (epochSecond - first) / (double) Math.max(1, settings.warmUp().toSeconds());
+        return Math.min(1, Math.min(byTime, seen / (double) MIN_OBSERVATIONS));
+    }
+
+    private double clamped(SeasonalModel model, long epochSecond, double value) {
+        if (!model.knows(epochSecond)) {
+            return value;
+        }
+        double expected = model.expected(epochSecond);
+        double limit = LEARNING_BAND * scale(model, expected);
+        return Math.max(expected - limit, Math.min(expected + limit, value));
+    }
+
+    private double scale(SeasonalModel model, double expected) {
+        double floor = Math.max(SPREAD_FLOOR * spread, 1e-3 * Math.max(Math.abs(expected), Math.abs(mean)));
+        return Math.max(model.error(), Math.max(floor, 1e-9));
+    }
+
+    private SeasonalModel best(long epochSecond) {
+        SeasonalModel best = null;
+        for (SeasonalModel model : models) {
+            if (model.knows(epochSecond) && model.seen() > 10 && (best == null || model.error() < best.error())) {
+                best = model;
+            }
+        }
+        return best;
+    }
+
+    /** Its learned state, to store and restore; the settings are not part of it (they come from the rules). */
+    byte[] state() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT);
+            out.writeInt(models.length);
+            for (SeasonalModel model : models) {
+                model.writeTo(out);
+            }
+            single.writeTo(out);
+            run.writeTo(out);
+            for (long time : new long[] {first, last, rarityStart, lastRaised, seen}) {
+                out.writeLong(time);
+            }
+            for (double value : new double[] {mean, spread, runMean}) {
+                out.writeDouble(value);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A detector with the given settings and a stored state, or a new one if the state was learned otherwise. */
+    static Detector restore(DetectorSettings settings, byte[] state) {
+        Detector fresh = new Detector(settings);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            if (in.readInt() != FORMAT || in.readInt() != fresh.models.length) {
+                return fresh;
+            }
+            SeasonalModel[] models = new SeasonalModel[fresh.models.length];
+            for (int i = 0; i < models.length; i++) {
+                models[i] = SeasonalModel.readFrom(in);
+                if (models[i].buckets() != fresh.models[i].buckets()) {
+                    return fresh;
+                }
+            }
+            Detector detector = new Detector(settings, models, Rarity.readFrom(in), Rarity.readFrom(in));
+            detector.first = in.readLong();
+            detector.last = in.readLong();
+            detector.rarityStart = in.readLong();
+            detector.lastRaised = in.readLong();
+            detector.seen = in.readLong();
+            detector.mean = in.readDouble();
+            detector.spread = in.readDouble();
+            detector.runMean = in.readDouble();
+            return detector;
+        } catch (IOException e) {
+            return fresh;
+        }
+    }
+
+    /** An independent copy, to judge with and adopt only once its results are stored. */
+    Detector copy() {
+        return restore(settings, state());
+    }
+}

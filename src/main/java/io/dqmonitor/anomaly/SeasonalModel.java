@@ -1,0 +1,108 @@
+package io.dqmonitor.anomaly;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * One candidate explanation of a signal: a level plus an offset per season bucket (none, half hour of the day or half
+ * hour of the week), Holt-Winters style without a trend. Values are clamped to its band before it learns them, so an
+ * incident moves it only a little and a repeat still stands out.
+ */
+final class SeasonalModel {
+
+    static final long BUCKET_SECONDS = 1800;
+    private static final double LEVEL_SECONDS_FLAT = 1800;
+    private static final double LEVEL_SECONDS_SEASONAL = 6 * 3600;
+    /** A bucket's offset remembers about this many of its own past seasons. */
+    private static final double SEASONS_REMEMBERED = 3;
+    private static final double ERROR_SECONDS = 86400;
+
+    private final int buckets;
+    private final double[] offsets;
+    private final long[] visits;
+    private double level = Double.NaN;
+    private double error = Double.NaN;
+    private long seen;
+
+    SeasonalModel(int buckets) {
+        this.buckets = buckets;
+        this.offsets = new double[buckets];
+        this.visits = new long[buckets];
+    }
+
+    private int bucket(long epochSecond) {
+        return (int) Math.floorMod(epochSecond / BUCKET_SECONDS, (long) buckets);
+    }
+
+    /** Whether it can predict this time: it has a level and has seen this bucket before. */
+    boolean knows(long epochSecond) {
+        return !Double.isNaN(level) && !Double.isNaN(error) && visits[bucket(epochSecond)] > 0;
+    }
+
+    double expected(long epochSecond) {
+        return level + offsets[bucket(epochSecond)];
+    }
+
+    /** The mean absolute error of its recent predictions, NaN until it has made one. */
+    double error() {
+        return error;
+    }
+
+    int buckets() {
+        return buckets;
+    }
+
+    long seen() {
+        return seen;
+    }
+
+    /** Learns {@code value}, already clamped to this model's band, observed {@code elapsed} seconds after the last. */
+    void learn(long epochSecond, double value, double elapsed) {
+        int bucket = bucket(epochSecond);
+        seen++;
+        if (Double.isNaN(level)) {
+            level = value;
+        } else if (visits[bucket] == 0) {
+            offsets[bucket] = value - level;
+        } else {
+            double absError = Math.abs(value - expected(epochSecond));
+            error = Double.isNaN(error) ? absError
+                    : error + Math.max(rate(elapsed, ERROR_SECONDS), 1.0 / seen) * (absError - error);
+            level += rate(elapsed, buckets == 1 ? LEVEL_SECONDS_FLAT : LEVEL_SECONDS_SEASONAL)
+                    * (value - offsets[bucket] - level);
+            if (buckets > 1) {
+                offsets[bucket] += rate(elapsed, BUCKET_SECONDS * SEASONS_REMEMBERED)
+                        * (value - level - offsets[bucket]);
+            }
+        }
+        visits[bucket]++;
+    }
+
+    static double rate(double elapsed, double memorySeconds) {
+        return 1 - Math.exp(-elapsed / memorySeconds);
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(buckets);
+        out.writeDouble(level);
+        out.writeDouble(error);
+        out.writeLong(seen);
+        for (int i = 0; i < buckets; i++) {
+            out.writeDouble(offsets[i]);
+            out.writeLong(visits[i]);
+        }
+    }
+
+    static SeasonalModel readFrom(DataInput in) throws IOException {
+        SeasonalModel model = new SeasonalModel(in.readInt());
+        model.level = in.readDouble();
+        model.error = in.readDouble();
+        model.seen = in.readLong();
+        for (int i = 0; i < model.buckets; i++) {
+            model.offsets[i] = in.readDouble();
+            model.visits[i] = in.readLong();
+        }
+        return model;
+    }
+}
