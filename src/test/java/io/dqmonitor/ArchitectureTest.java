@@ -37,8 +37,9 @@ class ArchitectureTest {
             Map.entry("recent", Set.of("cdc", "rules")),
             Map.entry("report", Set.of("cdc", "rules", "schema")),
             Map.entry("completeness", Set.of("cdc", "metrics", "tasks", "rules")),
+            Map.entry("anomaly", Set.of("cdc", "tasks", "privacy", "rules")),
             Map.entry("pipeline", Set.of("cdc", "metrics", "tasks", "privacy", "rules", "schema", "history", "recent",
-                    "report", "completeness")));
+                    "report", "completeness", "anomaly")));
 
     @Test
     void everyPackageHasItsPlaceInTheLayers() throws IOException {

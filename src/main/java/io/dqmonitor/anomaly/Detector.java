@@ -54,7 +54,7 @@ final class Detector {
         this.run = run;
     }
 
-    private static SeasonalModel[] models(DetectorSettings.Seasonality seasonality) {
+    private static SeasonalModel[] models(io.dqmonitor.rules.AnomalyRules.Seasonality seasonality) {
         int day = (int) (86400 / SeasonalModel.BUCKET_SECONDS);
         return switch (seasonality) {
             case AUTO -> new SeasonalModel[] {new SeasonalModel(1), new SeasonalModel(day), new SeasonalModel(7 * day)};

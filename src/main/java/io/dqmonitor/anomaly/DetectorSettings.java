@@ -2,6 +2,9 @@ package io.dqmonitor.anomaly;
 
 import java.time.Duration;
 
+import io.dqmonitor.rules.AnomalyRules.Direction;
+import io.dqmonitor.rules.AnomalyRules.Seasonality;
+
 /**
  * How one signal's detector judges.
  *
@@ -19,8 +22,4 @@ record DetectorSettings(double sensitivity, Seasonality seasonality, Direction d
 
     static final DetectorSettings DEFAULTS = new DetectorSettings(0.9, Seasonality.AUTO, Direction.BOTH, 0, 0,
             Duration.ofDays(1), Duration.ofHours(12));
-
-    enum Seasonality { AUTO, NONE, DAILY, WEEKLY }
-
-    enum Direction { BOTH, UP, DOWN }
 }

@@ -7,17 +7,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.anomaly.AnomalyMonitor;
 import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.report.TableStatistics;
 import io.dqmonitor.rules.RuleMetrics;
 import io.dqmonitor.schema.SchemaMetrics;
 import org.springframework.stereotype.Component;
 
-/** Counts a stored batch: metrics, the completeness ledger and the per-table statistics. */
+/** Counts a stored batch: metrics, the completeness ledger, the anomaly signals and the per-table statistics. */
 @Component
 class BatchAccounting {
 
     private final RowCountLedger ledger;
+    private final AnomalyMonitor anomalies;
     private final TableStatistics statistics;
     private final PipelineMetrics metrics;
     private final RuleMetrics rules;
@@ -25,9 +27,10 @@ class BatchAccounting {
     private final Clock clock;
     private final Set<String> tablesSeen = ConcurrentHashMap.newKeySet();
 
-    BatchAccounting(RowCountLedger ledger, TableStatistics statistics, PipelineMetrics metrics, RuleMetrics rules,
-            SchemaMetrics schemaMetrics, Clock clock) {
+    BatchAccounting(RowCountLedger ledger, AnomalyMonitor anomalies, TableStatistics statistics,
+            PipelineMetrics metrics, RuleMetrics rules, SchemaMetrics schemaMetrics, Clock clock) {
         this.ledger = ledger;
+        this.anomalies = anomalies;
         this.statistics = statistics;
         this.metrics = metrics;
         this.rules = rules;
@@ -44,6 +47,8 @@ class BatchAccounting {
                 schemaMetrics.tableSeen(event.table());
             }
             ledger.record(event, c.record().topic(), c.record().partition(), c.record().offset());
+            anomalies.record(event, !c.evaluation().violations().isEmpty(), c.record().topic(),
+                    c.record().partition(), c.record().offset());
             statistics.record(event, c.evaluation(), c.schemaChanges());
             metrics.eventProcessed(event.table(), event.op(), event.sourceTimestamp(), now);
             c.evaluation().violations().forEach(v -> rules.violation(event.table(), v.column(), v.rule()));
@@ -54,6 +59,7 @@ class BatchAccounting {
         for (ParsedRecord other : batch.others()) {
             if (other instanceof ParsedRecord.Heartbeat heartbeat) {
                 metrics.heartbeat(heartbeat.timestamp());
+                anomalies.watermark(heartbeat.timestamp());
                 metrics.skipped(ParsedRecord.SkipReason.HEARTBEAT);
             } else {
                 metrics.skipped(((ParsedRecord.Skipped) other).reason());

@@ -48,11 +48,12 @@ final class RuleSetParser {
 
     private TableRules table(String table, Map<String, Object> spec) {
         String path = "dq.tables." + table;
-        return new TableRules(table, freshness(path + ".freshness", spec.get("freshness")),
+        return new TableRules(table, duration(path + ".freshness", spec.get("freshness")),
                 columns(path + ".columns", spec.get("columns"), true), conditionals(path + ".when", spec.get("when")),
                 positive(path + ".max-deletes-per-minute", spec.get("max-deletes-per-minute")),
                 positive(path + ".max-rows-per-transaction", spec.get("max-rows-per-transaction")),
-                personal(path + ".columns", spec.get("columns")));
+                personal(path + ".columns", spec.get("columns")),
+                AnomalyRulesParser.parse(path + ".anomaly", spec.get("anomaly")));
     }
 
     private Map<String, PiiMode> personal(String path, Object columns) {
@@ -91,7 +92,7 @@ final class RuleSetParser {
         throw new InvalidRulesException(path, "expected a whole number of at least 1 but got '" + value + "'");
     }
 
-    private static Duration freshness(String path, Object value) {
+    static Duration duration(String path, Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
@@ -164,7 +165,7 @@ final class RuleSetParser {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(String path, Object value) {
+    static Map<String, Object> asMap(String path, Object value) {
         if (value == null || "".equals(value)) {
             return Map.of();
         }

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.source.IterableConfigurationP
 final class RulesTreeReader {
 
     static final Set<String> TABLE_SETTINGS = Set.of("freshness", "columns", "when", "max-deletes-per-minute",
-            "max-rows-per-transaction");
+            "max-rows-per-transaction", "anomaly");
     private static final ConfigurationPropertyName TABLES = ConfigurationPropertyName.of("dq.tables");
 
     private RulesTreeReader() {

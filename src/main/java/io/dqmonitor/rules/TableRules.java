@@ -17,9 +17,18 @@ import io.dqmonitor.privacy.PiiMode;
  * @param maxDeletesPerMinute   most deletes allowed per minute of source commit time, or {@code null}
  * @param maxRowsPerTransaction most rows of this table one transaction may change, or {@code null}
  * @param personal              the columns declared personal ({@code pii:}) and how each is masked
+ * @param anomaly               how the table's signals are learned ({@code anomaly:})
  */
 public record TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
-        Integer maxDeletesPerMinute, Integer maxRowsPerTransaction, Map<String, PiiMode> personal) {
+        Integer maxDeletesPerMinute, Integer maxRowsPerTransaction, Map<String, PiiMode> personal,
+        AnomalyRules anomaly) {
+
+    /** A table with default anomaly settings. */
+    public TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
+            Integer maxDeletesPerMinute, Integer maxRowsPerTransaction, Map<String, PiiMode> personal) {
+        this(table, freshness, checks, conditionals, maxDeletesPerMinute, maxRowsPerTransaction, personal,
+                AnomalyRules.DEFAULTS);
+    }
 
     /** A table without personal columns. */
     public TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.anomaly.AnomalyMonitor;
 import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.history.InMemoryViolationLog;
 import io.dqmonitor.metrics.MetricsProperties;
@@ -66,7 +67,7 @@ class ChangeBatchHandlerTest {
             new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), schemas, rules,
                     RuleFixtures.MASKER),
             new BatchEffects(history, recent, deadLetters, new PipelineHealth(metrics, Clock.systemUTC())),
-            new BatchAccounting(new RowCountLedger(), new TableStatistics(), metrics,
+            new BatchAccounting(new RowCountLedger(), new AnomalyMonitor(rules), new TableStatistics(), metrics,
                     RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), Clock.systemUTC()));
 
     @Test

@@ -1,0 +1,39 @@
+package io.dqmonitor.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+class AnomalyMetricsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final AnomalyMetrics metrics = new AnomalyMetrics(registry);
+
+    @Test
+    void showsTheLatestWindowOnTheSignalsOwnScale() {
+        Signal changes = Signal.count("changes_create");
+        metrics.judged("public.t", changes, 4, new Assessment(0.2, changes.toModel(9), changes.toModel(1),
+                changes.toModel(25), false, 1));
+        assertThat(registry.get("dq.anomaly.score").tag("signal", "changes_create").gauge().value()).isEqualTo(0.2);
+        assertThat(registry.get("dq.anomaly.observed").gauge().value()).isEqualTo(4);
+        assertThat(registry.get("dq.anomaly.expected").gauge().value()).isCloseTo(9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(registry.get("dq.anomaly.band.upper").gauge().value()).isCloseTo(25, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(registry.get("dq.anomaly.training.progress.ratio").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("dq.anomalies").counter().count()).isZero();
+    }
+
+    @Test
+    void countsEachAnomalyRaised() {
+        Signal share = Signal.share("delete_share");
+        metrics.judged("public.t", share, 0.5, new Assessment(0.95, 0.01, 0, 0.1, true, 1));
+        assertThat(registry.get("dq.anomalies").tags("table", "public.t", "signal", "delete_share").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void everyMeterHasADescription() {
+        metrics.judged("public.t", Signal.mean("amount"), 1, new Assessment(0, 1, 0, 2, false, 0.5));
+        registry.getMeters().forEach(meter -> assertThat(meter.getId().getDescription()).isNotBlank());
+    }
+}
