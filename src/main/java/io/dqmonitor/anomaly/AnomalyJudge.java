@@ -49,13 +49,14 @@ class AnomalyJudge {
         List<Judged> judged = new ArrayList<>();
         for (Observation observation : pending) {
             Signal signal = observation.signal();
-            Optional<DetectorSettings> settings = monitor.settings(observation.table(), signal);
-            if (settings.isEmpty()) {
-                continue;
-            }
             List<String> key = List.of(observation.table(), signal.name());
             Detector detector = updated.get(key);
             if (detector == null) {
+                // the rules are read once per signal and run: a reload between runs applies from the next one
+                Optional<DetectorSettings> settings = monitor.settings(observation.table(), signal);
+                if (settings.isEmpty()) {
+                    continue;
+                }
                 detector = Detector.restore(settings.get(), current(key));
                 updated.put(key, detector);
             }

@@ -213,9 +213,4 @@ final class Detector {
             return fresh;
         }
     }
-
-    /** An independent copy, to judge with and adopt only once its results are stored. */
-    Detector copy() {
-        return restore(settings, state());
-    }
 }
