@@ -61,7 +61,7 @@ class AnomalyJudge {
                 updated.put(key, detector);
             }
             judged.add(new Judged(observation, detector.observe(observation.windowStart().getEpochSecond(),
-                    signal.toModel(observation.value()))));
+                    observation.modelValue(), observation.noise())));
         }
         store.save(anomalies(judged), updated.entrySet().stream().map(e -> new AnomalyStore.State(e.getKey().get(0),
                 e.getKey().get(1), e.getValue().state())).toList());
@@ -71,10 +71,10 @@ class AnomalyJudge {
             if (j.assessment().raised()) {
                 Observation o = j.observation();
                 log.warn("Anomaly in {} {}: {} in the window from {}, expected {} (score {})", o.table(),
-                        o.signal().name(), o.value(), o.windowStart(), o.signal().fromModel(j.assessment().expected()),
+                        o.signal().name(), o.value(), o.windowStart(), o.fromModel(j.assessment().expected()),
                         j.assessment().score());
             }
-            metrics.judged(j.observation().table(), j.observation().signal(), j.observation().value(), j.assessment());
+            metrics.judged(j.observation(), j.assessment());
         }
     }
 
@@ -91,10 +91,10 @@ class AnomalyJudge {
         for (Judged j : judged) {
             if (j.assessment().raised()) {
                 Observation o = j.observation();
-                Signal s = o.signal();
                 Assessment a = j.assessment();
-                anomalies.add(new AnomalyStore.StoredAnomaly(o.table(), s.name(), o.windowStart(), o.windowEnd(),
-                        o.value(), s.fromModel(a.expected()), s.fromModel(a.lower()), s.fromModel(a.upper()),
+                anomalies.add(new AnomalyStore.StoredAnomaly(o.table(), o.signal().name(), o.windowStart(),
+                        o.windowEnd(), o.value(), o.fromModel(a.expected()), o.fromModel(a.lower()),
+                        o.fromModel(a.upper()),
                         a.score(), null));
             }
         }

@@ -2,9 +2,11 @@ package io.dqmonitor.anomaly;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -19,24 +21,32 @@ import org.springframework.stereotype.Component;
 class AnomalyMetrics {
 
     private final MeterRegistry registry;
+    private final AnomalyMonitor monitor;
     private final Map<List<String>, double[]> latest = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> raised = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> windows = new ConcurrentHashMap<>();
+    private final Set<String> tables = ConcurrentHashMap.newKeySet();
 
-    AnomalyMetrics(MeterRegistry registry) {
+    AnomalyMetrics(MeterRegistry registry, AnomalyMonitor monitor) {
         this.registry = registry;
+        this.monitor = monitor;
+        Gauge.builder("dq.anomaly.windows.pending", monitor, AnomalyMonitor::pendingCount)
+                .description("Closed windows waiting to be judged: grows while a backlog is read").register(registry);
     }
 
-    void judged(String table, Signal signal, double observed, Assessment assessment) {
+    void judged(Observation window, Assessment assessment) {
+        String table = window.table();
+        Signal signal = window.signal();
         double[] values = latest.computeIfAbsent(List.of(table, signal.name()), key -> register(table, signal.name()));
         values[0] = assessment.score();
-        values[1] = observed;
-        values[2] = signal.fromModel(assessment.expected());
-        values[3] = signal.fromModel(assessment.lower());
-        values[4] = signal.fromModel(assessment.upper());
+        values[1] = window.value();
+        values[2] = window.fromModel(assessment.expected());
+        values[3] = window.fromModel(assessment.lower());
+        values[4] = window.fromModel(assessment.upper());
         values[5] = assessment.progress();
-        Counter counter = raised.get(List.of(table, signal.name()));
+        windows.get(List.of(table, signal.name())).increment();
         if (assessment.raised()) {
-            counter.increment();
+            raised.get(List.of(table, signal.name())).increment();
         }
     }
 
@@ -57,6 +67,16 @@ class AnomalyMetrics {
         raised.put(List.of(table, signal), Counter.builder("dq.anomalies").description(
                 "Anomalies raised: windows of a signal far outside what its detector learned").tags(tags)
                 .register(registry));
+        windows.put(List.of(table, signal), Counter.builder("dq.anomaly.windows.judged").description(
+                "Windows of the signal judged (a minute of a count, a pool of 30 changes of a share or mean)")
+                .tags(tags).register(registry));
+        if (tables.add(table)) {
+            // a change can only be late once a window of its table has closed, so the table's first judgement is soon
+            // enough
+            FunctionCounter.builder("dq.anomaly.late.changes", monitor, m -> m.late(table)).description(
+                    "Changes whose minute had closed before they arrived (after a heartbeat): counted in no window")
+                    .tags("table", table).register(registry);
+        }
         return values;
     }
 

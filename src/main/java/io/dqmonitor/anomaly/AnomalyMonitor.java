@@ -2,12 +2,15 @@ package io.dqmonitor.anomaly;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.privacy.PiiMode;
@@ -20,6 +23,11 @@ import org.springframework.stereotype.Component;
  * Feeds the tables' signals from the stored change stream and queues each closed window for judging. Called on the
  * consumer thread once a batch is stored, so it only aggregates in memory; {@link AnomalyJudge} judges the queue in
  * the background. Each Kafka record is counted once, however often it is delivered.
+ * <p>
+ * A quiet minute closes on a heartbeat of the table's own connector (the heartbeat topic
+ * {@code __debezium-heartbeat.<prefix>} speaks for the topics {@code <prefix>.*}), and only once the table's
+ * partitions are read to their end: another connector's heartbeat, or one read ahead of a backlog, would close
+ * minutes whose changes are still to come.
  */
 @Component
 public class AnomalyMonitor {
@@ -31,7 +39,13 @@ public class AnomalyMonitor {
     private final Map<String, TableSignals> tables = new HashMap<>();
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<String, Long> lastOffsets = new HashMap<>();
+    private final Map<String, Set<Partition>> partitions = new HashMap<>();
+    private final Map<String, Instant> heartbeats = new HashMap<>();
     private final List<Observation> pending = new ArrayList<>();
+    private final Map<String, Long> late = new ConcurrentHashMap<>();
+
+    private record Partition(String topic, int partition) {
+    }
 
     private record Shape(Set<String> kinds, List<String> columns) {
     }
@@ -47,13 +61,41 @@ public class AnomalyMonitor {
             return;
         }
         lastOffsets.put(position, offset);
-        signals(event.table()).ifPresent(signals -> pending.addAll(signals.add(event, violated)));
+        signals(event.table()).ifPresent(signals -> {
+            partitions.computeIfAbsent(event.table(), t -> new HashSet<>()).add(new Partition(topic, partition));
+            pending.addAll(signals.add(event, violated));
+        });
     }
 
-    /** The source has committed everything up to {@code time} (a heartbeat): minutes well before it can close. */
-    public synchronized void watermark(Instant time) {
-        long minute = Math.floorDiv(time.getEpochSecond(), 60) - GRACE_MINUTES;
-        tables.values().forEach(signals -> pending.addAll(signals.closeBefore(minute)));
+    /** A connector has committed everything up to {@code time}: a heartbeat read from {@code heartbeatTopic}. */
+    public synchronized void heartbeat(String heartbeatTopic, Instant time) {
+        String prefix = heartbeatTopic.substring(heartbeatTopic.indexOf('.') + 1) + '.';
+        heartbeats.merge(prefix, time, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** Closes the minutes well before their connector's last heartbeat, of every table whose partitions are read. */
+    public synchronized void advance(CaughtUp caughtUp) {
+        tables.forEach((table, signals) -> heartbeatOf(table)
+                .filter(time -> partitions.getOrDefault(table, Set.of()).stream()
+                        .allMatch(p -> caughtUp.test(p.topic(), p.partition())))
+                .ifPresent(time -> pending.addAll(
+                        signals.closeBefore(Math.floorDiv(time.getEpochSecond(), 60) - GRACE_MINUTES))));
+    }
+
+    private Optional<Instant> heartbeatOf(String table) {
+        Set<Partition> read = partitions.getOrDefault(table, Set.of());
+        return heartbeats.entrySet().stream()
+                .filter(h -> !read.isEmpty() && read.stream().allMatch(p -> p.topic().startsWith(h.getKey())))
+                .max(Comparator.comparingInt(h -> h.getKey().length())).map(Map.Entry::getValue);
+    }
+
+    /** Changes of the table whose minute had closed when they arrived, since this instance started. */
+    long late(String table) {
+        return late.getOrDefault(table, 0L);
+    }
+
+    synchronized int pendingCount() {
+        return pending.size();
     }
 
     synchronized List<Observation> pending(int limit) {
@@ -69,13 +111,15 @@ public class AnomalyMonitor {
         Optional<TableRules> tableRules = rules.table(table).filter(r -> r.anomaly().enabled());
         if (tableRules.isEmpty()) {
             tables.remove(table);
+            partitions.remove(table);
             return Optional.empty();
         }
         Shape shape = shape(tableRules.get());
         if (!shape.equals(shapes.get(table))) {
             // new rules changed what is learned: aggregation starts again (its first minute is not judged)
             shapes.put(table, shape);
-            tables.put(table, new TableSignals(table, shape.kinds(), shape.columns()));
+            tables.put(table, new TableSignals(table, shape.kinds(), shape.columns(),
+                    () -> late.merge(table, 1L, Long::sum)));
         }
         return Optional.of(tables.get(table));
     }

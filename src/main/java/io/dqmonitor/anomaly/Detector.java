@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
  */
 final class Detector {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** Deviations smaller than this many errors never count, however rare this signal's history makes them. */
     private static final double MIN_DEVIATION = 6;
     /** Models learn a value clamped to this many errors, so an incident is not learned as the new normal. */
@@ -42,6 +42,8 @@ final class Detector {
     private double mean;
     private double spread;
     private double runMean;
+    /** The variance of {@link #runMean} for deviations of unit variance: values come at uneven intervals. */
+    private double runVariance = 1;
 
     Detector(DetectorSettings settings) {
         this(settings, models(settings.seasonality()), new Rarity(), new Rarity());
@@ -66,15 +68,23 @@ final class Detector {
 
     /** Judges {@code value}, observed at {@code epochSecond} (never earlier than the previous one), then learns it. */
     Assessment observe(long epochSecond, double value) {
+        return observe(epochSecond, value, 0);
+    }
+
+    /**
+     * Likewise for a value whose own noise is known: its deviations are measured in units of at least {@code noise},
+     * however quiet the signal has been (a table with a delete an hour must not make a single delete rare).
+     */
+    Assessment observe(long epochSecond, double value, double noise) {
         if (first == Long.MIN_VALUE) {
             first = epochSecond;
         }
         double elapsed = last == Long.MIN_VALUE ? 0 : Math.max(0, epochSecond - last);
         SeasonalModel best = best(epochSecond);
         Assessment assessment = best == null ? new Assessment(0, Double.NaN, Double.NaN, Double.NaN, false,
-                progress(epochSecond)) : judge(epochSecond, value, elapsed, best);
+                progress(epochSecond)) : judge(epochSecond, value, noise, elapsed, best);
         for (SeasonalModel model : models) {
-            model.learn(epochSecond, clamped(model, epochSecond, value), elapsed);
+            model.learn(epochSecond, clamped(model, epochSecond, value, noise), elapsed);
         }
         double spreadRate = Math.max(SeasonalModel.rate(elapsed, SPREAD_SECONDS), 1.0 / (seen + 1));
         mean = seen == 0 ? value : mean;
@@ -85,16 +95,17 @@ final class Detector {
         return assessment;
     }
 
-    private Assessment judge(long epochSecond, double value, double elapsed, SeasonalModel best) {
+    private Assessment judge(long epochSecond, double value, double noise, double elapsed, SeasonalModel best) {
         double expected = best.expected(epochSecond);
-        double scale = scale(best, expected);
+        double scale = scale(best, expected, noise);
         double floor = Math.max(settings.minChange(), settings.minRelativeChange() * Math.abs(expected));
         double deviation = directed(value - expected);
         double runRate = Math.max(SeasonalModel.rate(elapsed, RUN_SECONDS), 1e-3);
         runMean += runRate * (Math.max(-RUN_CLAMP, Math.min(RUN_CLAMP, (value - expected) / scale)) - runMean);
+        runVariance = (1 - runRate) * (1 - runRate) * runVariance + runRate * runRate;
         double z = Math.abs(deviation) <= floor ? 0 : Math.abs(deviation) / scale;
         double runZ = Math.abs(directed(runMean)) * scale <= floor ? 0
-                : Math.abs(directed(runMean)) * Math.sqrt((2 - runRate) / runRate);
+                : Math.abs(directed(runMean)) / Math.sqrt(runVariance);
         double score = Math.max(score(single, z, epochSecond), score(run, runZ, epochSecond));
         if (epochSecond - first >= RARITY_AFTER_SECONDS) {
             rarityStart = rarityStart == Long.MIN_VALUE ? epochSecond : rarityStart;
@@ -138,24 +149,25 @@ final class Detector {
         return Math.min(1, Math.min(byTime, seen / (double) MIN_OBSERVATIONS));
     }
 
-    private double clamped(SeasonalModel model, long epochSecond, double value) {
+    private double clamped(SeasonalModel model, long epochSecond, double value, double noise) {
         if (!model.knows(epochSecond)) {
             return value;
         }
         double expected = model.expected(epochSecond);
-        double limit = LEARNING_BAND * scale(model, expected);
+        double limit = LEARNING_BAND * scale(model, expected, noise);
         return Math.max(expected - limit, Math.min(expected + limit, value));
     }
 
-    private double scale(SeasonalModel model, double expected) {
+    private double scale(SeasonalModel model, double expected, double noise) {
         double floor = Math.max(SPREAD_FLOOR * spread, 1e-3 * Math.max(Math.abs(expected), Math.abs(mean)));
-        return Math.max(model.error(), Math.max(floor, 1e-9));
+        return Math.max(model.error(), Math.max(Math.max(floor, noise), 1e-9));
     }
 
     private SeasonalModel best(long epochSecond) {
         SeasonalModel best = null;
         for (SeasonalModel model : models) {
-            if (model.knows(epochSecond) && model.seen() > 10 && (best == null || model.error() < best.error())) {
+            if (model.knows(epochSecond) && model.seen() > 10
+                    && (best == null || model.recentError() < best.recentError())) {
                 best = model;
             }
         }
@@ -176,7 +188,7 @@ final class Detector {
             for (long time : new long[] {first, last, rarityStart, lastRaised, seen}) {
                 out.writeLong(time);
             }
-            for (double value : new double[] {mean, spread, runMean}) {
+            for (double value : new double[] {mean, spread, runMean, runVariance}) {
                 out.writeDouble(value);
             }
         } catch (IOException e) {
@@ -208,6 +220,7 @@ final class Detector {
             detector.mean = in.readDouble();
             detector.spread = in.readDouble();
             detector.runMean = in.readDouble();
+            detector.runVariance = in.readDouble();
             return detector;
         } catch (IOException e) {
             return fresh;

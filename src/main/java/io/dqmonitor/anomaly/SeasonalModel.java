@@ -17,12 +17,15 @@ final class SeasonalModel {
     /** A bucket's offset remembers about this many of its own past seasons. */
     private static final double SEASONS_REMEMBERED = 3;
     private static final double ERROR_SECONDS = 86400;
+    /** Which model predicts is decided on the last hours' errors: Saturday's first hours must not be Friday's. */
+    private static final double RECENT_ERROR_SECONDS = 3600;
 
     private final int buckets;
     private final double[] offsets;
     private final long[] visits;
     private double level = Double.NaN;
     private double error = Double.NaN;
+    private double recentError = Double.NaN;
     private long seen;
 
     SeasonalModel(int buckets) {
@@ -44,9 +47,14 @@ final class SeasonalModel {
         return level + offsets[bucket(epochSecond)];
     }
 
-    /** The mean absolute error of its recent predictions, NaN until it has made one. */
+    /** The mean absolute error of its predictions of the last day or so, NaN until it has made one. */
     double error() {
         return error;
+    }
+
+    /** Likewise over the last hour or so: the model with the smallest predicts. */
+    double recentError() {
+        return recentError;
     }
 
     int buckets() {
@@ -69,11 +77,14 @@ final class SeasonalModel {
             double absError = Math.abs(value - expected(epochSecond));
             error = Double.isNaN(error) ? absError
                     : error + Math.max(rate(elapsed, ERROR_SECONDS), 1.0 / seen) * (absError - error);
+            recentError = Double.isNaN(recentError) ? absError
+                    : recentError + Math.max(rate(elapsed, RECENT_ERROR_SECONDS), 1.0 / seen) * (absError - recentError);
             level += rate(elapsed, buckets == 1 ? LEVEL_SECONDS_FLAT : LEVEL_SECONDS_SEASONAL)
                     * (value - offsets[bucket] - level);
             if (buckets > 1) {
-                offsets[bucket] += rate(elapsed, BUCKET_SECONDS * SEASONS_REMEMBERED)
-                        * (value - level - offsets[bucket]);
+                // a new bucket's offset is the mean of its values so far, not its first value
+                offsets[bucket] += Math.max(rate(elapsed, BUCKET_SECONDS * SEASONS_REMEMBERED),
+                        1.0 / (visits[bucket] + 1)) * (value - level - offsets[bucket]);
             }
         }
         visits[bucket]++;
@@ -87,6 +98,7 @@ final class SeasonalModel {
         out.writeInt(buckets);
         out.writeDouble(level);
         out.writeDouble(error);
+        out.writeDouble(recentError);
         out.writeLong(seen);
         for (int i = 0; i < buckets; i++) {
             out.writeDouble(offsets[i]);
@@ -98,6 +110,7 @@ final class SeasonalModel {
         SeasonalModel model = new SeasonalModel(in.readInt());
         model.level = in.readDouble();
         model.error = in.readDouble();
+        model.recentError = in.readDouble();
         model.seen = in.readLong();
         for (int i = 0; i < model.buckets; i++) {
             model.offsets[i] = in.readDouble();

@@ -31,12 +31,14 @@ final class TableSignals {
     private final long[] counts = new long[3];
     private long openMinute = Long.MIN_VALUE;
     private long firstMinute = Long.MIN_VALUE;
-    private long late;
+    private final Runnable late;
 
-    TableSignals(String table, Set<String> kinds, List<String> columns) {
+    /** {@code late} is told of each change whose minute had already closed: it is counted in no window. */
+    TableSignals(String table, Set<String> kinds, List<String> columns, Runnable late) {
         this.table = table;
         this.kinds = kinds;
         this.columns = columns;
+        this.late = late;
     }
 
     /** Adds one change; returns the observations of the minutes it closed. */
@@ -46,7 +48,7 @@ final class TableSignals {
         }
         long minute = Math.floorDiv(event.sourceTimestamp().getEpochSecond(), 60);
         if (openMinute != Long.MIN_VALUE && minute < openMinute) {
-            late++;
+            late.run();
             return List.of();
         }
         List<Observation> closed = closeBefore(minute);
@@ -92,14 +94,14 @@ final class TableSignals {
         Instant start = Instant.ofEpochSecond(minute * 60);
         Instant end = start.plusSeconds(60);
         if (kinds.contains("changes")) {
-            out.add(new Observation(table, CREATES, start, end, counts[0]));
-            out.add(new Observation(table, UPDATES, start, end, counts[1]));
-            out.add(new Observation(table, DELETES, start, end, counts[2]));
+            out.add(new Observation(table, CREATES, start, end, counts[0], counts[0]));
+            out.add(new Observation(table, UPDATES, start, end, counts[1], counts[1]));
+            out.add(new Observation(table, DELETES, start, end, counts[2], counts[2]));
         }
         pools.forEach((signal, pool) -> {
             if (pool[1] >= Signal.POOL) {
                 out.add(new Observation(table, signal, Instant.ofEpochSecond((long) pool[2] * 60), end,
-                        pool[0] / pool[1]));
+                        pool[0] / pool[1], (long) pool[1]));
                 pool[0] = 0;
                 pool[1] = 0;
                 pool[2] = minute + 1;
@@ -120,9 +122,5 @@ final class TableSignals {
             return number instanceof BigDecimal decimal ? decimal.doubleValue() : number.doubleValue();
         }
         return null;
-    }
-
-    long late() {
-        return late;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.anomaly.AnomalyMonitor;
+import io.dqmonitor.anomaly.CaughtUp;
 import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.report.TableStatistics;
 import io.dqmonitor.rules.RuleMetrics;
@@ -38,7 +39,8 @@ class BatchAccounting {
         this.clock = clock;
     }
 
-    void account(CheckedBatch batch) {
+    /** Counts the batch; {@code caughtUp} tells which partitions are read to their end, for the heartbeats. */
+    void account(CheckedBatch batch, CaughtUp caughtUp) {
         Instant now = clock.instant();
         for (CheckedBatch.Checked c : batch.events()) {
             ChangeEvent event = c.event();
@@ -56,15 +58,16 @@ class BatchAccounting {
             c.schemaChanges().forEach(s -> schemaMetrics.schemaChange(event.table(), s.change()));
         }
         batch.rejections().forEach(r -> metrics.rejected(r.reason().reason()));
-        for (ParsedRecord other : batch.others()) {
-            if (other instanceof ParsedRecord.Heartbeat heartbeat) {
+        for (CheckedBatch.Other other : batch.others()) {
+            if (other.parsed() instanceof ParsedRecord.Heartbeat heartbeat) {
                 metrics.heartbeat(heartbeat.timestamp());
-                anomalies.watermark(heartbeat.timestamp());
+                anomalies.heartbeat(other.topic(), heartbeat.timestamp());
                 metrics.skipped(ParsedRecord.SkipReason.HEARTBEAT);
             } else {
-                metrics.skipped(((ParsedRecord.Skipped) other).reason());
+                metrics.skipped(((ParsedRecord.Skipped) other.parsed()).reason());
             }
         }
+        anomalies.advance(caughtUp);
     }
 
     /** A record the error handler dead-lettered because its effects could never be stored. */

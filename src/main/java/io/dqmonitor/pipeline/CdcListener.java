@@ -2,7 +2,9 @@ package io.dqmonitor.pipeline;
 
 import java.util.List;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,9 @@ class CdcListener {
 
     // the group is spring.kafka.consumer.group-id, not the listener id
     @KafkaListener(id = "dq-monitor-cdc", idIsGroup = false, topicPattern = "#{@cdcTopicPattern}", batch = "true")
-    void onBatch(List<ConsumerRecord<byte[], byte[]>> records) {
-        handler.handle(records);
+    void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        // lag as of the last fetch, known without a call to the broker
+        handler.handle(records, (topic, partition) ->
+                consumer.currentLag(new TopicPartition(topic, partition)).orElse(-1) == 0);
     }
 }

@@ -2,6 +2,8 @@ package io.dqmonitor.pipeline;
 
 import java.util.List;
 
+import io.dqmonitor.anomaly.CaughtUp;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -30,9 +32,9 @@ class ChangeBatchHandler {
         this.accounting = accounting;
     }
 
-    void handle(List<ConsumerRecord<byte[], byte[]>> records) {
+    void handle(List<ConsumerRecord<byte[], byte[]>> records, CaughtUp caughtUp) {
         try {
-            handleTogether(records);
+            handleTogether(records, caughtUp);
         } catch (RuntimeException e) {
             if (!FailureModel.isPermanentForRecord(e)) {
                 // named at the first record: the error handler retries from there with back-off. A failure named at no
@@ -46,7 +48,8 @@ class ChangeBatchHandler {
     private void handleOneByOne(List<ConsumerRecord<byte[], byte[]>> records) {
         for (int i = 0; i < records.size(); i++) {
             try {
-                handleTogether(records.subList(i, i + 1));
+                // the read positions are past the whole batch, not this record: no heartbeat applies yet
+                handleTogether(records.subList(i, i + 1), CaughtUp.UNKNOWN);
             } catch (RuntimeException e) {
                 RuntimeException cause = FailureModel.isPermanentForRecord(e)
                         ? new UnprocessableRecordException(records.get(i), e) : e;
@@ -56,10 +59,10 @@ class ChangeBatchHandler {
         }
     }
 
-    private void handleTogether(List<ConsumerRecord<byte[], byte[]>> records) {
+    private void handleTogether(List<ConsumerRecord<byte[], byte[]>> records, CaughtUp caughtUp) {
         CheckedBatch batch = checker.check(records);
         effects.store(batch);
         batch.schemas().commit();
-        accounting.account(batch);
+        accounting.account(batch, caughtUp);
     }
 }

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * What checking one batch found: the change events with their evaluations and schema changes, the records to
  * dead-letter, and the records that carry no change. Nothing of it is stored or counted yet.
  */
-record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<ParsedRecord> others,
+record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Other> others,
         SchemaTracker.Session schemas) {
 
     /**
@@ -32,6 +32,10 @@ record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Parse
         boolean leavesHistory() {
             return !evaluation.violations().isEmpty() || !schemaChanges.isEmpty();
         }
+    }
+
+    /** A record that carries no change (a heartbeat, a tombstone, ...) and the topic it came from. */
+    record Other(String topic, ParsedRecord parsed) {
     }
 
     /** A record to dead-letter and why. */

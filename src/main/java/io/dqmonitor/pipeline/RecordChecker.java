@@ -46,7 +46,7 @@ class RecordChecker {
     CheckedBatch check(List<ConsumerRecord<byte[], byte[]>> records) {
         List<CheckedBatch.Checked> events = new ArrayList<>(records.size());
         List<CheckedBatch.Rejection> rejections = new ArrayList<>();
-        List<ParsedRecord> others = new ArrayList<>();
+        List<CheckedBatch.Other> others = new ArrayList<>();
         SchemaTracker.Session session = schemas.session();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             ParsedRecord parsed = parser.parse(record.key(), record.value());
@@ -62,7 +62,7 @@ class RecordChecker {
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 rejections.add(new CheckedBatch.Rejection(record, rejected));
             } else {
-                others.add(parsed);
+                others.add(new CheckedBatch.Other(record.topic(), parsed));
             }
         }
         return new CheckedBatch(events, rejections, others, session);

@@ -42,10 +42,16 @@ class DetectorTest {
         return count;
     }
 
+    /** A minute's count as the service judges it. */
+    private static Assessment observe(Detector detector, int minute, double count) {
+        return detector.observe(START + 60L * minute, CHANGES.toModel(count, (long) count),
+                CHANGES.noise((long) count));
+    }
+
     private static List<Integer> raised(Detector detector, IntToDoubleFunction signal, int minutes) {
         List<Integer> raised = new ArrayList<>();
         for (int minute = 0; minute < minutes; minute++) {
-            if (detector.observe(START + 60L * minute, CHANGES.toModel(signal.applyAsDouble(minute))).raised()) {
+            if (observe(detector, minute, signal.applyAsDouble(minute)).raised()) {
                 raised.add(minute);
             }
         }
@@ -114,13 +120,12 @@ class DetectorTest {
         IntToDoubleFunction normal = volume(13);
         Detector original = new Detector(DetectorSettings.DEFAULTS);
         for (int minute = 0; minute < 3 * DAY; minute++) {
-            original.observe(START + 60L * minute, CHANGES.toModel(normal.applyAsDouble(minute)));
+            observe(original, minute, normal.applyAsDouble(minute));
         }
         Detector restored = Detector.restore(DetectorSettings.DEFAULTS, original.state());
         for (int minute = 3 * DAY; minute < 4 * DAY; minute++) {
-            double value = CHANGES.toModel(minute == 3 * DAY + 700 ? 90 : normal.applyAsDouble(minute));
-            assertThat(restored.observe(START + 60L * minute, value))
-                    .isEqualTo(original.observe(START + 60L * minute, value));
+            double count = minute == 3 * DAY + 700 ? 90 : normal.applyAsDouble(minute);
+            assertThat(observe(restored, minute, count)).isEqualTo(observe(original, minute, count));
         }
     }
 

@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.anomaly.AnomalyMonitor;
+import io.dqmonitor.anomaly.CaughtUp;
+import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.history.InMemoryViolationLog;
 import io.dqmonitor.metrics.MetricsProperties;
@@ -70,9 +71,13 @@ class ChangeBatchHandlerTest {
             new BatchAccounting(new RowCountLedger(), new AnomalyMonitor(rules), new TableStatistics(), metrics,
                     RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), Clock.systemUTC()));
 
+    private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
+        handler.handle(records, CaughtUp.UNKNOWN);
+    }
+
     @Test
     void aStoredBatchIsCounted() {
-        handler.handle(List.of(record(0, create(1, 5)), record(1, create(2, -1))));
+        handle(List.of(record(0, create(1, 5)), record(1, create(2, -1))));
 
         assertThat(created()).isEqualTo(2);
         assertThat(history.stored).hasSize(1);
@@ -83,7 +88,7 @@ class ChangeBatchHandlerTest {
     void nothingIsCountedBeforeItIsStored() {
         recent.failure = new DataAccessResourceFailureException("Redis down");
 
-        assertThatThrownBy(() -> handler.handle(List.of(record(0, create(1, -1)))))
+        assertThatThrownBy(() -> handle(List.of(record(0, create(1, -1)))))
                 .hasCauseInstanceOf(DataAccessResourceFailureException.class);
         assertThat(created()).isZero();
         assertThat(registry.find("dq.violations").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
@@ -95,7 +100,7 @@ class ChangeBatchHandlerTest {
             throw new DataAccessResourceFailureException("connection refused");
         });
 
-        assertThatThrownBy(() -> handler.handle(List.of(record(0, create(1, -1)), record(1, create(2, 1)))))
+        assertThatThrownBy(() -> handle(List.of(record(0, create(1, -1)), record(1, create(2, 1)))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
                     assertThat(e.getIndex()).isZero();
                     assertThat(e.getCause()).isInstanceOf(DataAccessResourceFailureException.class);
@@ -105,15 +110,15 @@ class ChangeBatchHandlerTest {
 
     @Test
     void aSchemaChangeBecomesTheBaselineOnlyOnceItsBatchIsStored() {
-        handler.handle(List.of(record(0, create(1, 1))));
+        handle(List.of(record(0, create(1, 1))));
         history.failWith(entries -> {
             throw new DataAccessResourceFailureException("connection refused");
         });
         List<ConsumerRecord<byte[], byte[]>> widened = List.of(record(1, createWithNote(2, 1)));
-        assertThatThrownBy(() -> handler.handle(widened));
+        assertThatThrownBy(() -> handle(widened));
         history.failWith(entries -> { });
 
-        handler.handle(widened);
+        handle(widened);
         assertThat(history.stored).singleElement()
                 .satisfies(entry -> assertThat(entry.schemaChanges()).extracting("column").containsExactly("note"));
     }
@@ -126,7 +131,7 @@ class ChangeBatchHandlerTest {
             }
         });
 
-        assertThatThrownBy(() -> handler.handle(List.of(record(0, create(1, -1)), record(1, create(2, -1)),
+        assertThatThrownBy(() -> handle(List.of(record(0, create(1, -1)), record(1, create(2, -1)),
                 record(2, create(3, -1)))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
                     assertThat(e.getIndex()).isEqualTo(1);
@@ -141,11 +146,11 @@ class ChangeBatchHandlerTest {
     void aRejectedRecordIsDeadLetteredOnceHoweverOftenItsBatchIsRetried() {
         List<ConsumerRecord<byte[], byte[]>> batch = List.of(record(0, "{\"payload\": {"), record(1, create(1, 1)));
         recent.failure = new DataAccessResourceFailureException("Redis down");
-        assertThatThrownBy(() -> handler.handle(batch));
-        assertThatThrownBy(() -> handler.handle(batch));
+        assertThatThrownBy(() -> handle(batch));
+        assertThatThrownBy(() -> handle(batch));
         recent.failure = null;
 
-        handler.handle(batch);
+        handle(batch);
         assertThat(producer.history()).singleElement()
                 .satisfies(sent -> assertThat(sent.topic()).isEqualTo(TOPIC + "-dlt"));
         assertThat(registry.get("cdc.events.rejected").tag("reason", "malformed_json").counter().count()).isEqualTo(1);
@@ -160,7 +165,7 @@ class ChangeBatchHandlerTest {
         String bad = create(1, 1).replace("\"qty\":1}", "\"qty\":1,\"email\":\"alice.example.com\"}");
         String good = create(2, 1).replace("\"qty\":1}", "\"qty\":1,\"email\":\"bob@example.com\"}");
 
-        handler.handle(List.of(record(0, bad), record(1, good)));
+        handle(List.of(record(0, bad), record(1, good)));
 
         String hashed = RuleFixtures.MASKER.maskText(PiiMode.HASH, "alice.example.com");
         assertThat(history.stored).singleElement().satisfies(entry -> {
