@@ -83,6 +83,13 @@ final class Detector {
         SeasonalModel best = best(epochSecond);
         Assessment assessment = best == null ? new Assessment(0, Double.NaN, Double.NaN, Double.NaN, false,
                 progress(epochSecond)) : judge(epochSecond, value, noise, elapsed, best);
+        if (lastRaised != Long.MIN_VALUE && epochSecond - lastRaised < settings.rearm().toSeconds()
+                && !(value >= assessment.lower() && value <= assessment.upper())) {
+            // what it flags it does not learn, until the re-arm time has passed: a shift that lasts longer than that
+            // is the new normal
+            last = epochSecond;
+            return assessment;
+        }
         for (SeasonalModel model : models) {
             model.learn(epochSecond, clamped(model, epochSecond, value, noise), elapsed);
         }
@@ -109,8 +116,8 @@ final class Detector {
         double score = Math.max(score(single, z, epochSecond), score(run, runZ, epochSecond));
         if (epochSecond - first >= RARITY_AFTER_SECONDS) {
             rarityStart = rarityStart == Long.MIN_VALUE ? epochSecond : rarityStart;
-            single.learn(z);
-            run.learn(runZ);
+            single.learn(z, MIN_DEVIATION);
+            run.learn(runZ, MIN_DEVIATION);
         }
         double progress = progress(epochSecond);
         boolean raised = false;
@@ -122,6 +129,8 @@ final class Detector {
             } else {
                 lastRaised = epochSecond;
                 raised = true;
+                single.raised();
+                run.raised();
             }
         }
         double half = Math.max(MIN_DEVIATION * scale, floor);

@@ -86,6 +86,17 @@ class DetectorTest {
     }
 
     @Test
+    void raisesARepeatOfAnIncidentTwoDaysLater() {
+        IntToDoubleFunction normal = volume(10);
+        int first = 5 * DAY + 11 * 60;
+        int again = 7 * DAY + 11 * 60;
+        // half an hour of 80 creates a minute, then of 60: the first was not learned as normal
+        IntToDoubleFunction incidents = minute -> minute >= first && minute < first + 30 ? 80
+                : minute >= again && minute < again + 30 ? 60 : normal.applyAsDouble(minute);
+        assertThat(raised(new Detector(DetectorSettings.DEFAULTS), incidents, TWO_WEEKS)).containsExactly(first, again);
+    }
+
+    @Test
     void raisesNothingWhileWarmingUp() {
         IntToDoubleFunction normal = volume(9);
         List<Integer> raised = raised(new Detector(DetectorSettings.DEFAULTS),
