@@ -180,7 +180,9 @@ final class Detector {
                 best = model;
             }
         }
-        return best;
+        // until a model has seen enough to compete, the first one predicts: an expected value and band to show
+        // from the third window on (nothing is raised during the warm-up anyway)
+        return best != null || !models[0].knows(epochSecond) ? best : models[0];
     }
 
     /** Its learned state, to store and restore; the settings are not part of it (they come from the rules). */

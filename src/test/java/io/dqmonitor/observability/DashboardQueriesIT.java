@@ -101,7 +101,15 @@ class DashboardQueriesIT extends StackIntegrationTest {
         try (PipelineClient setup = new PipelineClient(port, STACK.connect())) {
             changeTheSchema(setup);
             rejectARecord(setup);
+            awaitTheFirstPrediction(setup);
         }
+    }
+
+    /** A detector has an expected value from its third window: three minutes of the simulator's changes. */
+    private void awaitTheFirstPrediction(PipelineClient setup) {
+        String expected = "dq_anomaly_expected{signal=\"changes_create\",table=\"" + TABLE + "\"}";
+        Awaitility.await("the first expected value").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> Double.isFinite(setup.scrape().samples().getOrDefault(expected, Double.NaN)));
     }
 
     /** A column added and dropped again, so that the schema panels and alert have something to show. */
@@ -209,7 +217,7 @@ class DashboardQueriesIT extends StackIntegrationTest {
     private JsonNode rangeQuery(Dashboards.Query query) throws Exception {
         Instant end = Instant.now();
         GrafanaTemplating grafana = new GrafanaTemplating(end.minus(range(query.dashboardJson())), end, Map.of(
-                "table", GrafanaTemplating.promRegex(prometheusTables()),
+                "table", GrafanaTemplating.promRegex(prometheusTables()), "signal", ".*",
                 "__rate_interval", "10s", "__interval", "1s", "__range", "5m"));
         return api("/api/v1/query_range", Map.of("query", grafana.promql(query.text()),
                 "start", Long.toString(end.minus(Duration.ofMinutes(5)).getEpochSecond()),
