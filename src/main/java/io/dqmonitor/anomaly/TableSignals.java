@@ -15,6 +15,10 @@ import io.dqmonitor.cdc.Op;
  * One table's signals, aggregated by minute of source commit time. A minute closes when a later minute's change or
  * the pipeline's watermark arrives; minutes without a change close with zero counts. The minute under way when this
  * aggregation began is never judged: changes of it may have been counted before a restart.
+ * <p>
+ * A change more than a day away from the open minute, either way, starts the aggregation again at its own minute
+ * instead of filling the gap with empty minutes: a commit time of 1970 or 2099 (a wrong clock, a hand-made record)
+ * must neither flood the judge with millions of windows nor make every later change late.
  */
 final class TableSignals {
 
@@ -31,6 +35,8 @@ final class TableSignals {
     private final long[] counts = new long[3];
     private long openMinute = Long.MIN_VALUE;
     private long firstMinute = Long.MIN_VALUE;
+    private static final long MAX_GAP_MINUTES = 1440;
+
     private final Runnable late;
 
     /** {@code late} is told of each change whose minute had already closed: it is counted in no window. */
@@ -47,7 +53,9 @@ final class TableSignals {
             return List.of();
         }
         long minute = Math.floorDiv(event.sourceTimestamp().getEpochSecond(), 60);
-        if (openMinute != Long.MIN_VALUE && minute < openMinute) {
+        if (openMinute != Long.MIN_VALUE && openMinute - minute > MAX_GAP_MINUTES) {
+            restartAt(minute);
+        } else if (openMinute != Long.MIN_VALUE && minute < openMinute) {
             late.run();
             return List.of();
         }
@@ -73,9 +81,8 @@ final class TableSignals {
 
     /** Closes every minute before {@code minute}, the first time a change or the watermark reaches past it. */
     List<Observation> closeBefore(long minute) {
-        if (openMinute == Long.MIN_VALUE) {
-            openMinute = minute;
-            firstMinute = minute;
+        if (openMinute == Long.MIN_VALUE || minute - openMinute > MAX_GAP_MINUTES) {
+            restartAt(minute);
             return List.of();
         }
         List<Observation> closed = new ArrayList<>();
@@ -88,6 +95,15 @@ final class TableSignals {
             counts[2] = 0;
         }
         return closed;
+    }
+
+    private void restartAt(long minute) {
+        openMinute = minute;
+        firstMinute = minute;
+        counts[0] = 0;
+        counts[1] = 0;
+        counts[2] = 0;
+        pools.clear();
     }
 
     private void close(long minute, List<Observation> out) {

@@ -76,4 +76,22 @@ class TableSignalsTest {
         assertThat(signals.add(change(Op.CREATE, MINUTE + 1, 0, "a@b", null), false)).isEmpty();
         assertThat(late).hasValue(1);
     }
+
+    @Test
+    void aChangeFromAnotherEraStartsAgainInsteadOfFillingTheGap() {
+        signals.add(change(Op.CREATE, 0, 0, "a@b", null), false);
+        assertThat(signals.add(change(Op.CREATE, MINUTE, 0, "a@b", null), false)).isEmpty();
+        List<Observation> closed = signals.add(change(Op.CREATE, MINUTE + 2, 0, "a@b", null), false);
+        assertThat(closed).extracting(o -> o.windowStart().getEpochSecond()).containsOnly((MINUTE + 1) * 60);
+    }
+
+    @Test
+    void aChangeFromTheFarFutureDoesNotMakeEveryLaterChangeLate() {
+        signals.add(change(Op.CREATE, MINUTE, 0, "a@b", null), false);
+        signals.add(change(Op.CREATE, MINUTE + 100_000, 0, "a@b", null), false);
+        signals.add(change(Op.CREATE, MINUTE + 1, 0, "a@b", null), false);
+        assertThat(late).hasValue(0);
+        assertThat(signals.add(change(Op.CREATE, MINUTE + 3, 0, "a@b", null), false))
+                .extracting(o -> o.windowStart().getEpochSecond()).containsOnly((MINUTE + 2) * 60);
+    }
 }
