@@ -23,7 +23,8 @@ final class StoredOnce {
     }
 
     static long historyRows(PipelineClient client, List<Long> ids) throws Exception {
-        return client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE rule = 'range' AND "
+        return client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE table_name = 'public.user_activities' "
+                + "AND rule = 'range' AND "
                 + "(row_key->>'id')::bigint IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(","))
                 + ")");
     }
