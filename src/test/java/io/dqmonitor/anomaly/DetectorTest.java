@@ -22,24 +22,7 @@ class DetectorTest {
     /** Creates per minute: about 6 by day, 1.5 at night, half as many at weekends. */
     private static IntToDoubleFunction volume(long seed) {
         Random random = new Random(seed);
-        return minute -> poisson(random, rate(minute));
-    }
-
-    private static double rate(int minute) {
-        double hour = (minute % DAY) / 60.0;
-        boolean weekend = (minute / DAY + 3) % 7 >= 5;
-        return (3.75 + 2.25 * Math.sin(2 * Math.PI * (hour - 8) / 24)) * (weekend ? 0.5 : 1);
-    }
-
-    private static int poisson(Random random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
+        return minute -> ReplayScenario.poisson(random, ReplayScenario.rhythm(minute));
     }
 
     /** A minute's count as the service judges it. */

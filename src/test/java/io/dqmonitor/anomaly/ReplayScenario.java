@@ -107,10 +107,10 @@ final class ReplayScenario {
         if (SILENCE.covers(minute)) {
             return changes;
         }
-        double rate = rate(minute);
-        int creates = poisson(rate);
-        int updates = poisson(rate / 2);
-        int deletes = DELETE_BURST.covers(minute) ? 300 : poisson(rate / 20);
+        double rate = 2 * rhythm(minute);
+        int creates = poisson(random, rate);
+        int updates = poisson(random, rate / 2);
+        int deletes = DELETE_BURST.covers(minute) ? 300 : poisson(random, rate / 20);
         int total = creates + updates + deletes;
         for (int i = 0; i < total; i++) {
             Instant at = START.plusMillis(60_000L * minute + 60_000L * i / total);
@@ -121,10 +121,14 @@ final class ReplayScenario {
         return changes;
     }
 
-    private double rate(int minute) {
+    /**
+     * A table's daily and weekly rhythm, {@code minute} minutes after a Thursday's midnight: 6 a minute at the day's
+     * peak, 1.5 at night, half as many at weekends.
+     */
+    static double rhythm(int minute) {
         double hour = (minute % 1440) / 60.0;
         boolean weekend = (minute / 1440 + 3) % 7 >= 5;
-        return 2 * (3.75 + 2.25 * Math.sin(2 * Math.PI * (hour - 8) / 24)) * (weekend ? 0.5 : 1);
+        return (3.75 + 2.25 * Math.sin(2 * Math.PI * (hour - 8) / 24)) * (weekend ? 0.5 : 1);
     }
 
     private double amount(int minute) {
@@ -140,7 +144,8 @@ final class ReplayScenario {
         return random.nextDouble() < missing ? null : "gift wrap " + random.nextInt(100);
     }
 
-    private int poisson(double mean) {
+    /** A Poisson draw (Knuth's method: fine for the small means here). */
+    static int poisson(Random random, double mean) {
         double limit = Math.exp(-mean);
         double product = random.nextDouble();
         int count = 0;
