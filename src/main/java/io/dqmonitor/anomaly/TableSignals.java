@@ -68,6 +68,10 @@ final class TableSignals {
         if (event.after() != null) {
             pool(VIOLATION_RATIO, "violation_ratio", violated ? 1 : 0);
             for (String column : columns) {
+                if (event.partial() && !event.after().containsKey(column)) {
+                    // an update that did not touch the field says nothing about it
+                    continue;
+                }
                 Object value = event.after().get(column);
                 pool(Signal.share("null_rate:" + column), "null_rate", value == null ? 1 : 0);
                 Double number = number(value);

@@ -27,6 +27,7 @@ public final class ChangeEventParser {
     // keys and values have schemas of their own: separate caches keep each small
     private final EnvelopeReader values;
     private final EnvelopeReader keys;
+    private final MongoEnvelope mongo;
 
     /** A parser on a plain mapper, for tests and benchmarks. */
     public ChangeEventParser() {
@@ -38,6 +39,7 @@ public final class ChangeEventParser {
         JsonMapper exact = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         this.values = new EnvelopeReader(exact);
         this.keys = new EnvelopeReader(exact);
+        this.mongo = new MongoEnvelope(exact);
     }
 
     /** The outcome of one record; total: whatever the bytes, it returns, and never throws. */
@@ -112,12 +114,17 @@ public final class ChangeEventParser {
             return new ParsedRecord.Rejected(RejectReason.MISSING_SOURCE,
                     "the envelope has no source block naming the table");
         }
+        Instant committed = longValue(source, "ts_ms") == null ? null : Instant.ofEpochMilli(longValue(source, "ts_ms"));
+        if (MongoEnvelope.isMongo(source)) {
+            MongoEnvelope.Images images = mongo.images(payload);
+            return new ParsedRecord.Event(new ChangeEvent(table, op, mongo.key(parseKey(key)), images.before(),
+                    images.after(), committed, Position.of(source), images.types(), images.partial()));
+        }
         ConnectSchema rowSchema = payload.hasNonNull("after") ? schema.after() : schema.before();
         return new ParsedRecord.Event(new ChangeEvent(table, op, parseKey(key),
                 ValueDecoder.decodeRow(payload.get("before"), rowSchema),
                 ValueDecoder.decodeRow(payload.get("after"), rowSchema),
-                longValue(source, "ts_ms") == null ? null : Instant.ofEpochMilli(longValue(source, "ts_ms")),
-                longValue(source, "lsn"), longValue(source, "txId"), rowSchema.columnTypes()));
+                committed, Position.of(source), rowSchema.columnTypes()));
     }
 
     private static ParsedRecord classifyNonChange(JsonNode payload) {

@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the table limits count changes by its {@link Key}.
  *
  * @param rowKey the event's key as JSON text, or {@code null} for a key-less table
- * @param id     a SHA-256 (hex) of table, operation, LSN, transaction, commit time and row key; snapshot reads share
- *               an LSN, so the row key is part of it
+ * @param id     a SHA-256 (hex) of table, operation, source position ({@link Position#identity()}), commit time and
+ *               row key; snapshot reads share a position, so the row key is part of it
  */
 public record SourcePosition(String rowKey, String id) {
 
@@ -27,10 +27,10 @@ public record SourcePosition(String rowKey, String id) {
      * The same identity for in-memory use (table limits): the fields the stored id is a hash of, compared as values,
      * with no hashing or serialising on the hot path.
      */
-    public record Key(String table, Op op, Long lsn, Long txId, Instant sourceTimestamp, Map<String, Object> rowKey) {
+    public record Key(String table, Op op, Position position, Instant sourceTimestamp, Map<String, Object> rowKey) {
 
         public static Key of(ChangeEvent event) {
-            return new Key(event.table(), event.op(), event.lsn(), event.txId(), event.sourceTimestamp(), event.key());
+            return new Key(event.table(), event.op(), event.position(), event.sourceTimestamp(), event.key());
         }
     }
 
@@ -45,8 +45,7 @@ public record SourcePosition(String rowKey, String id) {
     public static SourcePosition of(ChangeEvent event) {
         Key key = Key.of(event);
         String rowKey = key.rowKey() == null ? null : JSON.writeValueAsString(key.rowKey());
-        String position = String.join("|", key.table(), key.op().label(), String.valueOf(key.lsn()),
-                String.valueOf(key.txId()),
+        String position = String.join("|", key.table(), key.op().label(), key.position().identity(),
                 String.valueOf(key.sourceTimestamp() == null ? null : key.sourceTimestamp().toEpochMilli()),
                 rowKey == null ? "" : rowKey);
         try {

@@ -9,10 +9,7 @@ import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every interval, counts the rows of each table with rules and exports how far that is from the count the stream
@@ -27,19 +24,14 @@ class CompletenessChecker {
 
     private final RowCountLedger ledger;
     private final RulesInForce rules;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate snapshot;
+    private final RowCounters counters;
     private final CompletenessMetrics metrics;
 
-    CompletenessChecker(RowCountLedger ledger, RulesInForce rules, JdbcTemplate jdbc, TransactionTemplate transactions,
-            CompletenessMetrics metrics, CompletenessProperties properties, BackgroundTasks tasks) {
+    CompletenessChecker(RowCountLedger ledger, RulesInForce rules, RowCounters counters, CompletenessMetrics metrics,
+            CompletenessProperties properties, BackgroundTasks tasks) {
         this.ledger = ledger;
         this.rules = rules;
-        this.jdbc = jdbc;
-        // the snapshot and the count must be the same one
-        this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
+        this.counters = counters;
         this.metrics = metrics;
         if (properties.enabled()) {
             tasks.register("completeness", Duration.ZERO, properties.interval(), this::checkAll);
@@ -49,7 +41,8 @@ class CompletenessChecker {
     /** Checks every table, each on its own: one table's failure does not skip the others, but fails the run. */
     void checkAll() {
         List<String> failed = new ArrayList<>();
-        Set<String> tables = Set.copyOf(rules.tables().keySet());
+        Set<String> tables = rules.tables().keySet().stream().filter(table -> counters.of(table).isPresent())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         metrics.retain(tables);
         for (String table : tables) {
             try {
@@ -67,23 +60,10 @@ class CompletenessChecker {
     }
 
     private void check(String table) {
-        String quoted = quote(table);
+        RowCounter counter = counters.of(table).orElseThrow();
         RowCountLedger.Check check = ledger.begin(table);
-        snapshot.executeWithoutResult(status -> {
-            String snapshot = jdbc.queryForObject("SELECT pg_current_snapshot()::text", String.class);
-            Long count = jdbc.queryForObject("SELECT count(*) FROM " + quoted, Long.class);
-            log.debug("Completeness check of {}: {} rows in snapshot {}", table, count, snapshot);
-            ledger.complete(check, count, TransactionSnapshot.parse(snapshot))
-                    .ifPresent(drift -> metrics.drift(table, drift));
-        });
-    }
-
-    /** {@code schema.table} as a quoted SQL identifier. */
-    static String quote(String table) {
-        String[] parts = table.split("\\.", 2);
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("expected schema.table but got " + table);
-        }
-        return '"' + parts[0].replace("\"", "\"\"") + "\".\"" + parts[1].replace("\"", "\"\"") + '"';
+        RowCounter.Counted counted = counter.count(table);
+        log.debug("Completeness check of {}: {} rows in snapshot {}", table, counted.rows(), counted.snapshot());
+        ledger.complete(check, counted.rows(), counted.snapshot()).ifPresent(drift -> metrics.drift(table, drift));
     }
 }

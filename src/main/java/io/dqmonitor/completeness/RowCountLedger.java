@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.Position;
 import org.springframework.stereotype.Component;
 
 /**
  * The row count each table should have according to the change stream: a baseline {@code count(*)} taken in a
- * snapshot, plus creates and snapshot reads, minus deletes, of every transaction that snapshot does not see. Deciding
- * by transaction visibility rather than by WAL position keeps transactions that were in flight at the baseline exact.
+ * snapshot, plus creates and snapshot reads, minus deletes, of every change that snapshot does not see: by transaction
+ * visibility for PostgreSQL (which keeps transactions in flight at the baseline exact), by binlog position for MySQL
+ * and MariaDB ({@link SourceSnapshot}).
  * A truncate starts the count again from zero. Each Kafka record is counted once, however often it is delivered.
  * <p>
  * A check's count is settled one check later: by then every event its snapshot saw has had a whole interval to
@@ -26,7 +28,7 @@ public class RowCountLedger {
 
     private static final class Ledger {
         private long baselineCount;
-        private TransactionSnapshot baseline;
+        private SourceSnapshot baseline;
         private long net;
         /** Checks whose events are still being accounted for: the one settling next and any under way. */
         private final List<Check> checks = new ArrayList<>();
@@ -38,22 +40,25 @@ public class RowCountLedger {
         private final String table;
         private long tally;
         private long count;
-        private TransactionSnapshot snapshot;
-        /** Events that arrived before the snapshot was known, as (transaction id, row delta) pairs. */
-        private final List<long[]> unclassified = new ArrayList<>();
+        private SourceSnapshot snapshot;
+        /** Events that arrived before the snapshot was known, with their row deltas. */
+        private final List<Unclassified> unclassified = new ArrayList<>();
 
         private Check(String table, long tally) {
             this.table = table;
             this.tally = tally;
         }
 
-        private void account(long txId, long delta) {
+        private void account(Position position, long delta) {
             if (snapshot == null) {
-                unclassified.add(new long[] {txId, delta});
-            } else if (snapshot.sees(txId)) {
+                unclassified.add(new Unclassified(position, delta));
+            } else if (snapshot.sees(position)) {
                 tally += delta;
             }
         }
+    }
+
+    private record Unclassified(Position position, long delta) {
     }
 
     /** Counts one event, called once its batch is stored; a record at or before the last one counted is ignored. */
@@ -64,7 +69,7 @@ public class RowCountLedger {
         }
         lastOffsets.put(position, offset);
         Ledger ledger = tables.get(event.table());
-        if (ledger == null || event.txId() == null || ledger.baseline.sees(event.txId())) {
+        if (ledger == null || !ledger.baseline.orders(event.position()) || ledger.baseline.sees(event.position())) {
             return;
         }
         long delta = switch (event.op()) {
@@ -75,7 +80,7 @@ public class RowCountLedger {
                 // the stream is in commit order: every later event belongs to a transaction after the truncate;
                 // checks under way counted rows from both sides of it, so they are dropped
                 ledger.baselineCount = 0;
-                ledger.baseline = TransactionSnapshot.NOTHING;
+                ledger.baseline = ledger.baseline.nothing();
                 ledger.net = 0;
                 ledger.checks.clear();
                 ledger.settling = null;
@@ -84,7 +89,7 @@ public class RowCountLedger {
         };
         if (delta != 0) {
             ledger.net += delta;
-            ledger.checks.forEach(check -> check.account(event.txId(), delta));
+            ledger.checks.forEach(check -> check.account(event.position(), delta));
         }
     }
 
@@ -104,7 +109,7 @@ public class RowCountLedger {
      * Completes a check with the count its snapshot saw. The first check of a table is its baseline; every later one
      * settles the previous check and returns its drift: rows counted minus rows the stream accounts for.
      */
-    synchronized OptionalLong complete(Check check, long count, TransactionSnapshot snapshot) {
+    synchronized OptionalLong complete(Check check, long count, SourceSnapshot snapshot) {
         Ledger ledger = tables.get(check.table);
         if (ledger == null) {
             ledger = new Ledger();
@@ -118,7 +123,7 @@ public class RowCountLedger {
         }
         check.count = count;
         check.snapshot = snapshot;
-        check.unclassified.forEach(e -> check.account(e[0], e[1]));
+        check.unclassified.forEach(e -> check.account(e.position(), e.delta()));
         check.unclassified.clear();
         Check settled = ledger.settling;
         ledger.checks.remove(settled);

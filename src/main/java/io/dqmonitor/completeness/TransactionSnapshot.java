@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.dqmonitor.cdc.Position;
+
 /**
  * A PostgreSQL snapshot as {@code pg_current_snapshot()} prints it, {@code xmin:xmax:xip,...}: which transactions had
  * committed when it was taken. Transaction ids are compared as the 32-bit ids Debezium reports.
  */
-record TransactionSnapshot(long xmin, long xmax, Set<Long> inProgress) {
+record TransactionSnapshot(long xmin, long xmax, Set<Long> inProgress) implements SourceSnapshot {
 
     /** A snapshot that sees no transaction at all. */
     static final TransactionSnapshot NOTHING = new TransactionSnapshot(0, 0, Set.of());
@@ -21,6 +23,21 @@ record TransactionSnapshot(long xmin, long xmax, Set<Long> inProgress) {
         Set<Long> inProgress = parts[2].isEmpty() ? Set.of() : Arrays.stream(parts[2].split(","))
                 .map(id -> xid32(Long.parseLong(id))).collect(Collectors.toUnmodifiableSet());
         return new TransactionSnapshot(xid32(Long.parseLong(parts[0])), xid32(Long.parseLong(parts[1])), inProgress);
+    }
+
+    @Override
+    public boolean orders(Position position) {
+        return position instanceof Position.Postgres postgres && postgres.txId() != null;
+    }
+
+    @Override
+    public boolean sees(Position position) {
+        return sees(((Position.Postgres) position).txId());
+    }
+
+    @Override
+    public SourceSnapshot nothing() {
+        return NOTHING;
     }
 
     /** Whether the transaction had committed when the snapshot was taken, so its rows are in the baseline count. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.rules.Violation;
 import io.dqmonitor.schema.SchemaChange;
@@ -28,17 +29,18 @@ public class ViolationLog {
 
     private static final String INSERT_VIOLATION = """
             INSERT INTO dq_monitor.violations
-              (table_name, column_name, rule, value, row_key, op, lsn, tx_id, source_ts, event_id)
-            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+              (table_name, column_name, rule, value, row_key, op, source_position, lsn, tx_id, source_ts, event_id)
+            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String INSERT_SCHEMA_CHANGE = """
             INSERT INTO dq_monitor.schema_changes
-              (table_name, change, column_name, old_type, new_type, lsn, source_ts, event_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              (table_name, change, column_name, old_type, new_type, source_position, lsn, source_ts, event_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
     private static final String SELECT_VIOLATIONS = """
-            SELECT table_name, column_name, rule, value, row_key::text AS row_key, op, lsn, tx_id, source_ts,
+            SELECT table_name, column_name, rule, value, row_key::text AS row_key, op, source_position, lsn,
+                   tx_id, source_ts,
                    detected_at FROM dq_monitor.violations WHERE true""";
 
     private final JdbcTemplate jdbc;
@@ -83,7 +85,7 @@ public class ViolationLog {
         Timestamp source = rs.getTimestamp("source_ts");
         return new StoredViolation(rs.getString("table_name"), rs.getString("column_name"), rs.getString("rule"),
                 rs.getString("value"), key == null ? null : json.readTree(key), rs.getString("op"),
-                (Long) rs.getObject("lsn"), (Long) rs.getObject("tx_id"),
+                rs.getString("source_position"), (Long) rs.getObject("lsn"), (Long) rs.getObject("tx_id"),
                 source == null ? null : source.toInstant().toString(),
                 rs.getTimestamp("detected_at").toInstant().toString());
     }
@@ -102,14 +104,19 @@ public class ViolationLog {
             String rowKey = Storable.json(entry.position().rowKey());
             String eventId = entry.position().id();
             Timestamp sourceTs = event.sourceTimestamp() == null ? null : Timestamp.from(event.sourceTimestamp());
+            String sourcePosition = Storable.text(event.position().text());
+            // lsn and tx_id stay filled for PostgreSQL, whose dashboards and queries use them
+            Position.Postgres pg = event.position() instanceof Position.Postgres p ? p : null;
+            Long lsn = pg == null ? null : pg.lsn();
+            Long txId = pg == null ? null : pg.txId();
             for (Violation v : entry.violations()) {
                 violations.add(new Object[] {table, Storable.name(v.column()), Storable.text(v.rule()),
-                        Storable.text(v.value()), rowKey, event.op().label(), event.lsn(), event.txId(), sourceTs,
+                        Storable.text(v.value()), rowKey, event.op().label(), sourcePosition, lsn, txId, sourceTs,
                         eventId});
             }
             for (SchemaChange c : entry.schemaChanges()) {
                 schemaChanges.add(new Object[] {Storable.name(c.table()), c.change(), Storable.name(c.column()),
-                        Storable.text(c.oldType()), Storable.text(c.newType()), event.lsn(), sourceTs, eventId});
+                        Storable.text(c.oldType()), Storable.text(c.newType()), sourcePosition, lsn, sourceTs, eventId});
             }
         }
         if (violations.isEmpty() && schemaChanges.isEmpty()) {

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("dq.cdc")
 public record CdcProperties(
-        @DefaultValue("monitoring_server\\..*") @NotBlank String topicPattern,
+        @DefaultValue("monitoring_(server|mariadb|mongodb)\\..*") @NotBlank String topicPattern,
         @DefaultValue("__debezium-heartbeat\\..*") @NotBlank String heartbeatTopicPattern,
         @DefaultValue("-dlt") @NotBlank String deadLetterSuffix,
         @DefaultValue("1s") @NotNull Duration retryInitialInterval,

@@ -45,7 +45,7 @@ public class Masker {
         }
         return new ChangeEvent(event.table(), event.op(), maskRow(event.key(), personal),
                 maskRow(event.before(), personal), maskRow(event.after(), personal), event.sourceTimestamp(),
-                event.lsn(), event.txId(), event.columnTypes());
+                event.position(), event.columnTypes(), event.partial());
     }
 
     /** A value's text as it may be shown, or {@code null} when the column is dropped or the value was null. */

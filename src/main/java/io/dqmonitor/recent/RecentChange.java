@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Excerpt;
 import io.dqmonitor.cdc.JsonText;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.rules.Violation;
 
@@ -15,7 +16,8 @@ import io.dqmonitor.rules.Violation;
  * One entry of the recent-changes list, as stored in Redis and served by {@code GET /api/changes}. {@code position}
  * comes first in the JSON: the store finds it there to leave out a change the list already holds.
  */
-@JsonPropertyOrder({"position", "table", "op", "key", "before", "after", "sourceTimestamp", "lsn", "txId", "violations"})
+@JsonPropertyOrder({"position", "table", "op", "key", "before", "after", "partial", "sourceTimestamp", "source",
+        "sourcePosition", "lsn", "txId", "violations"})
 public record RecentChange(
         String position,
         String table,
@@ -23,15 +25,18 @@ public record RecentChange(
         Map<String, Object> key,
         Map<String, Object> before,
         Map<String, Object> after,
+        boolean partial,
         String sourceTimestamp,
+        String source,
+        String sourcePosition,
         Long lsn,
         Long txId,
         List<Violation> violations) {
 
     /** The same change with every text value longer than {@code max} characters cut to an excerpt. */
     RecentChange withValuesCutTo(int max) {
-        return new RecentChange(position, table, op, cut(key, max), cut(before, max), cut(after, max), sourceTimestamp,
-                lsn, txId, violations);
+        return new RecentChange(position, table, op, cut(key, max), cut(before, max), cut(after, max), partial,
+                sourceTimestamp, source, sourcePosition, lsn, txId, violations);
     }
 
     private static Map<String, Object> cut(Map<String, Object> row, int max) {
@@ -62,8 +67,11 @@ public record RecentChange(
     }
 
     public static RecentChange of(ChangeEvent event, SourcePosition position, List<Violation> violations) {
-        return new RecentChange(position.id(), event.table(), event.op().label(), event.key(), event.before(), event.after(),
+        Position.Postgres postgres = event.position() instanceof Position.Postgres p ? p : null;
+        return new RecentChange(position.id(), event.table(), event.op().label(), event.key(), event.before(),
+                event.after(), event.partial(),
                 event.sourceTimestamp() == null ? null : event.sourceTimestamp().toString(),
-                event.lsn(), event.txId(), violations);
+                event.position().source(), event.position().text(),
+                postgres == null ? null : postgres.lsn(), postgres == null ? null : postgres.txId(), violations);
     }
 }

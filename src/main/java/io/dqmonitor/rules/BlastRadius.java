@@ -13,7 +13,8 @@ import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.SourcePosition;
 
 /**
- * Table-level limits: deletes per minute of source commit time, and rows per source transaction. Each window counts
+ * Table-level limits: deletes per minute of source commit time, and rows per source transaction (PostgreSQL's
+ * transaction id, the binlog GTID or first-event position, MongoDB's session and transaction number). Each window counts
  * distinct changes by their source position, so a batch that is retried, or events that are delivered again, land on
  * the same rank and report the same single violation: the change that went one over the limit.
  */
@@ -42,10 +43,11 @@ final class BlastRadius {
                     () -> new Violation(TableRules.TABLE_COLUMN, MAX_DELETES, minute.toString()));
         }
         Optional<Violation> rows = Optional.empty();
-        if (rules.maxRowsPerTransaction() != null && event.txId() != null && event.op() != Op.READ
+        String transaction = event.position().transaction();
+        if (rules.maxRowsPerTransaction() != null && transaction != null && event.op() != Op.READ
                 && event.op() != Op.TRUNCATE) {
-            rows = overLimit(transactions, rules.table() + '|' + event.txId(), position, rules.maxRowsPerTransaction(),
-                    () -> new Violation(TableRules.TABLE_COLUMN, MAX_ROWS, "txId " + event.txId()));
+            rows = overLimit(transactions, rules.table() + '|' + transaction, position, rules.maxRowsPerTransaction(),
+                    () -> new Violation(TableRules.TABLE_COLUMN, MAX_ROWS, "txId " + transaction));
         }
         return java.util.stream.Stream.of(deletes, rows).flatMap(Optional::stream).toList();
     }

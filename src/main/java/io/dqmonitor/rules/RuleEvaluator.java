@@ -25,6 +25,8 @@ public final class RuleEvaluator {
     public static final String NO_BEFORE_IMAGE = "no_before_image";
     public static final String MISSING_COLUMN = "missing_column";
     public static final String UNAVAILABLE_VALUE = "unavailable_value";
+    /** A MongoDB update sent without the full document: fields it did not touch cannot be checked. */
+    public static final String NOT_IN_UPDATE = "not_in_update";
     /** Debezium's default {@code unavailable.value.placeholder}. */
     public static final String DEBEZIUM_PLACEHOLDER = "__debezium_unavailable_value";
     /** The longest value a violation keeps, in characters. */
@@ -72,8 +74,8 @@ public final class RuleEvaluator {
             Set<String> skipped) {
         for (TableRules.ColumnCheck check : checks) {
             if (!event.after().containsKey(check.column())) {
-                // the column is gone (or never was): reported, not guessed
-                skipped.add(MISSING_COLUMN);
+                // the column is gone (or never was), or the update did not send it: reported, not guessed
+                skipped.add(event.partial() ? NOT_IN_UPDATE : MISSING_COLUMN);
                 continue;
             }
             if (isUnavailable(event.after().get(check.column()))

@@ -46,6 +46,10 @@ public class SchemaTracker {
     }
 
     private static Map<String, String> columnsOf(ChangeEvent event) {
+        if (event.partial()) {
+            // the fields one update touched are not the document's shape
+            return Map.of();
+        }
         if (!event.columnTypes().isEmpty()) {
             return event.columnTypes();
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.ruleconfig.RulesFixture;
 import io.dqmonitor.rules.RuleFixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ class AnomalyMonitorTest {
 
     private void change(long minute) {
         monitor.record(new ChangeEvent("shop.orders", Op.CREATE, Map.of("id", 1), null, Map.of("qty", 1),
-                Instant.ofEpochSecond(minute * 60), 1L, 1L, Map.of()), false, TOPIC, 0, offset++);
+                Instant.ofEpochSecond(minute * 60), Position.postgres(1L, 1L), Map.of()), false, TOPIC, 0, offset++);
     }
 
     private static Instant at(long minute) {

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 
 /**
  * Two simulated weeks of a shop's {@code shop.orders} table, minute by minute, with four incidents. Orders are
@@ -79,7 +80,7 @@ final class ReplayScenario {
             row.put("amount", BigDecimal.valueOf(amount));
             row.put("note", note);
             return new ChangeEvent("shop.orders", op, Map.of("id", id), op == Op.CREATE ? null : row,
-                    op == Op.DELETE ? null : row, at, id, id, Map.of());
+                    op == Op.DELETE ? null : row, at, Position.postgres((long) id, (long) id), Map.of());
         }
 
         /** As Debezium's JSON converter writes it with schemas off ({@code decimal.handling.mode=double}). */

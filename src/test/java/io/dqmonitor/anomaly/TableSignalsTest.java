@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.rules.AnomalyRules;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class TableSignalsTest {
         after.put("email", email);
         after.put("amount", amount);
         return new ChangeEvent("public.t", op, Map.of("id", 1), null, op == Op.DELETE ? null : after,
-                Instant.ofEpochSecond(minute * 60 + second), 1L, 1L, Map.of());
+                Instant.ofEpochSecond(minute * 60 + second), Position.postgres(1L, 1L), Map.of());
     }
 
     private static double value(List<Observation> observations, String signal, long minute) {

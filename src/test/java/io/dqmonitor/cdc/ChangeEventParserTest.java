@@ -37,8 +37,7 @@ class ChangeEventParserTest {
                 .containsEntry("flag", false)
                 .containsEntry("note", "created");
         assertThat(event.sourceTimestamp()).isEqualTo(Instant.ofEpochMilli(1795541694084L));
-        assertThat(event.lsn()).isEqualTo(26648264L);
-        assertThat(event.txId()).isEqualTo(1696L);
+        assertThat(event.position()).isEqualTo(Position.postgres(26648264L, 1696L));
     }
 
     @Test
@@ -226,7 +225,7 @@ class ChangeEventParserTest {
                  "before":{"id":1},"after":{"id":1,"total":3}}""");
         assertThat(event.table()).isEqualTo("sales.orders");
         assertThat(event.after()).containsEntry("total", 3L);
-        assertThat(event.lsn()).isNull();
+        assertThat(event.position()).isEqualTo(Position.NONE);
     }
 
     @Test

@@ -26,14 +26,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class CompletenessCheckerTest {
 
+    private static final CompletenessProperties PROPERTIES =
+            new CompletenessProperties(false, Duration.ofMinutes(5), List.of());
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final DriverManagerDataSource unreachable = new DriverManagerDataSource(
             "jdbc:postgresql://127.0.0.1:1/monitoring?connectTimeout=1", "postgres", "postgres");
     private final CompletenessMetrics metrics = new CompletenessMetrics(registry);
     private final CompletenessChecker checker = new CompletenessChecker(new RowCountLedger(),
             RuleFixtures.inForce(Map.of("public.a", table("public.a"), "public.b", table("public.b"))),
-            new JdbcTemplate(unreachable), new TransactionTemplate(new DataSourceTransactionManager(unreachable)),
-            metrics, new CompletenessProperties(false, Duration.ofMinutes(5)),
+            new RowCounters(new JdbcTemplate(unreachable),
+                    new TransactionTemplate(new DataSourceTransactionManager(unreachable)), PROPERTIES),
+            metrics, PROPERTIES,
             BackgroundTasksFixture.tasks(registry, Clock.systemUTC()));
 
     private static TableRules table(String name) {

@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import org.junit.jupiter.api.Test;
 
 class RowCountLedgerTest {
@@ -136,8 +137,8 @@ class RowCountLedgerTest {
 
     @Test
     void tableNamesAreQuotedForSql() {
-        assertThat(CompletenessChecker.quote("public.user_activities")).isEqualTo("\"public\".\"user_activities\"");
-        assertThat(CompletenessChecker.quote("s.we\"ird")).isEqualTo("\"s\".\"we\"\"ird\"");
+        assertThat(PostgresRowCounter.quote("public.user_activities")).isEqualTo("\"public\".\"user_activities\"");
+        assertThat(PostgresRowCounter.quote("s.we\"ird")).isEqualTo("\"s\".\"we\"\"ird\"");
     }
 
     private OptionalLong check(long count, TransactionSnapshot snapshot) {
@@ -149,6 +150,6 @@ class RowCountLedgerTest {
     }
 
     private static ChangeEvent event(Op op, long txId) {
-        return new ChangeEvent("public.t", op, Map.of("id", txId), null, Map.of("id", txId), null, txId, txId, Map.of());
+        return new ChangeEvent("public.t", op, Map.of("id", txId), null, Map.of("id", txId), null, Position.postgres((long) txId, (long) txId), Map.of());
     }
 }

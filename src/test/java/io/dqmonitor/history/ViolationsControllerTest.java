@@ -34,11 +34,13 @@ class ViolationsControllerTest {
     @Test
     void violationsAreServedWithTheirRowKeyAsJson() throws Exception {
         given(history.newest(any())).willReturn(List.of(new StoredViolation("public.t", "email", "pattern", "x",
-                JsonMapper.builder().build().readTree("{\"id\":7}"), "create", 10L, 3L, "2026-11-25T12:00:00Z",
+                JsonMapper.builder().build().readTree("{\"id\":7}"), "create", "lsn=10;txId=3", 10L, 3L,
+                "2026-11-25T12:00:00Z",
                 "2026-11-25T12:00:01Z")));
         mvc.perform(get("/api/violations")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].table").value("public.t"))
                 .andExpect(jsonPath("$[0].rowKey.id").value(7))
+                .andExpect(jsonPath("$[0].sourcePosition").value("lsn=10;txId=3"))
                 .andExpect(jsonPath("$[0].detectedAt").value("2026-11-25T12:00:01Z"));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import org.junit.jupiter.api.Test;
 
 class MaskerTest {
@@ -56,7 +57,7 @@ class MaskerTest {
     @Test
     void dropRemovesTheColumnFromKeyAndBothImages() {
         Map<String, Object> row = row("email", "alice@example.com");
-        ChangeEvent masked = masker.mask(new ChangeEvent("public.t", Op.UPDATE, row, row, row, Instant.EPOCH, 1L, 2L,
+        ChangeEvent masked = masker.mask(new ChangeEvent("public.t", Op.UPDATE, row, row, row, Instant.EPOCH, Position.postgres(1L, 2L),
                 Map.of()), Map.of("email", PiiMode.DROP));
 
         assertThat(masked.key()).containsOnlyKeys("id");
@@ -100,6 +101,6 @@ class MaskerTest {
     }
 
     private static ChangeEvent event(Map<String, Object> after) {
-        return new ChangeEvent("public.t", Op.CREATE, Map.of("id", 7L), null, after, Instant.EPOCH, 1L, 2L, Map.of());
+        return new ChangeEvent("public.t", Op.CREATE, Map.of("id", 7L), null, after, Instant.EPOCH, Position.postgres(1L, 2L), Map.of());
     }
 }

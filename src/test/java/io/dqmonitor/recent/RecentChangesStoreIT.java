@@ -9,6 +9,7 @@ import java.util.Map;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.JsonText;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.stack.EmbeddedRedis;
 import io.dqmonitor.stack.Ports;
@@ -89,7 +90,7 @@ class RecentChangesStoreIT {
     void longTextAndJsonValuesAreKeptAsExcerptsThatSayHowLongTheyWere() {
         ChangeEvent event = new ChangeEvent("public.t", Op.CREATE, Map.of("id", 9L), null, Map.of("id", 9L,
                 "body", "b".repeat(5_000_000), "doc", new JsonText("{\"k\": \"" + "j".repeat(30) + "\"}"),
-                "tags", List.of("t".repeat(25))), Instant.EPOCH, 9L, 9L, Map.of());
+                "tags", List.of("t".repeat(25))), Instant.EPOCH, Position.postgres(9L, 9L), Map.of());
         store.append(List.of(RecentChange.of(event, SourcePosition.of(event), List.of())));
         assertThat(store.newest(1).get(0))
                 .contains("\"body\":\"" + "b".repeat(20) + "… (5000000 characters)\"")
@@ -106,7 +107,7 @@ class RecentChangesStoreIT {
     private static ChangeEvent event(long id) {
         return new ChangeEvent("public.t", Op.CREATE, Map.of("id", id), null, Map.of("id", id,
                 // a nested value named like the marker must not confuse the store
-                "details", Map.of("position", "abc")), Instant.ofEpochMilli(id), 1000 + id, 500 + id, Map.of());
+                "details", Map.of("position", "abc")), Instant.ofEpochMilli(id), Position.postgres((long) (1000 + id), (long) (500 + id)), Map.of());
     }
 
     private static List<Long> ids(List<String> entries) {

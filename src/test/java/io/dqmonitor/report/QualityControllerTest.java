@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.rules.Evaluation;
 import io.dqmonitor.rules.RuleFixtures;
 import io.dqmonitor.rules.RulesInForce;
@@ -64,7 +65,7 @@ class QualityControllerTest {
     TableStatistics statistics;
 
     private void event(String table, Instant at) {
-        statistics.record(new ChangeEvent(table, Op.CREATE, null, null, Map.of("id", 1), at, null, null, Map.of()),
+        statistics.record(new ChangeEvent(table, Op.CREATE, null, null, Map.of("id", 1), at, Position.NONE, Map.of()),
                 Evaluation.NONE, List.of());
     }
 
@@ -108,7 +109,7 @@ class QualityControllerTest {
 
     @Test
     void theLastSchemaChangeIsReported() throws Exception {
-        statistics.record(new ChangeEvent("s.fresh", Op.UPDATE, null, null, Map.of("id", 1), NOW, null, null,
+        statistics.record(new ChangeEvent("s.fresh", Op.UPDATE, null, null, Map.of("id", 1), NOW, Position.NONE,
                 Map.of()), Evaluation.NONE, List.of(new SchemaChange("s.fresh", SchemaChange.ADDED, "note", null,
                 "string")));
         mvc.perform(get("/api/quality"))

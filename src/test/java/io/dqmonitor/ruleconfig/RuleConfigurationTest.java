@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.InvalidRulesException;
 import io.dqmonitor.rules.RuleEvaluator;
@@ -176,6 +177,6 @@ class RuleConfigurationTest {
     private static ChangeEvent row(String column, String value) {
         java.util.Map<String, Object> after = new java.util.HashMap<>();
         after.put(column, value);
-        return new ChangeEvent("public.a", Op.CREATE, null, null, after, null, null, null, java.util.Map.of());
+        return new ChangeEvent("public.a", Op.CREATE, null, null, after, null, Position.NONE, java.util.Map.of());
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.LongStream;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.ruleconfig.RulesFixture;
 import org.junit.jupiter.api.Test;
 
@@ -62,12 +63,12 @@ class BlastRadiusTest {
         long tx = 77;
         List<Violation> violations = LongStream.rangeClosed(1, 5)
                 .mapToObj(i -> evaluator.evaluate(new ChangeEvent("public.t", Op.UPDATE, Map.of("id", i), null,
-                        Map.of("id", i), MINUTE, 1000 + i, tx, Map.of())).violations())
+                        Map.of("id", i), MINUTE, Position.postgres((long) (1000 + i), (long) tx), Map.of())).violations())
                 .flatMap(List::stream).toList();
         assertThat(violations).containsExactly(new Violation("*", "max_rows_per_transaction", "txId 77"));
     }
 
     private static ChangeEvent event(Op op, long id, long lsn, Instant at) {
-        return new ChangeEvent("public.t", op, Map.of("id", id), Map.of("id", id), null, at, lsn, lsn, Map.of());
+        return new ChangeEvent("public.t", op, Map.of("id", id), Map.of("id", id), null, at, Position.postgres((long) lsn, (long) lsn), Map.of());
     }
 }

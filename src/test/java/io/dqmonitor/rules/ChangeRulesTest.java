@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.ruleconfig.RulesFixture;
 import org.junit.jupiter.api.Test;
 
@@ -85,13 +86,13 @@ class ChangeRulesTest {
     @Test
     void changeRulesDoNotApplyToCreates() {
         Evaluation evaluation = evaluator.evaluate(new ChangeEvent("public.orders", Op.CREATE, null, null,
-                row(1, "refunded", 1, null), null, null, null, Map.of()));
+                row(1, "refunded", 1, null), null, Position.NONE, Map.of()));
         assertThat(evaluation).isEqualTo(new Evaluation(java.util.List.of(), java.util.Set.of()));
     }
 
     private Evaluation update(Map<String, Object> before, Map<String, Object> after) {
         return evaluator.evaluate(new ChangeEvent("public.orders", Op.UPDATE, Map.of("id", 1L), before, after, null,
-                null, null, Map.of()));
+                Position.NONE, Map.of()));
     }
 
     private static Map<String, Object> row(Integer userId, String status, Integer version, String email) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -61,7 +62,7 @@ public class RuleEvaluatorBenchmark {
     private ChangeEvent event(Op op, Map<String, Object> before, Map<String, Object> after) {
         // each event in a transaction of its own, as single-row writes are; evaluated again, it keeps its rank in the
         // transaction window, so the per-transaction limit never trips
-        return new ChangeEvent(TABLE, op, Map.of("id", 1L), before, after, Instant.now(), 1000L, ++txId, Map.of());
+        return new ChangeEvent(TABLE, op, Map.of("id", 1L), before, after, Instant.now(), Position.postgres(1000L, ++txId), Map.of());
     }
 
     private static Map<String, Object> row(Long userId, String type, BigDecimal amount, String email) {

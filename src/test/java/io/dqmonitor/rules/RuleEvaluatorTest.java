@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.ruleconfig.RulesFixture;
 import org.junit.jupiter.api.Test;
 
@@ -59,14 +60,14 @@ class RuleEvaluatorTest {
     @Test
     void deletesAndTruncatesAreNotChecked() {
         assertThat(violations(new ChangeEvent("public.user_activities", Op.DELETE, null,
-                row(null, "hack", null), null, null, null, null, Map.of()))).isEmpty();
+                row(null, "hack", null), null, null, Position.NONE, Map.of()))).isEmpty();
         assertThat(violations(event(Op.TRUNCATE, null))).isEmpty();
     }
 
     @Test
     void tablesWithoutRulesHaveNoViolations() {
         assertThat(violations(new ChangeEvent("public.other", Op.CREATE, null, null,
-                row(null, "hack", null), null, null, null, Map.of()))).isEmpty();
+                row(null, "hack", null), null, Position.NONE, Map.of()))).isEmpty();
     }
 
     @Test
@@ -126,6 +127,6 @@ class RuleEvaluatorTest {
     }
 
     private static ChangeEvent event(Op op, Map<String, Object> after) {
-        return new ChangeEvent("public.user_activities", op, Map.of("id", 1L), null, after, null, null, null, Map.of());
+        return new ChangeEvent("public.user_activities", op, Map.of("id", 1L), null, after, null, Position.NONE, Map.of());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import org.junit.jupiter.api.Test;
 
 class SchemaTrackerTest {
@@ -32,9 +33,9 @@ class SchemaTrackerTest {
     @Test
     void withoutSchemasColumnsComeFromTheRow() {
         SchemaTracker.Session session = tracker.session();
-        session.observe(new ChangeEvent("public.t", Op.CREATE, null, null, Map.of("id", 1L), null, null, null, Map.of()));
+        session.observe(new ChangeEvent("public.t", Op.CREATE, null, null, Map.of("id", 1L), null, Position.NONE, Map.of()));
         assertThat(session.observe(new ChangeEvent("public.t", Op.CREATE, null, null, Map.of("id", 2L, "x", 1L), null,
-                null, null, Map.of()))).containsExactly(new SchemaChange("public.t", "added", "x", null, null));
+                Position.NONE, Map.of()))).containsExactly(new SchemaChange("public.t", "added", "x", null, null));
     }
 
     @Test
@@ -57,6 +58,6 @@ class SchemaTrackerTest {
     }
 
     private static ChangeEvent event(Map<String, String> columnTypes) {
-        return new ChangeEvent("public.t", Op.CREATE, null, null, Map.of(), null, null, null, columnTypes);
+        return new ChangeEvent("public.t", Op.CREATE, null, null, Map.of(), null, Position.NONE, columnTypes);
     }
 }

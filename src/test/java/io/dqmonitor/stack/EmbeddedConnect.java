@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,12 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Kafka Connect worker (distributed mode, one worker) from the Apache {@code connect-runtime} jar, started in this
- * JVM with the Debezium PostgreSQL connector on its classpath. Connectors are registered through its REST API, the
+ * JVM with the Debezium PostgreSQL (3.7) and MariaDB (3.5) connectors, each in its own directory of {@code plugin.path}
+ * and so in its own class loader, as a production worker runs them. Connectors are registered through its REST API, the
  * same way a deployment does it, from the JSON files in {@code debezium/}.
  */
 final class EmbeddedConnect implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Filled by the build (maven-dependency-plugin, {@code generate-test-resources}): one directory per connector. */
+    static final Path PLUGIN_PATH = Path.of("target", "connect-plugins");
 
     private final Connect<?> connect;
     private final int port;
@@ -54,6 +58,10 @@ final class EmbeddedConnect implements AutoCloseable {
         worker.put("status.storage.partitions", "1");
         worker.put("offset.flush.interval.ms", "1000");
         worker.put("plugin.discovery", "service_load");
+        if (!Files.isDirectory(PLUGIN_PATH)) {
+            throw new IllegalStateException(PLUGIN_PATH + " is missing: the build fills it (./mvnw test-compile)");
+        }
+        worker.put("plugin.path", PLUGIN_PATH.toAbsolutePath().toString());
         // stopping the stack should not wait long for a task whose database is going away too
         worker.put("task.shutdown.graceful.timeout.ms", "2000");
         withoutConnectShutdownHook();

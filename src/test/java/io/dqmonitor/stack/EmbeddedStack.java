@@ -32,6 +32,10 @@ public final class EmbeddedStack implements AutoCloseable {
     public static final String DATABASE = "monitoring";
     public static final Path CONNECTOR_FILE = Path.of("debezium", "user-activities.json");
     public static final Path INIT_SCRIPTS = Path.of("postgres", "init");
+    public static final Path MARIADB_CONNECTOR_FILE = Path.of("debezium", "user-activities-mariadb.json");
+    public static final Path MARIADB_INIT_SCRIPTS = Path.of("mariadb", "init");
+    /** The MariaDB database of the reference table: dq-monitor names it {@code monitoring.user_activities}. */
+    public static final String MARIADB_DATABASE = "monitoring";
 
     /** The ports of the stack's servers. */
     public record StackPorts(int postgres, int kafka, int kafkaController, int connect, int redis) {
@@ -82,6 +86,8 @@ public final class EmbeddedStack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private EmbeddedConnect connect;
     private EmbeddedRedis redis;
+    private EmbeddedMariaDb mariadb;
+    private Path baseDir;
     private String connectorName;
     private int connectPort;
 
@@ -121,6 +127,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private void startAll(Path baseDir, StackPorts ports, Extras extras) throws Exception {
         // before anything is wiped: a second run must not destroy the data of one that is still running
         ports.requireFree();
+        this.baseDir = baseDir;
         deleteRecursively(baseDir);
         Path postgresDir = EmbeddedPostgres.isRoot()
                 // the server runs as 'nobody', who may not be allowed into a checkout under /root
@@ -150,6 +157,69 @@ public final class EmbeddedStack implements AutoCloseable {
         progress.accept("Debezium: connector " + connectorName + " is streaming changes of public.user_activities");
     }
 
+    /**
+     * Adds a MariaDB server with the binary log on, the reference table from {@code mariadb/init}, and the Debezium
+     * MariaDB connector from {@code debezium/} in the same Connect worker; returns once the connector reads the
+     * binlog. Stopped with the stack, after Connect.
+     */
+    public void startMariaDb(int port) throws Exception {
+        startMariaDb(port, List.of(), Map.of());
+    }
+
+    /** As {@link #startMariaDb(int)}, with more SQL after {@code mariadb/init} and connector settings over the file's. */
+    public synchronized void startMariaDb(int port, List<Path> sqlScripts, Map<String, String> connectorSettings)
+            throws Exception {
+        if (mariadb != null) {
+            return;
+        }
+        Ports.requireFree(port, "MariaDB", "--stack.mariadb-port");
+        Path dir = baseDir.resolve("mariadb");
+        deleteRecursively(dir);
+        progress.accept("MariaDB: starting on port " + port + ", data in " + dir);
+        mariadb = EmbeddedMariaDb.start(dir.resolve("data"), port);
+        // after Connect, whose task still holds a binlog connection while it stops
+        started.addLast(mariadb);
+        try (Connection root = mariadb.connect("?allowMultiQueries=true"); Statement sql = root.createStatement()) {
+            List<Path> scripts = new ArrayList<>(sqlFiles(MARIADB_INIT_SCRIPTS));
+            scripts.addAll(sqlScripts);
+            for (Path script : scripts) {
+                sql.execute(Files.readString(script));
+            }
+        }
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
+                "database.hostname", "127.0.0.1",
+                "database.port", Integer.toString(port),
+                "schema.history.internal.kafka.bootstrap.servers", bootstrapServers()));
+        settings.putAll(connectorSettings);
+        String name = connect.register(MARIADB_CONNECTOR_FILE, settings);
+        connect.awaitRunning(name);
+        Awaitility.await("Debezium reading the MariaDB binlog").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    try (Connection root = mariadb.connect(""); Statement sql = root.createStatement();
+                         ResultSet rows = sql.executeQuery("SELECT count(*) FROM information_schema.processlist "
+                                 + "WHERE command LIKE 'Binlog Dump%'")) {
+                        return rows.next() && rows.getInt(1) > 0;
+                    }
+                });
+        progress.accept("Debezium: connector " + name + " is streaming changes of " + MARIADB_DATABASE
+                + ".user_activities");
+    }
+
+    /** A connection to the stack's MariaDB as root, in the reference table's database. */
+    public Connection connectMariaDb() throws SQLException {
+        return mariadb.connect(MARIADB_DATABASE);
+    }
+
+    public String mariaDbJdbcUrl() {
+        return mariadb.jdbcUrl(MARIADB_DATABASE);
+    }
+
+    private static List<Path> sqlFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+        }
+    }
+
     private <T extends AutoCloseable> T track(T server) {
         started.push(server);
         return server;
@@ -160,10 +230,7 @@ public final class EmbeddedStack implements AutoCloseable {
             sql.execute("CREATE DATABASE " + DATABASE);
         }
         // the same scripts docker compose runs when it creates the database (its shell scripts are for compose only)
-        List<Path> scripts;
-        try (Stream<Path> files = Files.list(INIT_SCRIPTS)) {
-            scripts = new ArrayList<>(files.filter(f -> f.toString().endsWith(".sql")).sorted().toList());
-        }
+        List<Path> scripts = new ArrayList<>(sqlFiles(INIT_SCRIPTS));
         scripts.addAll(extraScripts);
         try (Connection db = postgres.connect(DATABASE); Statement sql = db.createStatement()) {
             for (Path script : scripts) {
