@@ -38,7 +38,7 @@ final class ExtendedJson {
         for (Map.Entry<String, JsonNode> field : document.properties()) {
             String path = prefix + field.getKey();
             JsonNode node = field.getValue();
-            if (node.isObject() && !isSpecial(node) && !node.isEmpty()) {
+            if (node.isObject() && !isSpecialOrEmpty(node)) {
                 flattenInto(flat, path + '.', node);
             } else {
                 Typed typed = typed(node);

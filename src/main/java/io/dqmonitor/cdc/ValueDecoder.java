@@ -66,6 +66,7 @@ final class ValueDecoder {
             case "io.debezium.time.NanoTimestamp" -> localDateTime(epochNanos(value.longValue()));
             case "io.debezium.time.MicroDuration" -> Duration.ofNanos(value.longValue() * 1_000L).toString();
             case "io.debezium.data.Json" -> value.isString() ? new JsonText(value.stringValue()) : null;
+            case "io.debezium.data.Bits" -> value.isString() ? bits(value.stringValue()) : null;
             default -> null;
         };
     }
@@ -79,6 +80,17 @@ final class ValueDecoder {
             }
         }
         return value.isNumber() ? value.decimalValue() : null;
+    }
+
+    /** MySQL/MariaDB {@code BIT(n)}: little-endian bytes, read as the unsigned number the bits spell. */
+    private static Object bits(String base64) {
+        byte[] littleEndian = Base64.getDecoder().decode(base64);
+        byte[] bigEndian = new byte[littleEndian.length];
+        for (int i = 0; i < littleEndian.length; i++) {
+            bigEndian[i] = littleEndian[littleEndian.length - 1 - i];
+        }
+        BigInteger number = new BigInteger(1, bigEndian);
+        return number.bitLength() < 64 ? (Object) number.longValue() : number;
     }
 
     private static Object variableScaleDecimal(JsonNode value) {

@@ -49,10 +49,11 @@ final class RuleSetParser {
     private TableRules table(String table, Map<String, Object> spec) {
         String path = "dq.tables." + table;
         return new TableRules(table, duration(path + ".freshness", spec.get("freshness")),
-                columns(path + ".columns", spec.get("columns"), true), conditionals(path + ".when", spec.get("when")),
+                columns(path + ".columns", byPath(path + ".columns", spec.get("columns")), true),
+                conditionals(path + ".when", spec.get("when")),
                 positive(path + ".max-deletes-per-minute", spec.get("max-deletes-per-minute")),
                 positive(path + ".max-rows-per-transaction", spec.get("max-rows-per-transaction")),
-                personal(path + ".columns", spec.get("columns")),
+                personal(path + ".columns", byPath(path + ".columns", spec.get("columns"))),
                 AnomalyRulesParser.parse(path + ".anomaly", spec.get("anomaly")));
     }
 
@@ -107,6 +108,44 @@ final class RuleSetParser {
         }
     }
 
+    /**
+     * Column settings by column path. Documents have nested fields, and YAML reads {@code address.city:} as
+     * {@code address: {city: ...}}: a key that is no rule and holds settings names a field inside the column.
+     */
+    private Map<String, Object> byPath(String path, Object columns) {
+        Map<String, Object> byPath = new LinkedHashMap<>();
+        asMap(path, columns).forEach((column, settings) -> addColumn(byPath, path, column, settings));
+        return byPath;
+    }
+
+    private void addColumn(Map<String, Object> byPath, String path, String column, Object settings) {
+        Map<String, Object> own = new LinkedHashMap<>();
+        boolean nested = false;
+        for (Map.Entry<String, Object> setting : asMap(path + "." + column, settings).entrySet()) {
+            if (!PII.equals(setting.getKey()) && !factoriesByKey.containsKey(setting.getKey())
+                    && setting.getValue() instanceof Map<?, ?>) {
+                addColumn(byPath, path, column + "." + setting.getKey(), setting.getValue());
+                nested = true;
+            } else {
+                own.put(setting.getKey(), setting.getValue());
+            }
+        }
+        if (!own.isEmpty() || !nested) {
+            byPath.put(column, own);
+        }
+    }
+
+    /** A when block's {@code if}: nested maps are nested fields, {@code address: {city: Oslo}} is address.city. */
+    private static void flatten(String path, String prefix, Object value, Map<String, String> when) {
+        asMap(path, value).forEach((column, expected) -> {
+            if (expected instanceof Map<?, ?>) {
+                flatten(path + "." + column, prefix + column + ".", expected, when);
+            } else {
+                when.put(prefix + column, Values.text(expected));
+            }
+        });
+    }
+
     /** {@code table}: a table's own columns, where {@code pii} belongs; otherwise a when block's. */
     private List<TableRules.ColumnCheck> columns(String path, Object value, boolean table) {
         List<TableRules.ColumnCheck> checks = new ArrayList<>();
@@ -154,12 +193,12 @@ final class RuleSetParser {
                 throw new InvalidRulesException(blockPath + "." + k, "unknown setting; a when block has 'if' and 'columns'");
             });
             Map<String, String> when = new LinkedHashMap<>();
-            asMap(blockPath + ".if", block.get("if")).forEach((column, expected) -> when.put(column, Values.text(expected)));
+            flatten(blockPath + ".if", "", block.get("if"), when);
             if (when.isEmpty()) {
                 throw new InvalidRulesException(blockPath + ".if", "a when block needs at least one column value");
             }
             conditionals.add(new TableRules.Conditional(Map.copyOf(when),
-                    columns(blockPath + ".columns", block.get("columns"), false)));
+                    columns(blockPath + ".columns", byPath(blockPath + ".columns", block.get("columns")), false)));
         }
         return List.copyOf(conditionals);
     }

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Excerpt;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
 import io.dqmonitor.privacy.Masker;
 import io.dqmonitor.privacy.PiiMode;
 
@@ -73,7 +74,7 @@ public final class RuleEvaluator {
     private void check(TableRules rules, List<TableRules.ColumnCheck> checks, ChangeEvent event, List<Violation> out,
             Set<String> skipped) {
         for (TableRules.ColumnCheck check : checks) {
-            if (!event.after().containsKey(check.column())) {
+            if (!event.after().containsKey(check.column()) && (event.partial() || !isDocument(event))) {
                 // the column is gone (or never was), or the update did not send it: reported, not guessed
                 skipped.add(event.partial() ? NOT_IN_UPDATE : MISSING_COLUMN);
                 continue;
@@ -94,6 +95,11 @@ public final class RuleEvaluator {
         }
     }
 
+    /** A whole MongoDB document: a field it lacks is null there, as MongoDB's own queries read it. */
+    private static boolean isDocument(ChangeEvent event) {
+        return event.position() instanceof Position.Oplog;
+    }
+
     /** The placeholder as text, or as the single element of an array column; bytea's arrives base64-encoded. */
     private boolean isUnavailable(Object value) {
         if (value instanceof List<?> list) {
@@ -112,7 +118,7 @@ public final class RuleEvaluator {
         if (event.op() != Op.UPDATE) {
             return null;
         }
-        if (event.before() == null || !event.before().containsKey(column)) {
+        if (event.before() == null || !event.before().containsKey(column) && !isDocument(event)) {
             skipped.add(NO_BEFORE_IMAGE);
             return null;
         }

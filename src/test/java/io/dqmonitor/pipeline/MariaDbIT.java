@@ -2,6 +2,8 @@ package io.dqmonitor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,12 +14,20 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.dqmonitor.PrometheusScrape;
+import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.cdc.MariaDbTypes;
+import io.dqmonitor.cdc.Position;
+import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.StackIntegrationTest;
 import io.dqmonitor.stack.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +50,11 @@ class MariaDbIT extends StackIntegrationTest {
 
     static final String TABLE = "monitoring.user_activities";
     static final String TOPIC = "monitoring_mariadb.monitoring.user_activities";
+    /**
+     * Where the test leaves the connector's record (key line, value line): copied to {@link MariaDbTypes#CAPTURED}
+     * when the connector's encoding changes, so the parser's unit test keeps the real record.
+     */
+    static final Path CAPTURED = Path.of("target", "captured", "mariadb-all-types.jsonl");
 
     static {
         try {
@@ -165,6 +180,35 @@ class MariaDbIT extends StackIntegrationTest {
 
         Awaitility.await("drift of one lost row").atMost(Duration.ofSeconds(30))
                 .until(() -> client.scrape().value(drift), value -> value == 1.0);
+    }
+
+    @Test
+    void everyMariaDbTypeDecodesFromTheConnectorsOwnRecords() throws Exception {
+        execute(MariaDbTypes.INSERT);
+        ConsumerRecord<byte[], byte[]> record = firstRecordOf("monitoring_mariadb.monitoring.all_types");
+        Files.createDirectories(CAPTURED.getParent());
+        Files.writeString(CAPTURED, new String(record.key(), StandardCharsets.UTF_8) + "\n"
+                + new String(record.value(), StandardCharsets.UTF_8) + "\n");
+
+        ChangeEvent event = ((ParsedRecord.Event) new ChangeEventParser().parse(record.key(), record.value())).event();
+        assertThat(event.after()).isEqualTo(MariaDbTypes.expectedAfter());
+        assertThat(event.position()).isInstanceOfSatisfying(Position.Binlog.class, binlog -> {
+            assertThat(binlog.source()).isEqualTo("mariadb");
+            assertThat(binlog.gtid()).matches("0-1-\\d+");
+            assertThat(binlog.serverId()).isEqualTo(1L);
+        });
+    }
+
+    private ConsumerRecord<byte[], byte[]> firstRecordOf(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", STACK.bootstrapServers(), "auto.offset.reset", "earliest",
+                "key.deserializer", ByteArrayDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            consumer.assign(List.of(new TopicPartition(topic, 0)));
+            return Awaitility.await("a record on " + topic).atMost(Duration.ofSeconds(60))
+                    .until(() -> consumer.poll(Duration.ofMillis(500)), records -> !records.isEmpty())
+                    .iterator().next();
+        }
     }
 
     /** Writes a sentinel row to MariaDB and waits until it shows in /api/changes; the scrape then. */

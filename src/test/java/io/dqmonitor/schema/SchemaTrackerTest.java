@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.MongoEnvelopes;
+import io.dqmonitor.cdc.MongoEnvelopes.Change;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.Position;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,27 @@ class SchemaTrackerTest {
             types.put(nameTypePairs[i], nameTypePairs[i + 1]);
         }
         return types;
+    }
+
+    @Test
+    void fieldsAppearingAndDisappearingInDocumentsAreDrift() {
+        SchemaTracker.Session session = tracker.session();
+        session.observe(MongoEnvelopes.parse(Change.create("{\"_id\": 1, \"address\": {\"city\": \"Oslo\"}}")));
+        assertThat(session.observe(MongoEnvelopes.parse(Change.create(
+                "{\"_id\": 2, \"address\": {\"zip\": \"0150\"}, \"age\": {\"$numberInt\": \"3\"}}"))))
+                .containsExactlyInAnyOrder(
+                        new SchemaChange("shop.customers", "added", "address.zip", null, "string"),
+                        new SchemaChange("shop.customers", "added", "age", null, "int32"),
+                        new SchemaChange("shop.customers", "removed", "address.city", "string", null));
+    }
+
+    @Test
+    void anUpdateWithoutTheFullDocumentSaysNothingAboutTheDocumentsShape() {
+        SchemaTracker.Session session = tracker.session();
+        session.observe(MongoEnvelopes.parse(Change.create("{\"_id\": 1, \"name\": \"A\", \"age\": 3}")));
+        assertThat(session.observe(MongoEnvelopes.parse(MongoEnvelopes.update(null, "{\"age\": 4}", null)))).isEmpty();
+        assertThat(session.observe(MongoEnvelopes.parse(Change.create("{\"_id\": 2, \"name\": \"B\", \"age\": 5}"))))
+                .isEmpty();
     }
 
     private static ChangeEvent event(Map<String, String> columnTypes) {
