@@ -1,9 +1,12 @@
 #!/bin/sh
-# Registers every connector config in this folder with Kafka Connect (docker compose's one-shot connect-init).
-# A connector that already exists is left as it is, so the script can run at every start.
+# Registers connector configs with Kafka Connect (docker compose's one-shot connect-init services): the files given
+# as arguments, or user-activities.json (PostgreSQL) when none are given. A connector that already exists is left as
+# it is, so the script can run at every start.
 set -eu
 CONNECT_URL="${CONNECT_URL:-http://connect:8083}"
-for config in "$(dirname "$0")"/*.json; do
+cd "$(dirname "$0")"
+[ $# -gt 0 ] || set -- user-activities.json
+for config in "$@"; do
   status=$(curl -sS -o /tmp/response -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
     --data @"$config" "$CONNECT_URL/connectors")
   case "$status" in

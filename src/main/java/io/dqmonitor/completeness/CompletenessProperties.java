@@ -1,7 +1,8 @@
 package io.dqmonitor.completeness;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,15 +17,20 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled   whether to compare {@code count(*)} of each table with rules against the stream's row count
  * @param interval  time between checks; each runs one {@code count(*)} per table
- * @param databases where tables are counted, the first whose {@code tables} pattern matches; a table no entry matches
- *                  is counted in dq-monitor's own PostgreSQL database
+ * @param databases source databases by name ({@code dq.completeness.databases.<name>}); a table is counted in the one
+ *                  whose {@code tables} pattern matches (patterns must not overlap), and a table none matches in
+ *                  dq-monitor's own PostgreSQL database. A map, so that files for several sources add up.
  */
 @Validated
 @ConfigurationProperties("dq.completeness")
 public record CompletenessProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5m") @NotNull Duration interval,
-        @DefaultValue({}) @Valid List<Database> databases) {
+        @Valid Map<String, Database> databases) {
+
+    public CompletenessProperties {
+        databases = databases == null ? Map.of() : new LinkedHashMap<>(databases);
+    }
 
     /**
      * A source database to count tables in.
@@ -46,7 +52,7 @@ public record CompletenessProperties(
             try {
                 java.util.regex.Pattern.compile(tables == null ? "" : tables);
             } catch (java.util.regex.PatternSyntaxException e) {
-                throw new IllegalArgumentException("dq.completeness.databases[].tables is not a regular expression: "
+                throw new IllegalArgumentException("dq.completeness.databases.<name>.tables is not a regular expression: "
                         + e.getDescription() + " in " + tables, e);
             }
         }

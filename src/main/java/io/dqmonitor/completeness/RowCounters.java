@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Which database counts which table: the first {@code dq.completeness.databases} entry whose pattern matches, else
+ * Which database counts which table: the {@code dq.completeness.databases} entry whose pattern matches, else
  * dq-monitor's own PostgreSQL database. Each configured database gets a small pool of its own.
  */
 @Component
@@ -26,11 +26,8 @@ class RowCounters implements DisposableBean {
 
     RowCounters(JdbcTemplate jdbc, TransactionTemplate transactions, CompletenessProperties properties) {
         this.own = new PostgresRowCounter(jdbc, transactions);
-        for (int i = 0; i < properties.databases().size(); i++) {
-            CompletenessProperties.Database database = properties.databases().get(i);
-            routes.add(new Route(database, Optional.ofNullable(database.url())
-                    .map(url -> counter(url, pool(database)))));
-        }
+        properties.databases().forEach((name, database) -> routes.add(new Route(database,
+                Optional.ofNullable(database.url()).map(url -> counter(url, pool(name, database))))));
     }
 
     /** The counter of a table, or empty when its database is configured as not counted. */
@@ -39,7 +36,7 @@ class RowCounters implements DisposableBean {
                 .map(Route::counter).orElse(Optional.of(own));
     }
 
-    private HikariDataSource pool(CompletenessProperties.Database database) {
+    private HikariDataSource pool(String name, CompletenessProperties.Database database) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(database.url());
         pool.setUsername(database.username());
@@ -48,7 +45,7 @@ class RowCounters implements DisposableBean {
         pool.setMaximumPoolSize(1);
         pool.setMinimumIdle(0);
         pool.setInitializationFailTimeout(-1);
-        pool.setPoolName("completeness-" + pools.size());
+        pool.setPoolName("completeness-" + name);
         pools.add(pool);
         return pool;
     }

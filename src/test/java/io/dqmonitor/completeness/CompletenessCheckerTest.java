@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CompletenessCheckerTest {
 
     private static final CompletenessProperties PROPERTIES =
-            new CompletenessProperties(false, Duration.ofMinutes(5), List.of());
+            new CompletenessProperties(false, Duration.ofMinutes(5), Map.of());
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final DriverManagerDataSource unreachable = new DriverManagerDataSource(

@@ -40,6 +40,24 @@ class ComposeFileTest {
         return services().get(name);
     }
 
+    /** Services that run once and exit: connector registration and database set-up. */
+    private static boolean isOneShot(String service) {
+        return service.startsWith("connect-init") || service.endsWith("-init");
+    }
+
+    @Test
+    void theOtherSourcesAreProfilesWithTheirConnectorAndSimulator() {
+        for (String profile : List.of("mariadb", "mongodb")) {
+            for (String name : List.of(profile, "connect-init-" + profile, "simulator-" + profile)) {
+                assertThat((List<String>) at(service(name), "profiles")).as(name).containsExactly(profile);
+            }
+            assertThat((List<String>) at(service("connect-init-" + profile), "entrypoint"))
+                    .contains("user-activities-" + profile + ".json");
+        }
+        assertThat((String) at(service("dq-monitor"), "environment", "SPRING_PROFILES_ACTIVE"))
+                .isEqualTo("${COMPOSE_PROFILES:-}");
+    }
+
     @Test
     void everyPartOfTheStackIsAService() {
         assertThat(services()).containsKeys("postgres", "kafka", "connect", "connect-init", "redis", "dq-monitor",
@@ -49,7 +67,7 @@ class ComposeFileTest {
     @Test
     void everyLongRunningServiceHasAHealthCheck() {
         services().forEach((name, service) -> {
-            if (!Set.of("connect-init", "simulator").contains(name)) {
+            if (!isOneShot(name) && !name.startsWith("simulator")) {
                 assertThat(service).as(name).containsKey("healthcheck");
             }
         });
@@ -62,7 +80,7 @@ class ComposeFileTest {
             if (dependsOn != null) {
                 dependsOn.forEach((dependency, condition) -> {
                     assertThat(services()).as(name + " depends on " + dependency).containsKey(dependency);
-                    String expected = "connect-init".equals(dependency) ? "service_completed_successfully" : "service_healthy";
+                    String expected = isOneShot(dependency) ? "service_completed_successfully" : "service_healthy";
                     assertThat(condition.get("condition")).as(name + " -> " + dependency).isEqualTo(expected);
                 });
             }

@@ -23,6 +23,19 @@ public record ActivityRow(Long userId, String type, BigDecimal amount, String em
     public static final String DELETE_RECENT = "DELETE FROM public.user_activities "
             + "WHERE id = (SELECT max(id) - ? FROM public.user_activities)";
 
+    /** The simulator's statements in one database's dialect. */
+    public record Sql(String insert, String updateRecent, String deleteRecent) {
+
+        public static final Sql POSTGRES = new Sql(INSERT, UPDATE_RECENT, DELETE_RECENT);
+        /** MariaDB/MySQL: no cast, and the newest id read through a derived table (a subquery may not name it). */
+        public static final Sql MARIADB = new Sql(
+                "INSERT INTO user_activities (user_id, activity_type, amount, email, details) VALUES (?, ?, ?, ?, ?)",
+                "UPDATE user_activities SET email = ? WHERE id = "
+                        + "(SELECT newest FROM (SELECT max(id) - ? AS newest FROM user_activities) AS n)",
+                "DELETE FROM user_activities WHERE id = "
+                        + "(SELECT newest FROM (SELECT max(id) - ? AS newest FROM user_activities) AS n)");
+    }
+
     private static final List<String> TYPES = List.of("login", "logout", "purchase", "profile_update");
 
     public static ActivityRow random(ThreadLocalRandom random, boolean bad) {

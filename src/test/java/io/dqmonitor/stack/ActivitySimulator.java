@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Writes realistic user activity into {@code public.user_activities}: logins, logouts, purchases and profile updates,
+ * Writes realistic user activity into {@code user_activities} (PostgreSQL's or MariaDB's, by {@link ActivityRow.Sql}): logins, logouts, purchases and profile updates,
  * with a configurable share of bad rows (each breaking one rule of the shipped rule set), updates and deletes.
  */
 public final class ActivitySimulator implements AutoCloseable {
@@ -26,6 +26,7 @@ public final class ActivitySimulator implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final ActivityRow.Sql sql;
     private final Settings settings;
     private final Consumer<String> log;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,9 +36,18 @@ public final class ActivitySimulator implements AutoCloseable {
     });
 
     public ActivitySimulator(Connection connection, Settings settings, Consumer<String> log) {
+        this(connection, ActivityRow.Sql.POSTGRES, settings, log);
+    }
+
+    public ActivitySimulator(Connection connection, ActivityRow.Sql sql, Settings settings, Consumer<String> log) {
         this.connection = connection;
+        this.sql = sql;
         this.settings = settings;
         this.log = log;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public void start() {
@@ -50,11 +60,11 @@ public final class ActivitySimulator implements AutoCloseable {
         try {
             insert(random, random.nextDouble() < settings.badShare());
             if (random.nextDouble() < settings.updateShare()) {
-                execute(ActivityRow.UPDATE_RECENT,
+                execute(sql.updateRecent(),
                         "user" + random.nextInt(1000) + "@example.com", (long) random.nextInt(20));
             }
             if (random.nextDouble() < settings.deleteShare()) {
-                execute(ActivityRow.DELETE_RECENT,
+                execute(sql.deleteRecent(),
                         (long) (20 + random.nextInt(20)));
             }
         } catch (SQLException e) {
@@ -64,7 +74,7 @@ public final class ActivitySimulator implements AutoCloseable {
     }
 
     private void insert(ThreadLocalRandom random, boolean bad) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(ActivityRow.INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(sql.insert())) {
             ActivityRow.random(random, bad).bind(insert);
             insert.executeUpdate();
         }

@@ -17,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Options (pass with {@code -Dspring-boot.run.arguments="--sim.rate=20 --server.port=8081"}):
  * {@code --stack.dir}, {@code --stack.postgres-port}, {@code --stack.kafka-port}, {@code --stack.kafka-controller-port},
  * {@code --stack.connect-port}, {@code --stack.redis-port}, {@code --sim.rate} (rows/s), {@code --sim.bad-share},
- * {@code --sim.update-share}, {@code --sim.delete-share}; every other argument goes to dq-monitor.
+ * {@code --sim.update-share}, {@code --sim.delete-share}, {@code --stack.mariadb=true} (MariaDB with its connector
+ * too, and the simulator writing to both), {@code --stack.mariadb-port}; every other argument goes to dq-monitor.
  */
 public final class LocalRun {
 
@@ -47,6 +48,19 @@ public final class LocalRun {
                 number(options, "sim.update-share", 0.2), number(options, "sim.delete-share", 0.05)),
                 System.out::println);
         stack.springProperties().forEach((key, value) -> appArgs.add("--" + key + "=" + value));
+        boolean withMariaDb = Boolean.parseBoolean(options.getOrDefault("stack.mariadb", "false"));
+        ActivitySimulator mariaDbSimulator = null;
+        if (withMariaDb) {
+            stack.startMariaDb(port(options, "stack.mariadb-port", 3306));
+            mariaDbSimulator = new ActivitySimulator(stack.connectMariaDb(), ActivityRow.Sql.MARIADB,
+                    simulator.settings(), System.out::println);
+            // the shipped MariaDB rules and its completeness database (mariadb/dq-monitor.yml)
+            appArgs.add("--spring.config.additional-location=file:mariadb/dq-monitor.yml");
+            appArgs.add("--DQ_MARIADB_URL=" + stack.mariaDbJdbcUrl());
+            appArgs.add("--DQ_MARIADB_USER=root");
+            appArgs.add("--DQ_MARIADB_PASSWORD=");
+        }
+        ActivitySimulator second = mariaDbSimulator;
         LocalUsers users = LocalUsers.unlessGiven(appArgs);
         appArgs.addAll(users.arguments());
         ConfigurableApplicationContext app = SpringApplication.run(DqMonitorApplication.class, appArgs.toArray(String[]::new));
@@ -54,12 +68,18 @@ public final class LocalRun {
             app.close();
             try {
                 simulator.close();
+                if (second != null) {
+                    second.close();
+                }
             } catch (Exception ignored) {
                 // the stack goes down next either way
             }
             stack.close();
         }, "local-run-shutdown"));
         simulator.start();
+        if (second != null) {
+            second.start();
+        }
         String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port", "8080");
         System.out.printf("""
 
@@ -71,9 +91,12 @@ public final class LocalRun {
                   Kafka           %s   topic monitoring_server.public.user_activities
                   Kafka Connect   %s/connectors
                   Redis           127.0.0.1:%d   list recent_changes
-                  simulator       %s rows/s, %s%% bad rows
-                %n""", base, base, base, users.describe(base), stack.jdbcUrl(), stack.bootstrapServers(), stack.connectUrl(), stack.redisPort(),
-                options.getOrDefault("sim.rate", "5"), Math.round(number(options, "sim.bad-share", 0.1) * 100));
+                  simulator       %s rows/s, %s%% bad rows, into every database
+                %s%n""", base, base, base, users.describe(base), stack.jdbcUrl(), stack.bootstrapServers(), stack.connectUrl(), stack.redisPort(),
+                options.getOrDefault("sim.rate", "5"), Math.round(number(options, "sim.bad-share", 0.1) * 100),
+                withMariaDb ? "  MariaDB         " + stack.mariaDbJdbcUrl() + " (user root, no password)\n"
+                        + "                  topic monitoring_mariadb.monitoring.user_activities, rules in "
+                        + "mariadb/dq-monitor.yml\n" : "");
     }
 
     private static int port(Map<String, String> options, String key, int fallback) {
