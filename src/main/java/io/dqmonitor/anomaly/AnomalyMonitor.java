@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.HeartbeatTopics;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.AnomalyRules;
 import io.dqmonitor.rules.RulesInForce;
@@ -69,7 +70,7 @@ public class AnomalyMonitor {
 
     /** A connector has committed everything up to {@code time}: a heartbeat read from {@code heartbeatTopic}. */
     public synchronized void heartbeat(String heartbeatTopic, Instant time) {
-        String prefix = heartbeatTopic.substring(heartbeatTopic.indexOf('.') + 1) + '.';
+        String prefix = HeartbeatTopics.connector(heartbeatTopic) + '.';
         heartbeats.merge(prefix, time, (a, b) -> a.isAfter(b) ? a : b);
     }
 

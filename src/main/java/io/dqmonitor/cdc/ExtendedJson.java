@@ -60,7 +60,8 @@ final class ExtendedJson {
 
     private static Typed typed(JsonNode node) {
         if (node == null || node.isNull()) {
-            return new Typed(null, "null");
+            // a null says nothing of the field's type: no type change when it is set again
+            return new Typed(null, "");
         }
         if (node.isString()) {
             return new Typed(node.stringValue(), "string");
@@ -119,7 +120,7 @@ final class ExtendedJson {
             case "$code" -> new Typed(inner.asString(), "javascript");
             case "$minKey" -> new Typed("MinKey", "minKey");
             case "$maxKey" -> new Typed("MaxKey", "maxKey");
-            case "$undefined" -> new Typed(null, "undefined");
+            case "$undefined" -> new Typed(null, "");
             // a field that merely starts with '$' is still a document
             default -> new Typed(nested(node), "object");
         };

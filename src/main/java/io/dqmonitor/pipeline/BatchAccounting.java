@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.HeartbeatTopics;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.anomaly.AnomalyMonitor;
 import io.dqmonitor.anomaly.CaughtUp;
@@ -60,7 +61,7 @@ class BatchAccounting {
         batch.rejections().forEach(r -> metrics.rejected(r.reason().reason()));
         for (CheckedBatch.Other other : batch.others()) {
             if (other.parsed() instanceof ParsedRecord.Heartbeat heartbeat) {
-                metrics.heartbeat(heartbeat.timestamp());
+                metrics.heartbeat(HeartbeatTopics.connector(other.topic()), heartbeat.timestamp());
                 anomalies.heartbeat(other.topic(), heartbeat.timestamp());
                 metrics.skipped(ParsedRecord.SkipReason.HEARTBEAT);
             } else {

@@ -40,7 +40,7 @@ class PipelineMetrics {
     private final LabelledMeters<Counter> rejected;
     private final LabelledMeters<Counter> skipped;
     private final LabelledMeters<Counter> batchFailures;
-    private final AtomicLong heartbeatMillis = new AtomicLong();
+    private final LabelledMeters<Timestamp> heartbeats;
 
     PipelineMetrics(MeterRegistry registry, TableLabels tables) {
         this.tables = tables;
@@ -63,9 +63,13 @@ class PipelineMetrics {
         batchFailures = LabelledMeters.of(registry, l -> Counter.builder("dq.batch.failures")
                 .description("Failed attempts to store a batch's effects, by stage; the batch is retried with back-off")
                 .tag("stage", l.get(0)).register(registry));
-        Gauge.builder("cdc.heartbeat.timestamp", heartbeatMillis, m -> m.get() / 1000.0)
-                .description("Time of the newest Debezium heartbeat: it moves while the pipeline runs, even when no table changes")
-                .baseUnit("seconds").register(registry);
+        heartbeats = new LabelledMeters<>(registry, l -> {
+            AtomicLong millis = new AtomicLong();
+            return new Timestamp(Gauge.builder("cdc.heartbeat.timestamp", millis, m -> m.get() / 1000.0)
+                    .description("Time of the newest Debezium heartbeat of the connector (its topic prefix): it moves "
+                            + "while that connector's pipeline runs, even when none of its tables changes")
+                    .baseUnit("seconds").tag("connector", l.get(0)).register(registry), millis);
+        }, Timestamp::gauge);
         Arrays.stream(ParsedRecord.RejectReason.values()).forEach(r -> rejected.get(r.label()));
         Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> skipped.get(s.label()));
         List.of(PipelineHealth.HISTORY, PipelineHealth.RECENT, PipelineHealth.DEAD_LETTER).forEach(batchFailures::get);
@@ -103,8 +107,9 @@ class PipelineMetrics {
         skipped.get(reason.label()).increment();
     }
 
-    void heartbeat(Instant timestamp) {
-        heartbeatMillis.accumulateAndGet(timestamp.toEpochMilli(), Math::max);
+    /** A heartbeat of the connector whose topic prefix is {@code connector}: one label value per connector. */
+    void heartbeat(String connector, Instant timestamp) {
+        heartbeats.get(connector).millis().accumulateAndGet(timestamp.toEpochMilli(), Math::max);
     }
 
     void batchFailed(String stage) {

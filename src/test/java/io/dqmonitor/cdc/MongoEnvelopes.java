@@ -70,20 +70,30 @@ public final class MongoEnvelopes {
 
     /** The key record for a document whose {@code _id} is {@code idJson} (Extended JSON). */
     public static byte[] key(String idJson) {
-        return ("{\"schema\":" + KEY_SCHEMA + ",\"payload\":" + JSON.writeValueAsString(Map.of("id", idJson)) + "}")
+        return key("shop", "customers", idJson);
+    }
+
+    public static byte[] key(String db, String collection, String idJson) {
+        return ("{\"schema\":" + KEY_SCHEMA.replace("shop.customers", db + "." + collection) + ",\"payload\":"
+                + JSON.writeValueAsString(Map.of("id", idJson)) + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     public static byte[] value(Change change, int ord) {
+        return value("shop", "customers", 1_764_000_000_000L, ord, change);
+    }
+
+    /** The value record of {@code change} in {@code db.collection}, committed at {@code millis}, {@code ord}-th then. */
+    public static byte[] value(String db, String collection, long millis, int ord, Change change) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("version", "3.6.1.Final");
         source.put("connector", "mongodb");
         source.put("name", "monitoring_mongodb");
-        source.put("ts_ms", 1_764_000_000_000L);
+        source.put("ts_ms", millis);
         source.put("snapshot", "false");
-        source.put("db", "shop");
+        source.put("db", db);
         source.put("rs", "rs0");
-        source.put("collection", "customers");
+        source.put("collection", collection);
         source.put("ord", ord);
         source.put("lsid", change.txnNumber() == null ? null
                 : "{\"id\": {\"$binary\": \"FA7YEzXgQXSX9OxmzllH2w==\", \"$type\": \"04\"}}");
@@ -102,8 +112,9 @@ public final class MongoEnvelopes {
         }
         payload.put("source", source);
         payload.put("op", change.op());
-        payload.put("ts_ms", 1_764_000_000_123L);
-        return ("{\"schema\":" + VALUE_SCHEMA + ",\"payload\":" + JSON.writeValueAsString(payload) + "}")
+        payload.put("ts_ms", millis + 123);
+        return ("{\"schema\":" + VALUE_SCHEMA.replace("shop.customers", db + "." + collection) + ",\"payload\":"
+                + JSON.writeValueAsString(payload) + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

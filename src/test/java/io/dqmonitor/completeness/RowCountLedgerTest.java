@@ -136,12 +136,37 @@ class RowCountLedgerTest {
     }
 
     @Test
+    void binlogChangesAreClassifiedByTheirPositionAgainstTheSnapshots() {
+        check(10, new BinlogSnapshot("mariadb-bin.000001", 1000));
+        recordAt(Op.CREATE, "mariadb-bin.000001", 900);
+        recordAt(Op.CREATE, "mariadb-bin.000001", 1100);
+        recordAt(Op.DELETE, "mariadb-bin.000002", 4);
+        recordAt(Op.CREATE, "mariadb-bin.000002", 200);
+        check(11, new BinlogSnapshot("mariadb-bin.000002", 100));
+        assertThat(check(11, new BinlogSnapshot("mariadb-bin.000003", 4))).hasValue(0);
+    }
+
+    @Test
+    void aBinlogChangeLeftOutOfTheStreamIsDrift() {
+        check(10, new BinlogSnapshot("mariadb-bin.000001", 1000));
+        recordAt(Op.CREATE, "mariadb-bin.000001", 1100);
+        check(12, new BinlogSnapshot("mariadb-bin.000001", 2000));
+        assertThat(check(12, new BinlogSnapshot("mariadb-bin.000001", 3000))).hasValue(1);
+    }
+
+    @Test
     void tableNamesAreQuotedForSql() {
         assertThat(PostgresRowCounter.quote("public.user_activities")).isEqualTo("\"public\".\"user_activities\"");
         assertThat(PostgresRowCounter.quote("s.we\"ird")).isEqualTo("\"s\".\"we\"\"ird\"");
+        assertThat(BinlogRowCounter.quote("monitoring.we`ird")).isEqualTo("`monitoring`.`we``ird`");
     }
 
-    private OptionalLong check(long count, TransactionSnapshot snapshot) {
+    private void recordAt(Op op, String file, long pos) {
+        ledger.record(new ChangeEvent("public.t", op, Map.of("id", pos), null, Map.of("id", pos), null,
+                new Position.Binlog("mariadb", 1L, null, file, pos, 0L), Map.of()), "topic", 0, offset++);
+    }
+
+    private OptionalLong check(long count, SourceSnapshot snapshot) {
         return ledger.complete(ledger.begin("public.t"), count, snapshot);
     }
 
@@ -150,6 +175,7 @@ class RowCountLedgerTest {
     }
 
     private static ChangeEvent event(Op op, long txId) {
-        return new ChangeEvent("public.t", op, Map.of("id", txId), null, Map.of("id", txId), null, Position.postgres((long) txId, (long) txId), Map.of());
+        return new ChangeEvent("public.t", op, Map.of("id", txId), null, Map.of("id", txId), null, Position.postgres(txId, txId),
+                Map.of());
     }
 }

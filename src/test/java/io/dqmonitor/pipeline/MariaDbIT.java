@@ -20,10 +20,8 @@ import io.dqmonitor.cdc.MariaDbTypes;
 import io.dqmonitor.cdc.Position;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.StackIntegrationTest;
+import io.dqmonitor.TopicReplay;
 import io.dqmonitor.stack.Ports;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -251,23 +249,10 @@ class MariaDbIT extends StackIntegrationTest {
     }
 
     private long endOffset() throws Exception {
-        TopicPartition partition = new TopicPartition(TOPIC, 0);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", STACK.bootstrapServers()))) {
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
-        }
+        return TopicReplay.endOffset(STACK.bootstrapServers(), TOPIC);
     }
 
-    private void replayFrom(long offset) throws Exception {
-        var container = listeners.getListenerContainer("dq-monitor-cdc");
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        container.stop(stopped::countDown);
-        Awaitility.await("consumer stopped").atMost(Duration.ofSeconds(30)).until(() -> stopped.getCount() == 0);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", STACK.bootstrapServers()))) {
-            Awaitility.await("offsets reset").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> admin.alterConsumerGroupOffsets("dq-monitor", Map.of(
-                            new TopicPartition(TOPIC, 0), new OffsetAndMetadata(offset))).all().get() == null);
-        } finally {
-            container.start();
-        }
+    private void replayFrom(long offset) {
+        TopicReplay.replayFrom(listeners, STACK.bootstrapServers(), TOPIC, offset);
     }
 }

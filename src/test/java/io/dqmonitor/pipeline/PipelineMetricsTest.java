@@ -86,9 +86,19 @@ class PipelineMetricsTest {
     }
 
     @Test
+    void eachConnectorsHeartbeatIsItsOwnSeriesAndOnlyMovesForward() {
+        metrics.heartbeat("monitoring_server", Instant.ofEpochSecond(100));
+        metrics.heartbeat("monitoring_mariadb", Instant.ofEpochSecond(50));
+        metrics.heartbeat("monitoring_server", Instant.ofEpochSecond(90));
+        assertThat(registry.scrape())
+                .contains("cdc_heartbeat_timestamp_seconds{connector=\"monitoring_server\"} 100.0")
+                .contains("cdc_heartbeat_timestamp_seconds{connector=\"monitoring_mariadb\"} 50.0");
+    }
+
+    @Test
     void everyMeterHasADescription() {
         metrics.eventProcessed("public.t", Op.CREATE, Instant.now(), Instant.now());
-        metrics.heartbeat(Instant.now());
+        metrics.heartbeat("monitoring_server", Instant.now());
         assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getDescription()).isNotBlank());
     }
 }

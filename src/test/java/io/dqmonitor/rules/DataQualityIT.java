@@ -14,10 +14,7 @@ import java.util.Map;
 
 import io.dqmonitor.PrometheusScrape;
 import io.dqmonitor.StackIntegrationTest;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
+import io.dqmonitor.TopicReplay;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +126,8 @@ class DataQualityIT extends StackIntegrationTest {
         assertThat(after.growthSince(before, "dq_schema_changes_total")).isEqualTo(Map.of(
                 "dq_schema_changes_total{change=\"added\",table=\"" + TABLE + "\"}", 1.0,
                 "dq_schema_changes_total{change=\"removed\",table=\"" + TABLE + "\"}", 1.0));
-        assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.schema_changes WHERE column_name = 'note'"
+        assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.schema_changes WHERE table_name = '" + TABLE
+                + "' AND column_name = 'note'"
                 + " AND detected_at > now() - interval '1 minute'")).isEqualTo(2);
         JsonNode quality = tableQuality();
         assertThat(quality.path("lastSchemaChange").path("column").asString()).isEqualTo("note");
@@ -218,7 +216,8 @@ class DataQualityIT extends StackIntegrationTest {
     @Test
     void heartbeatsShowThePipelineIsAlive() {
         Awaitility.await("a Debezium heartbeat").atMost(Duration.ofSeconds(40))
-                .until(() -> client.scrape().value("cdc_heartbeat_timestamp_seconds"),
+                .until(() -> client.scrape()
+                        .value("cdc_heartbeat_timestamp_seconds{connector=\"monitoring_server\"}"),
                         seconds -> seconds > Instant.now().minusSeconds(60).getEpochSecond());
     }
 
@@ -295,7 +294,7 @@ class DataQualityIT extends StackIntegrationTest {
     }
 
     private long historyRows() throws Exception {
-        return client.queryLong("SELECT count(*) FROM dq_monitor.violations");
+        return client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE table_name = '" + TABLE + "'");
     }
 
     private JsonNode tableQuality() throws Exception {
@@ -308,26 +307,11 @@ class DataQualityIT extends StackIntegrationTest {
     }
 
     private long endOffset() throws Exception {
-        TopicPartition partition = new TopicPartition("monitoring_server.public.user_activities", 0);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", STACK.bootstrapServers()))) {
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
-        }
+        return TopicReplay.endOffset(STACK.bootstrapServers(), "monitoring_server.public.user_activities");
     }
 
-    private void replayFrom(long offset) throws Exception {
-        var container = listeners.getListenerContainer("dq-monitor-cdc");
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        container.stop(stopped::countDown);
-        Awaitility.await("consumer stopped").atMost(Duration.ofSeconds(30)).until(() -> stopped.getCount() == 0);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", STACK.bootstrapServers()))) {
-            // refused (group not empty) until the consumer has left, which is after its last commit
-            Awaitility.await("offsets reset to the start").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> admin.alterConsumerGroupOffsets("dq-monitor", Map.of(
-                            new TopicPartition("monitoring_server.public.user_activities", 0), new OffsetAndMetadata(offset)))
-                            .all().get() == null);
-        } finally {
-            container.start();
-        }
+    private void replayFrom(long offset) {
+        TopicReplay.replayFrom(listeners, STACK.bootstrapServers(), "monitoring_server.public.user_activities", offset);
     }
 
     private static void writeRules(String yaml) {
