@@ -229,6 +229,19 @@ class ChangeEventParserTest {
     }
 
     @Test
+    void aMySqlChangeIsNamedDbDotTableWithItsBinlogPosition() {
+        // the source block of Debezium's MySQL connector documentation, schemas off
+        ChangeEvent event = event(null, """
+                {"op":"c","before":null,"after":{"id":1004,"email":"annek@noanswer.org"},
+                 "source":{"version":"3.6.1.Final","connector":"mysql","name":"mysql-server-1","ts_ms":1465581029100,
+                 "snapshot":"false","db":"inventory","table":"customers","server_id":223344,"gtid":null,
+                 "file":"mysql-bin.000003","pos":484,"row":0,"thread":7,"query":null},"ts_ms":1465581029523}""");
+        assertThat(event.table()).isEqualTo("inventory.customers");
+        assertThat(event.position()).isEqualTo(new Position.Binlog("mysql", 223344L, null, "mysql-bin.000003", 484L, 0L));
+        assertThat(event.sourceTimestamp()).isEqualTo(Instant.ofEpochMilli(1465581029100L));
+    }
+
+    @Test
     void heartbeatCarriesItsTime() {
         assertThat(parser.parse(null, utf8("{\"schema\":{\"type\":\"struct\"},\"payload\":{\"ts_ms\":1700000000000}}")))
                 .isEqualTo(new ParsedRecord.Heartbeat(Instant.ofEpochMilli(1700000000000L)));

@@ -117,7 +117,7 @@ class MongoDbEnvelopesIT extends StackIntegrationTest {
 
         JsonNode change = null;
         for (JsonNode entry : client.getJson("/api/changes?table=" + TABLE)) {
-            if (entry.path("key").path("id").asLong() == 4) {
+            if ("4".equals(entry.path("key").path("id").asString())) {
                 change = entry;
             }
         }
