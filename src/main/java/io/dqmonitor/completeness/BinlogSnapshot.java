@@ -6,7 +6,8 @@ import io.dqmonitor.cdc.Position;
  * A MySQL or MariaDB snapshot as the binlog position it is consistent with ({@code binlog_snapshot_file} and
  * {@code binlog_snapshot_position} after {@code START TRANSACTION WITH CONSISTENT SNAPSHOT}): every transaction that
  * begins before it in the binlog is in the count, every later one is not. Debezium gives each row of a transaction the
- * position of the transaction's first event, so a transaction is never split.
+ * position of the transaction's first event (MariaDbIT shows it), and the snapshot lies between transactions, so a
+ * transaction is never split.
  */
 record BinlogSnapshot(String file, long position) implements SourceSnapshot {
 

@@ -115,6 +115,34 @@ class MariaDbIT extends StackIntegrationTest {
     }
 
     @Test
+    void aBigTransactionIsOneViolationAndItsRowsShareItsGtid() throws Exception {
+        mariadb.setAutoCommit(false);
+        try {
+            for (int i = 0; i < 5; i++) {
+                insert("11, 'login', 1.00, 'tx" + i + "@example.com'");
+            }
+            mariadb.commit();
+        } finally {
+            mariadb.setAutoCommit(true);
+        }
+        PrometheusScrape after = awaitProcessed();
+
+        assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
+                violations("*", "max_rows_per_transaction"), 1.0));
+        List<String> positions = new java.util.ArrayList<>();
+        for (JsonNode change : client.getJson("/api/changes?table=" + TABLE)) {
+            if (change.path("after").path("email").asString().startsWith("tx")) {
+                positions.add(change.path("sourcePosition").asString());
+            }
+        }
+        assertThat(positions).hasSize(5);
+        // one transaction, five statements: Debezium gives every row the position of the transaction's first event
+        // and its GTID (row counts rows within one statement's event); the row key tells the changes apart
+        assertThat(positions.stream().distinct()).hasSize(1);
+        assertThat(positions.get(0)).contains(";row=0;gtid=0-1-");
+    }
+
+    @Test
     void historyRowsCarryTheBinlogPositionAndNoLsn() throws Exception {
         insert("6, 'login', -1.00, 'f@example.com'");
         awaitProcessed();
