@@ -141,10 +141,19 @@ class ChangeEventParserFuzzTest {
         return JSON.writeValueAsBytes(root);
     }
 
-    private static void collect(JsonNode node, List<JsonNode> out) {
-        if (node.isContainer()) {
-            out.add(node);
-            node.forEach(child -> collect(child, out));
+    /**
+     * Every container in the tree, walked with a queue of its own: a value nested 2,000 deep must not depend on the
+     * test thread's stack (a recursive walk overflowed it now and then in a cold JVM).
+     */
+    private static void collect(JsonNode root, List<JsonNode> out) {
+        java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pending.add(root);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.poll();
+            if (node.isContainer()) {
+                out.add(node);
+                node.forEach(pending::add);
+            }
         }
     }
 
