@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -96,6 +98,27 @@ final class EmbeddedMariaDb implements AutoCloseable {
     /** As root, who may do anything; the connector has a user of its own. */
     Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), "root", "");
+    }
+
+    /** Runs SQL files as root, each as one multi-statement script. */
+    void run(List<Path> scripts) throws SQLException, IOException {
+        try (Connection root = connect("?allowMultiQueries=true"); Statement sql = root.createStatement()) {
+            for (Path script : scripts) {
+                sql.execute(Files.readString(script));
+            }
+        }
+    }
+
+    /** Waits until a binlog reader (the Debezium connector's {@code Binlog Dump} connection) is attached. */
+    void awaitBinlogReader() {
+        Awaitility.await("Debezium reading the MariaDB binlog").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    try (Connection root = connect(""); Statement sql = root.createStatement();
+                         ResultSet rows = sql.executeQuery("SELECT count(*) FROM information_schema.processlist "
+                                 + "WHERE command LIKE 'Binlog Dump%'")) {
+                        return rows.next() && rows.getInt(1) > 0;
+                    }
+                });
     }
 
     @Override

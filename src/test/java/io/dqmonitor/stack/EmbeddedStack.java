@@ -179,13 +179,9 @@ public final class EmbeddedStack implements AutoCloseable {
         mariadb = EmbeddedMariaDb.start(dir.resolve("data"), port);
         // after Connect, whose task still holds a binlog connection while it stops
         started.addLast(mariadb);
-        try (Connection root = mariadb.connect("?allowMultiQueries=true"); Statement sql = root.createStatement()) {
-            List<Path> scripts = new ArrayList<>(sqlFiles(MARIADB_INIT_SCRIPTS));
-            scripts.addAll(sqlScripts);
-            for (Path script : scripts) {
-                sql.execute(Files.readString(script));
-            }
-        }
+        List<Path> scripts = new ArrayList<>(sqlFiles(MARIADB_INIT_SCRIPTS));
+        scripts.addAll(sqlScripts);
+        mariadb.run(scripts);
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "database.hostname", "127.0.0.1",
                 "database.port", Integer.toString(port),
@@ -193,14 +189,7 @@ public final class EmbeddedStack implements AutoCloseable {
         settings.putAll(connectorSettings);
         String name = connect.register(MARIADB_CONNECTOR_FILE, settings);
         connect.awaitRunning(name);
-        Awaitility.await("Debezium reading the MariaDB binlog").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250)).until(() -> {
-                    try (Connection root = mariadb.connect(""); Statement sql = root.createStatement();
-                         ResultSet rows = sql.executeQuery("SELECT count(*) FROM information_schema.processlist "
-                                 + "WHERE command LIKE 'Binlog Dump%'")) {
-                        return rows.next() && rows.getInt(1) > 0;
-                    }
-                });
+        mariadb.awaitBinlogReader();
         progress.accept("Debezium: connector " + name + " is streaming changes of " + MARIADB_DATABASE
                 + ".user_activities");
     }
