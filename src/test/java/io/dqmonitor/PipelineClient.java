@@ -80,6 +80,11 @@ public final class PipelineClient implements AutoCloseable {
         }
     }
 
+    /** Rows of the violation history for one table. */
+    public long historyRows(String table) throws SQLException {
+        return queryLong("SELECT count(*) FROM dq_monitor.violations WHERE table_name = '" + table + "'");
+    }
+
     /** Writes a sentinel row, waits until dq-monitor has processed it, and returns a scrape taken then. */
     public PrometheusScrape awaitProcessed() throws Exception {
         String email = "sentinel-" + UUID.randomUUID() + "@example.com";

@@ -19,6 +19,16 @@ public record PrometheusScrape(Map<String, Double> samples) {
         return new PrometheusScrape(samples);
     }
 
+    /** The series of {@code cdc_events_total} for a table and op, as the scrape names it (labels in order). */
+    public static String events(String table, String op) {
+        return "cdc_events_total{op=\"" + op + "\",table=\"" + table + "\"}";
+    }
+
+    /** The series of {@code dq_violations_total} for a table, column and rule, as the scrape names it. */
+    public static String violations(String table, String column, String rule) {
+        return "dq_violations_total{column=\"" + column + "\",rule=\"" + rule + "\",table=\"" + table + "\"}";
+    }
+
     public double value(String series) {
         return samples.getOrDefault(series, 0.0);
     }

@@ -2,8 +2,9 @@ package io.dqmonitor.completeness;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.tasks.BackgroundTasks;
@@ -41,12 +42,13 @@ class CompletenessChecker {
     /** Checks every table, each on its own: one table's failure does not skip the others, but fails the run. */
     void checkAll() {
         List<String> failed = new ArrayList<>();
-        Set<String> tables = rules.tables().keySet().stream().filter(table -> counters.of(table).isPresent())
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        metrics.retain(tables);
-        for (String table : tables) {
+        Map<String, RowCounter> counted = new HashMap<>();
+        rules.tables().keySet().forEach(table -> counters.of(table).ifPresent(counter -> counted.put(table, counter)));
+        metrics.retain(counted.keySet());
+        for (Map.Entry<String, RowCounter> entry : counted.entrySet()) {
+            String table = entry.getKey();
             try {
-                check(table);
+                check(table, entry.getValue());
             } catch (RuntimeException e) {
                 // a database outage, a dropped table, a transaction that cannot begin: this check is lost, the next
                 // one takes its place; the ledger drops a check that never completed
@@ -59,8 +61,7 @@ class CompletenessChecker {
         }
     }
 
-    private void check(String table) {
-        RowCounter counter = counters.of(table).orElseThrow();
+    private void check(String table, RowCounter counter) {
         RowCountLedger.Check check = ledger.begin(table);
         RowCounter.Counted counted = counter.count(table);
         log.debug("Completeness check of {}: {} rows in snapshot {}", table, counted.rows(), counted.snapshot());

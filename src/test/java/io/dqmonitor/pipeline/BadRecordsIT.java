@@ -122,7 +122,7 @@ class BadRecordsIT extends StackIntegrationTest {
         client.execute("INSERT INTO public.corpus_unruled VALUES (1001, 'doomed')");
         client.execute("DELETE FROM public.corpus_unruled WHERE id = 1001");
         PrometheusScrape after = awaitGrowth("cdc_records_skipped_total{reason=\"tombstone\"}", 1);
-        assertThat(growth(after, events("public.corpus_unruled", "delete"))).isEqualTo(1);
+        assertThat(growth(after, PrometheusScrape.events("public.corpus_unruled", "delete"))).isEqualTo(1);
         assertThat(after.growthSince(before, "cdc_events_rejected_total")).isEmpty();
     }
 
@@ -149,7 +149,7 @@ class BadRecordsIT extends StackIntegrationTest {
     void aTruncateIsCountedAndShownWithoutRowImages() throws Exception {
         client.execute("INSERT INTO public.corpus_unruled VALUES (3001, 'gone soon')");
         client.execute("TRUNCATE public.corpus_unruled");
-        awaitGrowth(events("public.corpus_unruled", "truncate"), 1);
+        awaitGrowth(PrometheusScrape.events("public.corpus_unruled", "truncate"), 1);
         JsonNode truncate = client.getJson("/api/changes?table=public.corpus_unruled&op=truncate").get(0);
         assertThat(truncate.path("before").isNull()).isTrue();
         assertThat(truncate.path("after").isNull()).isTrue();
@@ -160,7 +160,7 @@ class BadRecordsIT extends StackIntegrationTest {
         client.execute("INSERT INTO public.corpus_plain VALUES (4001, 3, 'fine'), (4002, -7, 'negative')");
         client.execute("INSERT INTO public.corpus_signal VALUES ('snapshot-4000', 'execute-snapshot', "
                 + "'{\"data-collections\": [\"public.corpus_plain\"], \"type\": \"incremental\"}')");
-        awaitGrowth(events("public.corpus_plain", "read"), 2);
+        awaitGrowth(PrometheusScrape.events("public.corpus_plain", "read"), 2);
         Awaitility.await("the read of row 4002 in the history").atMost(Duration.ofSeconds(30)).until(() -> client.queryLong(
                 "SELECT count(*) FROM dq_monitor.violations WHERE table_name = 'public.corpus_plain' AND op = 'read' "
                         + "AND rule = 'range' AND value = '-7' AND row_key->>'id' = '4002'") == 1);
@@ -172,7 +172,7 @@ class BadRecordsIT extends StackIntegrationTest {
         client.execute("INSERT INTO public.corpus_documents SELECT 5001, 'draft', string_agg(md5(random()::text), '') "
                 + "FROM generate_series(1, 500)");
         client.execute("UPDATE public.corpus_documents SET title = 'final' WHERE id = 5001");
-        PrometheusScrape after = awaitGrowth(events("public.corpus_documents", "update"), 1);
+        PrometheusScrape after = awaitGrowth(PrometheusScrape.events("public.corpus_documents", "update"), 1);
         assertThat(growth(after, "dq_rules_skipped_total{reason=\"unavailable_value\",table=\"public.corpus_documents\"}"))
                 .isEqualTo(1);
         assertThat(after.growthSince(before, "dq_violations_total")).isEmpty();
@@ -183,7 +183,7 @@ class BadRecordsIT extends StackIntegrationTest {
     @Test
     void aFiveMegabyteRowIsCheckedAndKeptAsAnExcerpt() throws Exception {
         client.execute("INSERT INTO public.corpus_big VALUES (6001, repeat('b', 5000000))");
-        awaitGrowth(events("public.corpus_big", "create"), 1);
+        awaitGrowth(PrometheusScrape.events("public.corpus_big", "create"), 1);
         String excerpt = "b".repeat(1000) + "… (5000000 characters)";
         assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE table_name = 'public.corpus_big' "
                 + "AND rule = 'pattern' AND value = '" + excerpt + "'")).isEqualTo(1);
@@ -222,8 +222,8 @@ class BadRecordsIT extends StackIntegrationTest {
     void aPrimaryKeyChangeIsADeleteOfTheOldKeyAndACreateOfTheNewOne() throws Exception {
         client.execute("INSERT INTO public.corpus_unruled VALUES (9001, 'moving')");
         client.execute("UPDATE public.corpus_unruled SET id = 9002 WHERE id = 9001");
-        PrometheusScrape after = awaitGrowth(events("public.corpus_unruled", "delete"), 1);
-        assertThat(growth(after, events("public.corpus_unruled", "create"))).isEqualTo(2);
+        PrometheusScrape after = awaitGrowth(PrometheusScrape.events("public.corpus_unruled", "delete"), 1);
+        assertThat(growth(after, PrometheusScrape.events("public.corpus_unruled", "create"))).isEqualTo(2);
         assertThat(growth(after, "cdc_records_skipped_total{reason=\"tombstone\"}")).isEqualTo(1);
         JsonNode changes = client.getJson("/api/changes?table=public.corpus_unruled&limit=3");
         assertThat(changes.get(0).path("op").asString()).isEqualTo("create");
@@ -235,7 +235,7 @@ class BadRecordsIT extends StackIntegrationTest {
     @Test
     void aTableWithoutRulesIsCountedAndShownButNeverViolates() throws Exception {
         client.execute("INSERT INTO public.corpus_unruled VALUES (10001, NULL)");
-        PrometheusScrape after = awaitGrowth(events("public.corpus_unruled", "create"), 1);
+        PrometheusScrape after = awaitGrowth(PrometheusScrape.events("public.corpus_unruled", "create"), 1);
         assertThat(after.growthSince(before, "dq_violations_total")).isEmpty();
         assertThat(client.getJson("/api/changes?table=public.corpus_unruled").get(0).path("key").path("id").asLong())
                 .isEqualTo(10001);
@@ -245,7 +245,7 @@ class BadRecordsIT extends StackIntegrationTest {
     void anEnvelopeFromAnUnknownConnectorIsReadByItsSourceBlock() throws Exception {
         send(utf8("{\"op\":\"c\",\"source\":{\"connector\":\"db2-fork\",\"db\":\"erp\",\"schema\":\"corpus\","
                 + "\"table\":\"orders\",\"ts_ms\":1700000000000},\"after\":{\"id\":11001,\"total\":5}}"));
-        awaitGrowth(events("corpus.orders", "create"), 1);
+        awaitGrowth(PrometheusScrape.events("corpus.orders", "create"), 1);
         assertThat(client.getJson("/api/changes?table=corpus.orders").get(0).path("after").path("total").asLong())
                 .isEqualTo(5);
     }
@@ -271,10 +271,6 @@ class BadRecordsIT extends StackIntegrationTest {
 
     private double growth(PrometheusScrape after, String series) {
         return after.value(series) - before.value(series);
-    }
-
-    private static String events(String table, String op) {
-        return "cdc_events_total{op=\"" + op + "\",table=\"" + table + "\"}";
     }
 
     private static byte[] utf8(String text) {

@@ -182,15 +182,15 @@ class MongoDbEnvelopesIT extends StackIntegrationTest {
     }
 
     private long historyRows() throws Exception {
-        return client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE table_name = '" + TABLE + "'");
+        return client.historyRows(TABLE);
     }
 
     private static String violations(String column, String rule) {
-        return "dq_violations_total{column=\"" + column + "\",rule=\"" + rule + "\",table=\"" + TABLE + "\"}";
+        return PrometheusScrape.violations(TABLE, column, rule);
     }
 
     private static String events(String op) {
-        return "cdc_events_total{op=\"" + op + "\",table=\"" + TABLE + "\"}";
+        return PrometheusScrape.events(TABLE, op);
     }
 
     private long endOffset() throws Exception {

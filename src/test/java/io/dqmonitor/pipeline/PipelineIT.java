@@ -205,10 +205,10 @@ class PipelineIT extends StackIntegrationTest {
     }
 
     private static String events(String op) {
-        return "cdc_events_total{op=\"" + op + "\",table=\"" + TABLE + "\"}";
+        return PrometheusScrape.events(TABLE, op);
     }
 
     private static String violations(String column, String rule) {
-        return "dq_violations_total{column=\"" + column + "\",rule=\"" + rule + "\",table=\"" + TABLE + "\"}";
+        return PrometheusScrape.violations(TABLE, column, rule);
     }
 }

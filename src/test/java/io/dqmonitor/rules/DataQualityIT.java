@@ -294,7 +294,7 @@ class DataQualityIT extends StackIntegrationTest {
     }
 
     private long historyRows() throws Exception {
-        return client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE table_name = '" + TABLE + "'");
+        return client.historyRows(TABLE);
     }
 
     private JsonNode tableQuality() throws Exception {
@@ -329,10 +329,10 @@ class DataQualityIT extends StackIntegrationTest {
     }
 
     private static String events(String op) {
-        return "cdc_events_total{op=\"" + op + "\",table=\"" + TABLE + "\"}";
+        return PrometheusScrape.events(TABLE, op);
     }
 
     private static String violations(String column, String rule) {
-        return "dq_violations_total{column=\"" + column + "\",rule=\"" + rule + "\",table=\"" + TABLE + "\"}";
+        return PrometheusScrape.violations(TABLE, column, rule);
     }
 }

@@ -53,7 +53,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 "--no-defaults", "--basedir=" + home, "--datadir=" + dataDir, "--auth-root-authentication-method=normal",
                 "--skip-test-db"));
         install.addAll(asUser());
-        run(install, log);
+        ServerTools.run(install, log);
         EmbeddedMariaDb mariadb = new EmbeddedMariaDb(home, dataDir, port);
         mariadb.launch();
         return mariadb;
@@ -71,20 +71,14 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 "--innodb-flush-log-at-trx-commit=2", "--sync-binlog=0", "--innodb-buffer-pool-size=64M",
                 "--character-set-server=utf8mb4"));
         command.addAll(asUser());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        Awaitility.await("MariaDB on port " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("MariaDB exited with " + process.exitValue() + "; see " + log
-                                + ":\n" + tail(log));
-                    }
-                    try (Connection ignored = connect("")) {
-                        return true;
-                    } catch (SQLException notYet) {
-                        return false;
-                    }
-                });
+        process = ServerTools.start(command, log);
+        ServerTools.awaitReady("MariaDB on port " + port, process, log, () -> {
+            try (Connection ignored = connect("")) {
+                return true;
+            } catch (SQLException notYet) {
+                return false;
+            }
+        });
     }
 
     int port() {
@@ -169,18 +163,5 @@ final class EmbeddedMariaDb implements AutoCloseable {
             }
         }
         Files.createFile(target.resolve(".complete"));
-    }
-
-    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log + ":\n" + tail(log));
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 }

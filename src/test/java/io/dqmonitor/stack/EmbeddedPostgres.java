@@ -10,7 +10,6 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.awaitility.Awaitility;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -71,9 +69,14 @@ final class EmbeddedPostgres implements AutoCloseable {
                 // tests need no durability across a power cut; a benchmark may ask for it back
                 "-c", "fsync=off", "-c", "full_page_writes=off"));
         settings.forEach((key, value) -> command.addAll(List.of("-c", key + "=" + value)));
-        process = new ProcessBuilder(asServerUser(command)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        awaitReady(log);
+        process = ServerTools.start(asServerUser(command), log);
+        ServerTools.awaitReady("PostgreSQL on port " + port, process, log, () -> {
+            try (Connection ignored = connect("postgres")) {
+                return true;
+            } catch (SQLException notYet) {
+                return false;
+            }
+        });
     }
 
     String jdbcUrl(String database) {
@@ -86,21 +89,6 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), "postgres", "postgres");
-    }
-
-    private void awaitReady(Path log) {
-        Awaitility.await("PostgreSQL on port " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("PostgreSQL exited with " + process.exitValue() + "; see " + log
-                                + ":\n" + tail(log));
-                    }
-                    try (Connection ignored = connect("postgres")) {
-                        return true;
-                    } catch (SQLException notYet) {
-                        return false;
-                    }
-                });
     }
 
     /** The end of the stack: its data is thrown away, so nothing needs to be flushed or handed to Debezium. */
@@ -196,15 +184,6 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private static void run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(asServerUser(command)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log + ":\n" + tail(log));
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        ServerTools.run(asServerUser(command), log);
     }
 }
