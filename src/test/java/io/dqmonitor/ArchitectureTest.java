@@ -35,6 +35,7 @@ class ArchitectureTest {
             Map.entry("ruleconfig", Set.of("cdc", "metrics", "tasks", "privacy", "rules")),
             Map.entry("history", Set.of("cdc", "rules", "schema")),
             Map.entry("recent", Set.of("cdc", "rules")),
+            Map.entry("limits", Set.of("rules")),
             Map.entry("report", Set.of("cdc", "rules", "schema")),
             Map.entry("completeness", Set.of("cdc", "metrics", "tasks", "rules")),
             Map.entry("anomaly", Set.of("cdc", "tasks", "privacy", "rules")),

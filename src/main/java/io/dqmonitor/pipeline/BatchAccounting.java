@@ -26,17 +26,20 @@ class BatchAccounting {
     private final PipelineMetrics metrics;
     private final RuleMetrics rules;
     private final SchemaMetrics schemaMetrics;
+    private final PartitionOwnership ownership;
     private final Clock clock;
     private final Set<String> tablesSeen = ConcurrentHashMap.newKeySet();
 
     BatchAccounting(RowCountLedger ledger, AnomalyMonitor anomalies, TableStatistics statistics,
-            PipelineMetrics metrics, RuleMetrics rules, SchemaMetrics schemaMetrics, Clock clock) {
+            PipelineMetrics metrics, RuleMetrics rules, SchemaMetrics schemaMetrics, PartitionOwnership ownership,
+            Clock clock) {
         this.ledger = ledger;
         this.anomalies = anomalies;
         this.statistics = statistics;
         this.metrics = metrics;
         this.rules = rules;
         this.schemaMetrics = schemaMetrics;
+        this.ownership = ownership;
         this.clock = clock;
     }
 
@@ -49,6 +52,7 @@ class BatchAccounting {
                 metrics.tableSeen(event.table());
                 schemaMetrics.tableSeen(event.table());
             }
+            ownership.tableRead(c.record().topic(), event.table());
             ledger.record(event, c.record().topic(), c.record().partition(), c.record().offset());
             anomalies.record(event, !c.evaluation().violations().isEmpty(), c.record().topic(),
                     c.record().partition(), c.record().offset());
@@ -61,7 +65,9 @@ class BatchAccounting {
         batch.rejections().forEach(r -> metrics.rejected(r.reason().reason()));
         for (CheckedBatch.Other other : batch.others()) {
             if (other.parsed() instanceof ParsedRecord.Heartbeat heartbeat) {
-                metrics.heartbeat(HeartbeatTopics.connector(other.topic()), heartbeat.timestamp());
+                String connector = HeartbeatTopics.connector(other.topic());
+                ownership.heartbeatRead(other.topic(), connector);
+                metrics.heartbeat(connector, heartbeat.timestamp());
                 anomalies.heartbeat(other.topic(), heartbeat.timestamp());
                 metrics.skipped(ParsedRecord.SkipReason.HEARTBEAT);
             } else {

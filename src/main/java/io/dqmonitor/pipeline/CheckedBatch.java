@@ -1,6 +1,7 @@
 package io.dqmonitor.pipeline;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.dqmonitor.cdc.ChangeEvent;
@@ -9,16 +10,15 @@ import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.history.ViolationLog;
 import io.dqmonitor.recent.RecentChange;
 import io.dqmonitor.rules.Evaluation;
+import io.dqmonitor.rules.Violation;
 import io.dqmonitor.schema.SchemaChange;
-import io.dqmonitor.schema.SchemaTracker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What checking one batch found: the change events with their evaluations and schema changes, the records to
  * dead-letter, and the records that carry no change. Nothing of it is stored or counted yet.
  */
-record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Other> others,
-        SchemaTracker.Session schemas) {
+record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Other> others) {
 
     /**
      * One change event and what its checks found.
@@ -28,6 +28,18 @@ record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Other
      */
     record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, SourcePosition position,
             Evaluation evaluation, List<SchemaChange> schemaChanges) {
+
+        /** The same event with more violations: the table limits', found once the whole batch is checked. */
+        Checked withViolations(List<Violation> more) {
+            List<Violation> all = new ArrayList<>(evaluation.violations());
+            all.addAll(more);
+            return new Checked(record, event, position, new Evaluation(all, evaluation.skipped()), schemaChanges);
+        }
+
+        /** The same event with the schema changes it is the one to report. */
+        Checked withSchemaChanges(List<SchemaChange> changes) {
+            return changes.isEmpty() ? this : new Checked(record, event, position, evaluation, changes);
+        }
 
         boolean leavesHistory() {
             return !evaluation.violations().isEmpty() || !schemaChanges.isEmpty();

@@ -16,10 +16,14 @@ import org.springframework.stereotype.Component;
 @Component("pipeline")
 class PipelineHealth implements HealthIndicator {
 
-    /** The places a batch writes its effects to: the label values of {@code dq_batch_failures_total}. */
+    /** The places a batch writes its effects to, or reads shared state from: the label values of
+     * {@code dq_batch_failures_total}. */
     static final String HISTORY = "history";
     static final String RECENT = "recent";
     static final String DEAD_LETTER = "dead_letter";
+    /** The shared state a batch is checked against: table-limit windows (Redis), schema baselines (PostgreSQL). */
+    static final String LIMITS = "limits";
+    static final String SCHEMA = "schema";
 
     private record Failure(String stage, String error, Instant since) {
     }
@@ -38,8 +42,16 @@ class PipelineHealth implements HealthIndicator {
      * since the batch will be retried; one permanent for a record is neither: that record will be dead-lettered.
      */
     void store(String stage, Runnable write) {
-        try {
+        read(stage, () -> {
             write.run();
+            return null;
+        });
+    }
+
+    /** As {@link #store}, for a step that reads or claims shared state and returns what it found. */
+    <T> T read(String stage, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
         } catch (RuntimeException e) {
             if (FailureModel.isPermanentForRecord(e)) {
                 throw e;

@@ -61,7 +61,8 @@ class PipelineMetrics {
         skipped = reasons(registry, "cdc.records.skipped",
                 "Records that carry no row change (tombstones, heartbeats, transaction markers, logical messages)");
         batchFailures = LabelledMeters.of(registry, l -> Counter.builder("dq.batch.failures")
-                .description("Failed attempts to store a batch's effects, by stage; the batch is retried with back-off")
+                .description("Failed attempts to store a batch's effects, or to read the shared state it is checked "
+                        + "against, by stage; the batch is retried with back-off")
                 .tag("stage", l.get(0)).register(registry));
         heartbeats = new LabelledMeters<>(registry, l -> {
             AtomicLong millis = new AtomicLong();
@@ -72,7 +73,8 @@ class PipelineMetrics {
         }, Timestamp::gauge);
         Arrays.stream(ParsedRecord.RejectReason.values()).forEach(r -> rejected.get(r.label()));
         Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> skipped.get(s.label()));
-        List.of(PipelineHealth.HISTORY, PipelineHealth.RECENT, PipelineHealth.DEAD_LETTER).forEach(batchFailures::get);
+        List.of(PipelineHealth.HISTORY, PipelineHealth.RECENT, PipelineHealth.DEAD_LETTER, PipelineHealth.LIMITS,
+                PipelineHealth.SCHEMA).forEach(batchFailures::get);
     }
 
     private static LabelledMeters<Counter> reasons(MeterRegistry registry, String name, String description) {
@@ -110,6 +112,20 @@ class PipelineMetrics {
     /** A heartbeat of the connector whose topic prefix is {@code connector}: one label value per connector. */
     void heartbeat(String connector, Instant timestamp) {
         heartbeats.get(connector).millis().accumulateAndGet(timestamp.toEpochMilli(), Math::max);
+    }
+
+    /** The table's partitions are read by another instance now: its newest-commit gauge is that one's to report. */
+    void forgetTable(String table) {
+        String label = tables.of(table);
+        // the overflow label stands for many tables, some perhaps still read here
+        if (!label.equals(TableLabels.OVERFLOW)) {
+            lastEvent.removeIf(labels -> labels.get(0).equals(label));
+        }
+    }
+
+    /** The connector's heartbeat topic is read by another instance now. */
+    void forgetConnector(String connector) {
+        heartbeats.removeIf(labels -> labels.get(0).equals(connector));
     }
 
     void batchFailed(String stage) {

@@ -13,9 +13,10 @@ import io.dqmonitor.privacy.Masker;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.Evaluation;
 import io.dqmonitor.rules.RuleEvaluator;
+import io.dqmonitor.rules.TableLimits;
+import io.dqmonitor.rules.Violation;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.rules.TableRules;
-import io.dqmonitor.schema.SchemaChange;
 import io.dqmonitor.schema.SchemaTracker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
@@ -30,55 +31,75 @@ class RecordChecker {
 
     private final ChangeEventParser parser;
     private final RuleEvaluator evaluator;
+    private final TableLimits limits;
     private final SchemaTracker schemas;
     private final RulesInForce rules;
     private final Masker masker;
+    private final PipelineHealth health;
 
-    RecordChecker(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas, RulesInForce rules,
-            Masker masker) {
+    RecordChecker(ChangeEventParser parser, RuleEvaluator evaluator, TableLimits limits, SchemaTracker schemas,
+            RulesInForce rules, Masker masker, PipelineHealth health) {
         this.parser = parser;
         this.evaluator = evaluator;
+        this.limits = limits;
         this.schemas = schemas;
         this.rules = rules;
         this.masker = masker;
+        this.health = health;
     }
 
     CheckedBatch check(List<ConsumerRecord<byte[], byte[]>> records) {
         List<CheckedBatch.Checked> events = new ArrayList<>(records.size());
         List<CheckedBatch.Rejection> rejections = new ArrayList<>();
         List<CheckedBatch.Other> others = new ArrayList<>();
-        SchemaTracker.Session session = schemas.session();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             ParsedRecord parsed = parser.parse(record.key(), record.value());
             if (parsed instanceof ParsedRecord.Event e) {
                 Map<String, PiiMode> personal = personalColumns(e.event());
+                CheckedBatch.Checked checked;
                 try {
-                    events.add(checked(record, e.event(), personal, session));
+                    checked = checked(record, e.event(), personal);
                 } catch (RuntimeException checkFailed) {
                     // the same event fails the same way every time: it is this record's problem, not the batch's
                     rejections.add(new CheckedBatch.Rejection(record, new ParsedRecord.Rejected(RejectReason.UNPROCESSABLE,
                             masker.scrub("checking the event failed: " + checkFailed, e.event(), personal))));
+                    continue;
                 }
+                // outside the try: the shared baselines out of reach fail the batch, to be retried, not the record
+                events.add(checked.withSchemaChanges(health.read(PipelineHealth.SCHEMA,
+                        () -> schemas.observe(e.event(), checked.position().id()))));
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 rejections.add(new CheckedBatch.Rejection(record, rejected));
             } else {
                 others.add(new CheckedBatch.Other(record.topic(), parsed));
             }
         }
-        return new CheckedBatch(events, rejections, others, session);
+        return new CheckedBatch(withLimits(events), rejections, others);
+    }
+
+    /** Adds the table limits' violations: one round trip to the shared windows for the batch. */
+    private List<CheckedBatch.Checked> withLimits(List<CheckedBatch.Checked> events) {
+        // the masked event has the raw one's table, operation, time and position, and the id is the raw change's
+        List<List<Violation>> over = health.read(PipelineHealth.LIMITS, () -> limits.check(events.stream()
+                .map(c -> new TableLimits.Change(c.event(), c.position().id())).toList()));
+        List<CheckedBatch.Checked> checked = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            CheckedBatch.Checked c = events.get(i);
+            checked.add(over.get(i).isEmpty() ? c : c.withViolations(over.get(i)));
+        }
+        return checked;
     }
 
     private CheckedBatch.Checked checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event,
-            Map<String, PiiMode> personal, SchemaTracker.Session session) {
+            Map<String, PiiMode> personal) {
         Evaluation evaluation = evaluator.evaluate(event);
-        List<SchemaChange> schemaChanges = session.observe(event);
-        ChangeEvent shown = masker.mask(event, personal);
         SourcePosition position = SourcePosition.of(event);
+        ChangeEvent shown = masker.mask(event, personal);
         // the row key is serialised again only when masking changed the event: most tables have no personal columns
         if (shown != event) {
             position = position.withRowKey(shown.key());
         }
-        return new CheckedBatch.Checked(record, shown, position, evaluation, schemaChanges);
+        return new CheckedBatch.Checked(record, shown, position, evaluation, List.of());
     }
 
     private Map<String, PiiMode> personalColumns(ChangeEvent event) {

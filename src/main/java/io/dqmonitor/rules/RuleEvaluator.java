@@ -18,8 +18,9 @@ import io.dqmonitor.privacy.PiiMode;
 
 /**
  * Checks each change event against the rules of its table: value rules on the after image of creates, updates and
- * snapshot reads; change rules on the before and after images of updates; table limits on every change. The rule set
- * is read from {@link RulesInForce} once per event, so an event is always checked against one whole rule set.
+ * snapshot reads; change rules on the before and after images of updates. Table limits, which span many changes, are
+ * {@link TableLimits}'. The rule set is read from {@link RulesInForce} once per event, so an event is always checked
+ * against one whole rule set.
  */
 public final class RuleEvaluator {
 
@@ -35,7 +36,6 @@ public final class RuleEvaluator {
 
     private final RulesInForce rules;
     private final Masker masker;
-    private final BlastRadius blastRadius = new BlastRadius();
     private final String unavailable;
     private final String unavailableBase64;
 
@@ -62,7 +62,6 @@ public final class RuleEvaluator {
                 }
             }
         }
-        blastRadius.observe(rules, event).forEach(violations::add);
         return new Evaluation(violations, skipped);
     }
 

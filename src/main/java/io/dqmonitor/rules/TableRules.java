@@ -53,8 +53,8 @@ public record TableRules(String table, Duration freshness, List<ColumnCheck> che
                         conditionals.stream().flatMap(c -> c.checks().stream()))
                 .map(check -> Map.entry(check.column(), check.rule().name()));
         Stream<Map.Entry<String, String>> tableLevel = Stream.of(
-                        maxDeletesPerMinute == null ? null : Map.entry(TABLE_COLUMN, BlastRadius.MAX_DELETES),
-                        maxRowsPerTransaction == null ? null : Map.entry(TABLE_COLUMN, BlastRadius.MAX_ROWS))
+                        maxDeletesPerMinute == null ? null : Map.entry(TABLE_COLUMN, TableLimits.MAX_DELETES),
+                        maxRowsPerTransaction == null ? null : Map.entry(TABLE_COLUMN, TableLimits.MAX_ROWS))
                 .filter(java.util.Objects::nonNull);
         return Stream.concat(columns, tableLevel).distinct().toList();
     }

@@ -1,11 +1,11 @@
 package io.dqmonitor.schema;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
@@ -13,36 +13,64 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tracks each table's columns (and their types, when events carry schemas) and reports what changed. The first event
- * of a table after start-up is its baseline. Changes seen in a batch become the new baseline only when the batch's
- * effects are stored ({@link Session#commit()}), so a retried batch reports them again rather than losing them.
+ * any instance sees of a table is its baseline. The baseline is shared ({@link SchemaBaselines}): a change is
+ * reported by the one instance whose claim moves the baseline, however many read the table's partitions, and by
+ * whoever reads the same event again after a retry or a crash. An event committed before the baseline's is older
+ * than it: one partition can be behind another, so its columns are not a change back.
  */
 @Component
 public class SchemaTracker {
 
-    private final Map<String, Map<String, String>> known = new ConcurrentHashMap<>();
+    private final SchemaBaselines store;
+    private final Map<String, Optional<Baseline>> known = new ConcurrentHashMap<>();
 
-    public Session session() {
-        return new Session();
+    public SchemaTracker(SchemaBaselines store) {
+        this.store = store;
     }
 
-    /** The schema observations of one batch. */
-    public final class Session {
+    /** The changes the event shows, if this instance claims them; {@code eventId} is its source position's id. */
+    public List<SchemaChange> observe(ChangeEvent event, String eventId) {
+        Map<String, String> columns = columnsOf(event);
+        if (columns.isEmpty()) {
+            return List.of();
+        }
+        Optional<Baseline> current = known.computeIfAbsent(event.table(), store::load);
+        Optional<List<SchemaChange>> changes = changes(event, eventId, columns, current);
+        if (changes.isPresent()) {
+            return changes.get();
+        }
+        // another instance moved the baseline first: judge the event again against that one, which it cannot move
+        Optional<Baseline> moved = store.load(event.table());
+        known.put(event.table(), moved);
+        return changes(event, eventId, columns, moved).orElse(List.of());
+    }
 
-        private final Map<String, Map<String, String>> pending = new HashMap<>();
-
-        public List<SchemaChange> observe(ChangeEvent event) {
-            Map<String, String> columns = columnsOf(event);
-            if (columns.isEmpty()) {
-                return List.of();
+    /** The changes, or empty if the claim of a new baseline was lost. */
+    private Optional<List<SchemaChange>> changes(ChangeEvent event, String eventId, Map<String, String> columns,
+            Optional<Baseline> current) {
+        if (current.isPresent()) {
+            Baseline baseline = current.get();
+            if (eventId.equals(baseline.eventId())) {
+                // this event set the baseline: a retry or a re-read after a crash reports its change again
+                return Optional.of(baseline.previousColumns() == null ? List.of()
+                        : diff(event.table(), baseline.previousColumns(), baseline.columns()));
             }
-            Map<String, String> previous = pending.getOrDefault(event.table(), known.get(event.table()));
-            pending.put(event.table(), columns);
-            return previous == null ? List.of() : diff(event.table(), previous, columns);
+            if (columns.equals(baseline.columns()) || isOlder(event, baseline)) {
+                return Optional.of(List.of());
+            }
         }
+        Baseline next = new Baseline(columns, current.map(Baseline::columns).orElse(null), event.sourceTimestamp(),
+                eventId);
+        if (!store.claim(event.table(), current, next)) {
+            return Optional.empty();
+        }
+        known.put(event.table(), Optional.of(next));
+        return Optional.of(current.isEmpty() ? List.of() : diff(event.table(), current.get().columns(), columns));
+    }
 
-        public void commit() {
-            known.putAll(pending);
-        }
+    private static boolean isOlder(ChangeEvent event, Baseline baseline) {
+        return event.sourceTimestamp() != null && baseline.sourceTimestamp() != null
+                && event.sourceTimestamp().isBefore(baseline.sourceTimestamp());
     }
 
     private static Map<String, String> columnsOf(ChangeEvent event) {

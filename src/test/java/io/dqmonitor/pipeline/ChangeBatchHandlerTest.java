@@ -25,6 +25,7 @@ import io.dqmonitor.rules.RuleFixtures;
 import io.dqmonitor.rules.RuleMetricsFixture;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.schema.SchemaMetricsFixture;
+import io.dqmonitor.schema.InMemorySchemaBaselines;
 import io.dqmonitor.schema.SchemaTracker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,19 +58,21 @@ class ChangeBatchHandlerTest {
                 public void createOrModifyTopics(org.apache.kafka.clients.admin.NewTopic... topics) {
                 }
             }, new CdcProperties(".*", ".*", "-dlt", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
-    private final SchemaTracker schemas = new SchemaTracker();
+    private final SchemaTracker schemas = new SchemaTracker(new InMemorySchemaBaselines());
     private final PipelineMetrics metrics = new PipelineMetrics(registry,
             TableLabelsFixture.of(new MetricsProperties(100)));
     private final RulesInForce rules = RuleFixtures.inForce(RulesFixture.rules("""
             dq.tables.public.t.columns.qty.min: 0
             dq.tables.public.t.columns.email: { pattern: '^[^@]+@[^@]+$', pii: hash }
             """));
+    private final PipelineHealth health = new PipelineHealth(metrics, Clock.systemUTC());
     private final ChangeBatchHandler handler = new ChangeBatchHandler(
-            new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), schemas, rules,
-                    RuleFixtures.MASKER),
-            new BatchEffects(history, recent, deadLetters, new PipelineHealth(metrics, Clock.systemUTC())),
+            new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), RuleFixtures.limits(rules),
+                    schemas, rules, RuleFixtures.MASKER, health),
+            new BatchEffects(history, recent, deadLetters, health),
             new BatchAccounting(new RowCountLedger(), new AnomalyMonitor(rules), new TableStatistics(), metrics,
-                    RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), Clock.systemUTC()));
+                    RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), new PartitionOwnership(metrics),
+                    Clock.systemUTC()));
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
         handler.handle(records, CaughtUp.UNKNOWN);

@@ -73,7 +73,9 @@ class PipelineMetricsTest {
                 .contains("cdc_events_rejected_total{reason=\"unprocessable\"} 0.0")
                 .contains("cdc_events_rejected_total{reason=\"invalid_schema\"} 0.0")
                 .contains("cdc_records_skipped_total{reason=\"logical_message\"} 0.0")
-                .contains("dq_batch_failures_total{stage=\"dead_letter\"} 0.0");
+                .contains("dq_batch_failures_total{stage=\"dead_letter\"} 0.0")
+                .contains("dq_batch_failures_total{stage=\"limits\"} 0.0")
+                .contains("dq_batch_failures_total{stage=\"schema\"} 0.0");
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class RuleFixtures {
         return new RuleEvaluator(inForce(tables), placeholder, MASKER);
     }
 
+    /** Table limits counting in windows of their own, as one instance alone would. */
+    public static TableLimits limits(RulesInForce rules) {
+        return new TableLimits(rules, new InMemoryLimitWindows());
+    }
+
     public static RuleEvaluator evaluator(RulesInForce rules) {
         return new RuleEvaluator(rules, RuleEvaluator.DEBEZIUM_PLACEHOLDER, MASKER);
     }

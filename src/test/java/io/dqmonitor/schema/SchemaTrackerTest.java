@@ -2,8 +2,11 @@ package io.dqmonitor.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.MongoEnvelopes;
@@ -14,18 +17,21 @@ import org.junit.jupiter.api.Test;
 
 class SchemaTrackerTest {
 
-    private final SchemaTracker tracker = new SchemaTracker();
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+    private final SchemaBaselines shared = new InMemorySchemaBaselines();
+    private final SchemaTracker tracker = new SchemaTracker(shared);
+    private final AtomicLong ids = new AtomicLong();
 
     @Test
     void theFirstEventIsTheBaseline() {
-        assertThat(tracker.session().observe(event(Map.of("id", "int64")))).isEmpty();
+        assertThat(observe(tracker, event(1, Map.of("id", "int64")))).isEmpty();
     }
 
     @Test
     void addedRemovedAndRetypedColumnsAreReported() {
-        SchemaTracker.Session session = tracker.session();
-        session.observe(event(types("id", "int64", "note", "string", "qty", "int32")));
-        assertThat(session.observe(event(types("id", "int64", "qty", "int64", "tag", "string"))))
+        observe(tracker, event(1, types("id", "int64", "note", "string", "qty", "int32")));
+        assertThat(observe(tracker, event(2, types("id", "int64", "qty", "int64", "tag", "string"))))
                 .containsExactlyInAnyOrder(
                         new SchemaChange("public.t", "added", "tag", null, "string"),
                         new SchemaChange("public.t", "removed", "note", "string", null),
@@ -34,21 +40,56 @@ class SchemaTrackerTest {
 
     @Test
     void withoutSchemasColumnsComeFromTheRow() {
-        SchemaTracker.Session session = tracker.session();
-        session.observe(new ChangeEvent("public.t", Op.CREATE, null, null, Map.of("id", 1L), null, Position.NONE, Map.of()));
-        assertThat(session.observe(new ChangeEvent("public.t", Op.CREATE, null, null, Map.of("id", 2L, "x", 1L), null,
+        observe(tracker, new ChangeEvent("public.t", Op.CREATE, null, null, Map.of("id", 1L), null, Position.NONE,
+                Map.of()));
+        assertThat(observe(tracker, new ChangeEvent("public.t", Op.CREATE, null, null, Map.of("id", 2L, "x", 1L), null,
                 Position.NONE, Map.of()))).containsExactly(new SchemaChange("public.t", "added", "x", null, null));
     }
 
     @Test
-    void anUncommittedBatchIsSeenAgainOnRetry() {
-        tracker.session().observe(event(types("id", "int64")));
-        SchemaTracker.Session baseline = tracker.session();
-        baseline.observe(event(types("id", "int64")));
-        baseline.commit();
+    void theEventThatMadeAChangeReportsItAgainWhenReadAgain() {
+        observe(tracker, event(1, types("id", "int64")));
+        ChangeEvent added = event(2, types("id", "int64", "x", "string"));
+        assertThat(tracker.observe(added, "e-added")).hasSize(1);
+        assertThat(tracker.observe(event(3, types("id", "int64", "x", "string")), "e-later")).isEmpty();
+        assertThat(tracker.observe(added, "e-added")).as("the batch retried").hasSize(1);
+    }
 
-        tracker.session().observe(event(types("id", "int64", "x", "string")));
-        assertThat(tracker.session().observe(event(types("id", "int64", "x", "string")))).hasSize(1);
+    @Test
+    void aChangeReadByTwoInstancesIsReportedOnce() {
+        SchemaTracker other = new SchemaTracker(shared);
+        observe(tracker, event(1, types("id", "int64")));
+        observe(other, event(2, types("id", "int64")));
+        assertThat(observe(tracker, event(3, types("id", "int64", "x", "string")))).hasSize(1);
+        assertThat(observe(other, event(4, types("id", "int64", "x", "string")))).isEmpty();
+    }
+
+    @Test
+    void aChangeIsReportedAgainByTheInstanceThatReadsItsEventAfterACrash() {
+        SchemaTracker crashed = new SchemaTracker(shared);
+        SchemaTracker survivor = new SchemaTracker(shared);
+        observe(survivor, event(1, types("id", "int64")));
+        ChangeEvent added = event(2, types("id", "int64", "x", "string"));
+        assertThat(crashed.observe(added, "e-added")).hasSize(1);
+        assertThat(survivor.observe(added, "e-added")).hasSize(1);
+    }
+
+    @Test
+    void anOlderEventOfAnotherPartitionIsNoChangeBack() {
+        observe(tracker, event(1, types("id", "int64")));
+        observe(tracker, event(5, types("id", "int64", "x", "string")));
+        assertThat(observe(tracker, event(4, types("id", "int64")))).as("written before the column was added").isEmpty();
+        assertThat(observe(tracker, event(6, types("id", "int64", "x", "string")))).isEmpty();
+    }
+
+    @Test
+    void anInstanceStartingLaterSharesTheBaseline() {
+        observe(tracker, event(1, types("id", "int64")));
+        assertThat(observe(new SchemaTracker(shared), event(2, types("id", "int64", "x", "string")))).hasSize(1);
+    }
+
+    private List<SchemaChange> observe(SchemaTracker tracker, ChangeEvent event) {
+        return tracker.observe(event, "e" + ids.incrementAndGet());
     }
 
     private static Map<String, String> types(String... nameTypePairs) {
@@ -61,9 +102,8 @@ class SchemaTrackerTest {
 
     @Test
     void fieldsAppearingAndDisappearingInDocumentsAreDrift() {
-        SchemaTracker.Session session = tracker.session();
-        session.observe(MongoEnvelopes.parse(Change.create("{\"_id\": 1, \"address\": {\"city\": \"Oslo\"}}")));
-        assertThat(session.observe(MongoEnvelopes.parse(Change.create(
+        observe(tracker, MongoEnvelopes.parse(Change.create("{\"_id\": 1, \"address\": {\"city\": \"Oslo\"}}")));
+        assertThat(observe(tracker, MongoEnvelopes.parse(Change.create(
                 "{\"_id\": 2, \"address\": {\"zip\": \"0150\"}, \"age\": {\"$numberInt\": \"3\"}}"))))
                 .containsExactlyInAnyOrder(
                         new SchemaChange("shop.customers", "added", "address.zip", null, "string"),
@@ -73,14 +113,14 @@ class SchemaTrackerTest {
 
     @Test
     void anUpdateWithoutTheFullDocumentSaysNothingAboutTheDocumentsShape() {
-        SchemaTracker.Session session = tracker.session();
-        session.observe(MongoEnvelopes.parse(Change.create("{\"_id\": 1, \"name\": \"A\", \"age\": 3}")));
-        assertThat(session.observe(MongoEnvelopes.parse(MongoEnvelopes.update(null, "{\"age\": 4}", null)))).isEmpty();
-        assertThat(session.observe(MongoEnvelopes.parse(Change.create("{\"_id\": 2, \"name\": \"B\", \"age\": 5}"))))
+        observe(tracker, MongoEnvelopes.parse(Change.create("{\"_id\": 1, \"name\": \"A\", \"age\": 3}")));
+        assertThat(observe(tracker, MongoEnvelopes.parse(MongoEnvelopes.update(null, "{\"age\": 4}", null)))).isEmpty();
+        assertThat(observe(tracker, MongoEnvelopes.parse(Change.create("{\"_id\": 2, \"name\": \"B\", \"age\": 5}"))))
                 .isEmpty();
     }
 
-    private static ChangeEvent event(Map<String, String> columnTypes) {
-        return new ChangeEvent("public.t", Op.CREATE, null, null, Map.of(), null, Position.NONE, columnTypes);
+    private static ChangeEvent event(int second, Map<String, String> columnTypes) {
+        return new ChangeEvent("public.t", Op.CREATE, null, null, Map.of(), T0.plusSeconds(second), Position.NONE,
+                columnTypes);
     }
 }

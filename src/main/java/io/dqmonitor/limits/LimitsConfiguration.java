@@ -1,0 +1,17 @@
+package io.dqmonitor.limits;
+
+import io.dqmonitor.rules.LimitWindows;
+import io.dqmonitor.rules.RulesInForce;
+import io.dqmonitor.rules.TableLimits;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class LimitsConfiguration {
+
+    @Bean
+    TableLimits tableLimits(RulesInForce rules, LimitWindows windows) {
+        return new TableLimits(rules, windows);
+    }
+}

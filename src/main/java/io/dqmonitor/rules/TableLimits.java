@@ -1,0 +1,76 @@
+package io.dqmonitor.rules;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.Op;
+
+/**
+ * Table-level limits: deletes per minute of source commit time, and rows per source transaction (PostgreSQL's
+ * transaction id, the binlog GTID or first-event position, MongoDB's session and transaction number). Each window counts
+ * distinct changes by their identity in {@link LimitWindows}, shared by every instance: a batch that is retried,
+ * events delivered again or read by another instance after a rebalance land on the same place and report the same
+ * single violation, the change that went one over the limit, however the window's changes are spread over partitions.
+ */
+public final class TableLimits {
+
+    static final String MAX_DELETES = "max_deletes_per_minute";
+    static final String MAX_ROWS = "max_rows_per_transaction";
+
+    private final RulesInForce rules;
+    private final LimitWindows windows;
+
+    public TableLimits(RulesInForce rules, LimitWindows windows) {
+        this.rules = rules;
+        this.windows = windows;
+    }
+
+    /** A change event and its identity ({@code SourcePosition#id()}). */
+    public record Change(ChangeEvent event, String id) {
+    }
+
+    /** The limit violations of each change, in order: one round trip to the windows for the whole batch. */
+    public List<List<Violation>> check(List<Change> changes) {
+        List<LimitWindows.Claim> claims = new ArrayList<>();
+        List<Claimed> claimed = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            ChangeEvent event = changes.get(i).event();
+            TableRules table = rules.tables().get(event.table());
+            if (table != null) {
+                claim(table, event, changes.get(i).id(), i, claims, claimed);
+            }
+        }
+        List<List<Violation>> violations = new ArrayList<>(changes.size());
+        changes.forEach(c -> violations.add(new ArrayList<>(0)));
+        if (claims.isEmpty()) {
+            return violations;
+        }
+        int[] places = windows.places(claims);
+        for (int c = 0; c < claims.size(); c++) {
+            if (places[c] == claims.get(c).limit()) {
+                violations.get(claimed.get(c).change()).add(claimed.get(c).violation());
+            }
+        }
+        return violations;
+    }
+
+    private record Claimed(int change, Violation violation) {
+    }
+
+    private static void claim(TableRules table, ChangeEvent event, String id, int index,
+            List<LimitWindows.Claim> claims, List<Claimed> claimed) {
+        if (table.maxDeletesPerMinute() != null && event.op() == Op.DELETE && event.sourceTimestamp() != null) {
+            String minute = event.sourceTimestamp().truncatedTo(ChronoUnit.MINUTES).toString();
+            claims.add(new LimitWindows.Claim(table.table() + ":deletes:" + minute, id, table.maxDeletesPerMinute()));
+            claimed.add(new Claimed(index, new Violation(TableRules.TABLE_COLUMN, MAX_DELETES, minute)));
+        }
+        String transaction = event.position().transaction();
+        if (table.maxRowsPerTransaction() != null && transaction != null && event.op() != Op.READ
+                && event.op() != Op.TRUNCATE) {
+            claims.add(new LimitWindows.Claim(table.table() + ":tx:" + transaction, id, table.maxRowsPerTransaction()));
+            claimed.add(new Claimed(index, new Violation(TableRules.TABLE_COLUMN, MAX_ROWS, "txId " + transaction)));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.dqmonitor.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import io.dqmonitor.rules.InMemoryLimitWindows;
+import io.dqmonitor.rules.LimitWindows;
+import io.dqmonitor.rules.LimitWindows.Claim;
+import io.dqmonitor.stack.EmbeddedRedis;
+import io.dqmonitor.stack.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The windows of table limits on a real Redis: the places the unit tests' map gives, shared by every client. */
+class RedisLimitWindowsIT {
+
+    private static EmbeddedRedis server;
+    private static LettuceConnectionFactory connections;
+    private static StringRedisTemplate redis;
+
+    private final RedisLimitWindows windows = new RedisLimitWindows(redis, new LimitsProperties(Duration.ofMinutes(10)));
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        server = EmbeddedRedis.start(Ports.free());
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", server.port()));
+        connections.afterPropertiesSet();
+        connections.start();
+        redis = new StringRedisTemplate(connections);
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        connections.destroy();
+        server.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        redis.delete(redis.keys(RedisLimitWindows.KEY_PREFIX + "*"));
+    }
+
+    @Test
+    void givesTheSamePlacesAsTheUnitTestsMap() {
+        List<Claim> claims = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            claims.add(new Claim("public.t:deletes:2026-11-24T10:15:00Z", "c" + (i % 7), 4));
+            claims.add(new Claim("public.t:tx:" + (i % 3), "c" + i, 2));
+        }
+        assertThat(windows.places(claims)).containsExactly(new InMemoryLimitWindows().places(claims));
+    }
+
+    @Test
+    void aWindowKeepsItsPlacesAcrossCallsAndHoldsNoMoreThanTheLimitPlusOne() {
+        windows.places(IntStream.range(0, 10).mapToObj(i -> new Claim("w", "c" + i, 3)).toList());
+        assertThat(windows.places(List.of(new Claim("w", "c3", 3), new Claim("w", "c0", 3), new Claim("w", "c9", 3))))
+                .containsExactly(3, 0, -1);
+        assertThat(redis.opsForHash().size(RedisLimitWindows.KEY_PREFIX + "w")).isEqualTo(4);
+    }
+
+    @Test
+    void aWindowExpiresAfterTheRetention() {
+        windows.places(List.of(new Claim("w", "c0", 3)));
+        assertThat(redis.getExpire(RedisLimitWindows.KEY_PREFIX + "w")).isBetween(590L, 600L);
+    }
+
+    @Test
+    void clientsClaimingAtOnceNeverShareAPlace() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<int[]>> calls = IntStream.range(0, 4).<Callable<int[]>>mapToObj(client -> () ->
+                    windows.places(IntStream.range(0, 50).mapToObj(i -> new Claim("w", client + "-" + i, 1000))
+                            .toList())).toList();
+            List<Integer> places = new ArrayList<>();
+            for (Future<int[]> result : clients.invokeAll(calls)) {
+                for (int place : result.get()) {
+                    places.add(place);
+                }
+            }
+            assertThat(places).doesNotHaveDuplicates().hasSize(200).allMatch(place -> place >= 0 && place < 200);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+}
