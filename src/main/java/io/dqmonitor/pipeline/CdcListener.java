@@ -2,6 +2,8 @@ package io.dqmonitor.pipeline;
 
 import java.util.List;
 
+import io.dqmonitor.anomaly.CaughtUp;
+
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -24,8 +26,17 @@ class CdcListener {
     // the group is spring.kafka.consumer.group-id, not the listener id
     @KafkaListener(id = "dq-monitor-cdc", idIsGroup = false, topicPattern = "#{@cdcTopicPattern}", batch = "true")
     void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
-        // lag as of the last fetch, known without a call to the broker
-        handler.handle(records, (topic, partition) ->
-                consumer.currentLag(new TopicPartition(topic, partition)).orElse(-1) == 0);
+        handler.handle(records, caughtUp(consumer));
+    }
+
+    /**
+     * Lag as of the last fetch, known without a call to the broker. A partition this consumer no longer holds (a
+     * rebalance gave it to another instance) is not this instance's to wait for; asking its lag would throw.
+     */
+    static CaughtUp caughtUp(Consumer<?, ?> consumer) {
+        return (topic, partition) -> {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            return !consumer.assignment().contains(tp) || consumer.currentLag(tp).orElse(-1) == 0;
+        };
     }
 }

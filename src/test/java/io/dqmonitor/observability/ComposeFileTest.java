@@ -91,7 +91,8 @@ class ComposeFileTest {
     void grafanaPrometheusAndTheApiArePublished() {
         assertThat((List<String>) at(service("grafana"), "ports")).contains("3000:3000");
         assertThat((List<String>) at(service("prometheus"), "ports")).contains("9090:9090");
-        assertThat((List<String>) at(service("dq-monitor"), "ports")).contains("8080:8080");
+        // a range: with --scale dq-monitor=N each instance takes the next free host port, and none clashes
+        assertThat((List<String>) at(service("dq-monitor"), "ports")).containsExactly("8080-8089:8080");
     }
 
     @Test
@@ -134,10 +135,21 @@ class ComposeFileTest {
     @Test
     void prometheusScrapesTheMonitorServiceAndSendsToAlertmanager() throws Exception {
         String config = Files.readString(Path.of("prometheus", "prometheus.yml"));
-        assertThat(config).contains("'dq-monitor:8080'").contains("/actuator/prometheus").contains("'alertmanager:9093'");
+        assertThat(config).contains("/actuator/prometheus").contains("'alertmanager:9093'");
         assertThat((List<String>) at(service("prometheus"), "volumes"))
                 .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro", "./alerts:/etc/prometheus/alerts:ro");
         assertThat(config).contains("/etc/prometheus/alerts/*.rules.yml");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusFindsEveryInstanceOfTheServiceByDns() {
+        Map<String, Object> scrape = ((List<Map<String, Object>>) AlertRules.load(Path.of("prometheus", "prometheus.yml"))
+                .get("scrape_configs")).get(0);
+        assertThat(scrape).doesNotContainKey("static_configs");
+        assertThat((List<Map<String, Object>>) scrape.get("dns_sd_configs")).containsExactly(Map.of(
+                "names", List.of("dq-monitor"), "type", "A", "port", 8080, "refresh_interval", "15s"));
+        assertThat(service("dq-monitor")).doesNotContainKey("container_name");
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The repository's {@code prometheus.yml} with docker compose addresses swapped for local ones, its rule files taken
+ * The repository's {@code prometheus.yml} with docker compose addresses swapped for local ones (a service found by
+ * DNS, for its local instances), its rule files taken
  * from this checkout, the scrape's password file a local one, and a 1-second scrape and evaluation interval. Nothing else changes: jobs, metric paths and
  * rules are the shipped ones.
  */
@@ -33,6 +34,7 @@ final class LocalPrometheusConfig {
             relocate(alertmanager, addresses);
         }
         for (Map<String, Object> job : (List<Map<String, Object>>) root.get("scrape_configs")) {
+            discoveredLocally(job);
             relocate(job, addresses);
             if (job.get("basic_auth") instanceof Map<?, ?> auth) {
                 ((Map<String, Object>) auth).put("password_file", passwordFile.toAbsolutePath().toString());
@@ -48,15 +50,30 @@ final class LocalPrometheusConfig {
         return config.replace("/etc/prometheus/alerts/", AlertRules.DIRECTORY.toAbsolutePath() + "/");
     }
 
+    /**
+     * docker compose's DNS answers a service's name with every replica's address; here the job gets the name as a
+     * static target instead, which {@code addresses} maps to the local instances (several, separated by commas).
+     */
+    @SuppressWarnings("unchecked")
+    private static void discoveredLocally(Map<String, Object> job) {
+        Object discovery = job.remove("dns_sd_configs");
+        if (discovery == null) {
+            return;
+        }
+        List<String> targets = ((List<Map<String, Object>>) discovery).stream().flatMap(sd ->
+                ((List<String>) sd.get("names")).stream().map(name -> name + ":" + sd.get("port"))).toList();
+        job.put("static_configs", List.of(Map.of("targets", targets)));
+    }
+
     @SuppressWarnings("unchecked")
     private static void relocate(Map<String, Object> section, Map<String, String> addresses) {
         for (Map<String, Object> staticConfig : (List<Map<String, Object>>) section.get("static_configs")) {
-            staticConfig.put("targets", ((List<String>) staticConfig.get("targets")).stream().map(target -> {
+            staticConfig.put("targets", ((List<String>) staticConfig.get("targets")).stream().flatMap(target -> {
                 String local = addresses.get(target);
                 if (local == null) {
                     throw new IllegalArgumentException("no local address for " + target + " of " + section);
                 }
-                return local;
+                return java.util.Arrays.stream(local.split(","));
             }).toList());
         }
     }

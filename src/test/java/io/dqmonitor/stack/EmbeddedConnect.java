@@ -89,8 +89,12 @@ final class EmbeddedConnect implements AutoCloseable {
 
     /** Registers (or updates) the connector described by a {@code {name, config}} file, with some settings replaced. */
     String register(Path connectorFile, Map<String, String> overrides) throws IOException {
+        return register(connectorFile, JSON.readTree(connectorFile.toFile()).path("name").asString(), overrides);
+    }
+
+    /** As {@link #register(Path, Map)}, as a connector of another name: a second one from the same file. */
+    String register(Path connectorFile, String name, Map<String, String> overrides) throws IOException {
         JsonNode file = JSON.readTree(connectorFile.toFile());
-        String name = file.path("name").asString();
         Map<String, String> config = new LinkedHashMap<>();
         file.path("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asString()));
         config.putAll(overrides);

@@ -194,6 +194,20 @@ public final class EmbeddedStack implements AutoCloseable {
                 + ".user_activities");
     }
 
+    /**
+     * Registers a second PostgreSQL connector from {@code debezium/user-activities.json}, with its own name and the
+     * settings given (topic prefix, tables, slot, publication), and waits until it runs.
+     */
+    public void registerPostgresConnector(String name, Map<String, String> settings) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>(Map.of(
+                "database.hostname", "127.0.0.1",
+                "database.port", Integer.toString(postgres.port()),
+                "database.dbname", DATABASE));
+        all.putAll(settings);
+        connect.register(CONNECTOR_FILE, name, all);
+        connect.awaitRunning(name);
+    }
+
     /** A connection to the stack's MariaDB as root, in the reference table's database. */
     public Connection connectMariaDb() throws SQLException {
         return mariadb.connect(MARIADB_DATABASE);
