@@ -51,7 +51,7 @@ class PipelineHealthTest {
 
     @Test
     void everyStageStartsAtZero() {
-        assertThat(registry.get("dq.batch.failures").counters()).hasSize(3)
+        assertThat(registry.get("dq.batch.failures").counters()).hasSize(5)
                 .allSatisfy(counter -> assertThat(counter.count()).isZero());
     }
 }
