@@ -25,16 +25,16 @@ class SchemaBaselineStore implements SchemaBaselines {
     };
     private static final String SELECT = """
             SELECT columns::text AS columns, previous_columns::text AS previous_columns, source_ts, event_id
-            FROM dq_monitor.schema_baselines WHERE table_name = ?""";
+            FROM dq_monitor.schema_baselines WHERE md5(table_name) = md5(?)""";
     private static final String INSERT = """
             INSERT INTO dq_monitor.schema_baselines (table_name, columns, previous_columns, source_ts, event_id)
             VALUES (?, ?::jsonb, ?::jsonb, ?, ?)
-            ON CONFLICT (table_name) DO UPDATE SET updated_at = now()
+            ON CONFLICT (md5(table_name)) DO UPDATE SET updated_at = now()
             WHERE dq_monitor.schema_baselines.event_id = EXCLUDED.event_id""";
     private static final String UPDATE = """
             UPDATE dq_monitor.schema_baselines
             SET columns = ?::jsonb, previous_columns = ?::jsonb, source_ts = ?, event_id = ?, updated_at = now()
-            WHERE table_name = ? AND event_id IN (?, ?)""";
+            WHERE md5(table_name) = md5(?) AND event_id IN (?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;

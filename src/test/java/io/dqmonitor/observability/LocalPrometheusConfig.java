@@ -62,7 +62,9 @@ final class LocalPrometheusConfig {
         }
         List<String> targets = ((List<Map<String, Object>>) discovery).stream().flatMap(sd ->
                 ((List<String>) sd.get("names")).stream().map(name -> name + ":" + sd.get("port"))).toList();
-        job.put("static_configs", List.of(Map.of("targets", targets)));
+        Map<String, Object> local = new java.util.LinkedHashMap<>();
+        local.put("targets", targets);
+        job.put("static_configs", List.of(local));
     }
 
     @SuppressWarnings("unchecked")
