@@ -50,8 +50,9 @@ public class SchemaTracker {
             Optional<Baseline> current) {
         if (current.isPresent()) {
             Baseline baseline = current.get();
-            if (eventId.equals(baseline.eventId())) {
-                // this event set the baseline: a retry or a re-read after a crash reports its change again
+            if (eventId.equals(baseline.eventId()) && columns.equals(baseline.columns())) {
+                // this event set the baseline: a retry or a re-read after a crash reports its change again. The
+                // columns must match too: events without a source position or row key can share an identity
                 return Optional.of(baseline.previousColumns() == null ? List.of()
                         : diff(event.table(), baseline.previousColumns(), baseline.columns()));
             }

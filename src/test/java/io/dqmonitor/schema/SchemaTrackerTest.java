@@ -56,6 +56,14 @@ class SchemaTrackerTest {
     }
 
     @Test
+    void eventsSharingAnIdentityButNotTheirColumnsAreAChange() {
+        // key-less events without a source position, as a hand-made topic can carry
+        assertThat(tracker.observe(event(1, types("id", "int64")), "same")).isEmpty();
+        assertThat(tracker.observe(event(1, types("id", "int64", "x", "string")), "same"))
+                .containsExactly(new SchemaChange("public.t", "added", "x", null, "string"));
+    }
+
+    @Test
     void aChangeReadByTwoInstancesIsReportedOnce() {
         SchemaTracker other = new SchemaTracker(shared);
         observe(tracker, event(1, types("id", "int64")));
