@@ -14,37 +14,29 @@ import java.util.stream.IntStream;
 import io.dqmonitor.rules.InMemoryLimitWindows;
 import io.dqmonitor.rules.LimitWindows;
 import io.dqmonitor.rules.LimitWindows.Claim;
-import io.dqmonitor.stack.EmbeddedRedis;
-import io.dqmonitor.stack.Ports;
+import io.dqmonitor.stack.StandaloneRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The windows of table limits on a real Redis: the places the unit tests' map gives, shared by every client. */
 class RedisLimitWindowsIT {
 
-    private static EmbeddedRedis server;
-    private static LettuceConnectionFactory connections;
+    private static StandaloneRedis server;
     private static StringRedisTemplate redis;
 
     private final RedisLimitWindows windows = new RedisLimitWindows(redis, new LimitsProperties(Duration.ofMinutes(10)));
 
     @BeforeAll
     static void startRedis() throws Exception {
-        server = EmbeddedRedis.start(Ports.free());
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", server.port()));
-        connections.afterPropertiesSet();
-        connections.start();
-        redis = new StringRedisTemplate(connections);
+        server = StandaloneRedis.start();
+        redis = server.template();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        connections.destroy();
         server.close();
     }
 

@@ -11,14 +11,11 @@ import io.dqmonitor.cdc.JsonText;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.Position;
 import io.dqmonitor.cdc.SourcePosition;
-import io.dqmonitor.stack.EmbeddedRedis;
-import io.dqmonitor.stack.Ports;
+import io.dqmonitor.stack.StandaloneRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The recent-changes list on a real Redis: newest first, capped, and each change once however often it arrives. */
@@ -26,8 +23,7 @@ class RecentChangesStoreIT {
 
     private static final String KEY = "recent_changes_it";
 
-    private static EmbeddedRedis server;
-    private static LettuceConnectionFactory connections;
+    private static StandaloneRedis server;
     private static StringRedisTemplate redis;
 
     private final RecentChangesStore store = new RecentChangesStore(redis, new RecentProperties(KEY, 3, 20),
@@ -35,16 +31,12 @@ class RecentChangesStoreIT {
 
     @BeforeAll
     static void startRedis() throws Exception {
-        server = EmbeddedRedis.start(Ports.free());
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", server.port()));
-        connections.afterPropertiesSet();
-        connections.start();
-        redis = new StringRedisTemplate(connections);
+        server = StandaloneRedis.start();
+        redis = server.template();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        connections.destroy();
         server.close();
     }
 
