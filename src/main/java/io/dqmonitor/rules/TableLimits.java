@@ -42,15 +42,18 @@ public final class TableLimits {
                 claim(table, event, changes.get(i).id(), i, claims, claimed);
             }
         }
-        List<List<Violation>> violations = new ArrayList<>(changes.size());
-        changes.forEach(c -> violations.add(new ArrayList<>(0)));
+        // nearly every change breaks no limit: one list is made only for a change that does
+        List<List<Violation>> violations = new ArrayList<>(java.util.Collections.nCopies(changes.size(), List.of()));
         if (claims.isEmpty()) {
             return violations;
         }
         int[] places = windows.places(claims);
         for (int c = 0; c < claims.size(); c++) {
             if (places[c] == claims.get(c).limit()) {
-                violations.get(claimed.get(c).change()).add(claimed.get(c).violation());
+                int change = claimed.get(c).change();
+                List<Violation> over = new ArrayList<>(violations.get(change));
+                over.add(claimed.get(c).violation());
+                violations.set(change, over);
             }
         }
         return violations;
