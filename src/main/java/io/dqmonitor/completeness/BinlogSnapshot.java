@@ -11,8 +11,13 @@ import io.dqmonitor.cdc.Position;
  */
 record BinlogSnapshot(String file, long position) implements SourceSnapshot {
 
-    /** Sees nothing: before the first binlog file. */
-    static final BinlogSnapshot NOTHING = new BinlogSnapshot("", 0);
+    static final String PREFIX = "binlog:";
+
+    /** Reads {@link #text()} without its prefix: {@code <position>:<file>}. */
+    static BinlogSnapshot parse(String text) {
+        int colon = text.indexOf(':');
+        return new BinlogSnapshot(text.substring(colon + 1), Long.parseLong(text.substring(0, colon)));
+    }
 
     @Override
     public boolean orders(Position position) {
@@ -27,8 +32,8 @@ record BinlogSnapshot(String file, long position) implements SourceSnapshot {
     }
 
     @Override
-    public SourceSnapshot nothing() {
-        return NOTHING;
+    public String text() {
+        return PREFIX + position + ':' + file;
     }
 
     /** Binlog files are {@code <base>.<sequence>}: ordered by the sequence, whatever its width. */

@@ -2,10 +2,12 @@ package io.dqmonitor.completeness;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.dqmonitor.cdc.TableLeads;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;
@@ -13,45 +15,52 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every interval, counts the rows of each table with rules and exports how far that is from the count the stream
- * implies ({@code dq_cdc_row_count_drift{table}}). The first check of a table takes its baseline; each later check
- * settles the one before it, so the gauge moves one interval behind the table and a lost event leaves a lasting
- * difference while changes still on their way leave none.
+ * Every interval, counts the rows of each table with rules that this instance leads ({@link TableLeads}) and exports
+ * how far that is from the count the stream implies ({@code dq_cdc_row_count_drift{table}}). Each check is settled
+ * one check later, when every change its snapshot saw has had an interval to arrive and be stored by whichever
+ * instance reads its partition: changes still on their way leave no drift, a lost one leaves a lasting difference.
+ * The first check settled becomes the baseline, which stays open: every later check is compared with it.
  */
 @Component
 class CompletenessChecker {
 
     private static final Logger log = LoggerFactory.getLogger(CompletenessChecker.class);
 
-    private final RowCountLedger ledger;
+    private final LedgerStore store;
     private final RulesInForce rules;
     private final RowCounters counters;
     private final CompletenessMetrics metrics;
+    private final TableLeads leads;
+    private final Duration interval;
 
-    CompletenessChecker(RowCountLedger ledger, RulesInForce rules, RowCounters counters, CompletenessMetrics metrics,
-            CompletenessProperties properties, BackgroundTasks tasks) {
-        this.ledger = ledger;
+    CompletenessChecker(LedgerStore store, RulesInForce rules, RowCounters counters, CompletenessMetrics metrics,
+            CompletenessProperties properties, TableLeads leads, BackgroundTasks tasks) {
+        this.store = store;
         this.rules = rules;
         this.counters = counters;
         this.metrics = metrics;
+        this.leads = leads;
+        this.interval = properties.interval();
         if (properties.enabled()) {
-            tasks.register("completeness", Duration.ZERO, properties.interval(), this::checkAll);
+            tasks.register("completeness", Duration.ZERO, interval, this::checkAll);
         }
     }
 
     /** Checks every table, each on its own: one table's failure does not skip the others, but fails the run. */
     void checkAll() {
         List<String> failed = new ArrayList<>();
-        Map<String, RowCounter> counted = new HashMap<>();
-        rules.tables().keySet().forEach(table -> counters.of(table).ifPresent(counter -> counted.put(table, counter)));
-        metrics.retain(counted.keySet());
-        for (Map.Entry<String, RowCounter> entry : counted.entrySet()) {
+        Map<String, RowCounter> led = new LinkedHashMap<>();
+        rules.tables().keySet().stream().filter(leads::leads)
+                .forEach(table -> counters.of(table).ifPresent(counter -> led.put(table, counter)));
+        // a table another instance leads now is reported there
+        metrics.retain(led.keySet());
+        for (Map.Entry<String, RowCounter> entry : led.entrySet()) {
             String table = entry.getKey();
             try {
                 check(table, entry.getValue());
             } catch (RuntimeException e) {
                 // a database outage, a dropped table, a transaction that cannot begin: this check is lost, the next
-                // one takes its place; the ledger drops a check that never completed
+                // one takes its place
                 log.warn("Completeness check of {} failed: {}", table, e.toString());
                 failed.add(table + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             }
@@ -61,10 +70,42 @@ class CompletenessChecker {
         }
     }
 
-    private void check(String table, RowCounter counter) {
-        RowCountLedger.Check check = ledger.begin(table);
-        RowCounter.Counted counted = counter.count(table);
-        log.debug("Completeness check of {}: {} rows in snapshot {}", table, counted.rows(), counted.snapshot());
-        ledger.complete(check, counted.rows(), counted.snapshot()).ifPresent(drift -> metrics.drift(table, drift));
+    /** One table's run: settle the checks before it, then take a new one. */
+    void check(String table, RowCounter counter) {
+        store.discardUnfinished(table, interval.multipliedBy(2));
+        settle(table);
+        long check = store.begin(table);
+        try {
+            RowCounter.Counted counted = counter.count(table);
+            log.debug("Completeness check of {}: {} rows in snapshot {}", table, counted.rows(), counted.snapshot());
+            store.complete(check, counted.rows(), counted.snapshot());
+        } catch (RuntimeException e) {
+            try {
+                store.discard(check);
+            } catch (RuntimeException discardFailed) {
+                e.addSuppressed(discardFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Settles the checks of earlier runs (half an interval is the margin for this run's lateness). */
+    private void settle(String table) {
+        List<LedgerStore.CompletedCheck> done = store.completed(table, interval.dividedBy(2));
+        Optional<LedgerStore.Baseline> baseline = store.baseline(table);
+        if (!done.isEmpty()) {
+            List<PartitionLedger> partitions = store.partitions(table);
+            for (LedgerStore.CompletedCheck check : done) {
+                Settlement.Outcome outcome = Settlement.of(baseline, check, partitions);
+                if (outcome.rebase()) {
+                    store.rebase(table, check.id(), outcome.drift());
+                } else {
+                    store.settle(table, check.id(), outcome.drift());
+                }
+                // as settled here, or by another instance just now
+                baseline = store.baseline(table);
+            }
+        }
+        baseline.map(LedgerStore.Baseline::drift).ifPresent(drift -> metrics.drift(table, drift));
     }
 }

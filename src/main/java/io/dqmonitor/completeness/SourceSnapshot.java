@@ -11,6 +11,16 @@ interface SourceSnapshot {
     /** Whether the change is already in the count; only asked for positions it {@link #orders}. */
     boolean sees(Position position);
 
-    /** A snapshot of the same kind that sees no change at all: the baseline after a truncate. */
-    SourceSnapshot nothing();
+    /** The snapshot as text that {@link #parse} reads back: how a check's snapshot is stored for every instance. */
+    String text();
+
+    static SourceSnapshot parse(String text) {
+        if (text.startsWith(TransactionSnapshot.PREFIX)) {
+            return TransactionSnapshot.parse(text.substring(TransactionSnapshot.PREFIX.length()));
+        }
+        if (text.startsWith(BinlogSnapshot.PREFIX)) {
+            return BinlogSnapshot.parse(text.substring(BinlogSnapshot.PREFIX.length()));
+        }
+        throw new IllegalArgumentException("not a stored snapshot: " + text);
+    }
 }

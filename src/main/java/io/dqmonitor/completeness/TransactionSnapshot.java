@@ -12,8 +12,7 @@ import io.dqmonitor.cdc.Position;
  */
 record TransactionSnapshot(long xmin, long xmax, Set<Long> inProgress) implements SourceSnapshot {
 
-    /** A snapshot that sees no transaction at all. */
-    static final TransactionSnapshot NOTHING = new TransactionSnapshot(0, 0, Set.of());
+    static final String PREFIX = "pg:";
 
     static TransactionSnapshot parse(String text) {
         String[] parts = text.split(":", -1);
@@ -36,8 +35,9 @@ record TransactionSnapshot(long xmin, long xmax, Set<Long> inProgress) implement
     }
 
     @Override
-    public SourceSnapshot nothing() {
-        return NOTHING;
+    public String text() {
+        return PREFIX + xmin + ':' + xmax + ':'
+                + inProgress.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** Whether the transaction had committed when the snapshot was taken, so its rows are in the baseline count. */

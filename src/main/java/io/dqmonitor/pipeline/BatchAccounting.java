@@ -10,17 +10,19 @@ import io.dqmonitor.cdc.HeartbeatTopics;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.anomaly.AnomalyMonitor;
 import io.dqmonitor.anomaly.CaughtUp;
-import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.report.TableStatistics;
 import io.dqmonitor.rules.RuleMetrics;
 import io.dqmonitor.schema.SchemaMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Counts a stored batch: metrics, the completeness ledger, the anomaly signals and the per-table statistics. */
+/** Counts a stored batch in memory: metrics, the anomaly signals and the per-table statistics. */
 @Component
 class BatchAccounting {
 
-    private final RowCountLedger ledger;
+    private static final Logger log = LoggerFactory.getLogger(BatchAccounting.class);
+
     private final AnomalyMonitor anomalies;
     private final TableStatistics statistics;
     private final PipelineMetrics metrics;
@@ -30,10 +32,9 @@ class BatchAccounting {
     private final Clock clock;
     private final Set<String> tablesSeen = ConcurrentHashMap.newKeySet();
 
-    BatchAccounting(RowCountLedger ledger, AnomalyMonitor anomalies, TableStatistics statistics,
+    BatchAccounting(AnomalyMonitor anomalies, TableStatistics statistics,
             PipelineMetrics metrics, RuleMetrics rules, SchemaMetrics schemaMetrics, PartitionOwnership ownership,
             Clock clock) {
-        this.ledger = ledger;
         this.anomalies = anomalies;
         this.statistics = statistics;
         this.metrics = metrics;
@@ -43,8 +44,22 @@ class BatchAccounting {
         this.clock = clock;
     }
 
-    /** Counts the batch; {@code caughtUp} tells which partitions are read to their end, for the heartbeats. */
+    /**
+     * Counts the batch; {@code caughtUp} tells which partitions are read to their end, for the heartbeats. Its effects
+     * are stored and its offsets about to be committed, so a failure here (a bug) is logged and counted as
+     * {@code dq_batch_failures_total{stage="accounting"}}, not thrown: a retry would count the batch twice.
+     */
     void account(CheckedBatch batch, CaughtUp caughtUp) {
+        try {
+            count(batch, caughtUp);
+        } catch (RuntimeException e) {
+            log.error("Counting a stored batch of {} events failed; metrics and statistics may miss some of it",
+                    batch.events().size(), e);
+            metrics.batchFailed(PipelineHealth.ACCOUNTING);
+        }
+    }
+
+    private void count(CheckedBatch batch, CaughtUp caughtUp) {
         Instant now = clock.instant();
         for (CheckedBatch.Checked c : batch.events()) {
             ChangeEvent event = c.event();
@@ -53,7 +68,6 @@ class BatchAccounting {
                 schemaMetrics.tableSeen(event.table());
             }
             ownership.tableRead(c.record().topic(), event.table());
-            ledger.record(event, c.record().topic(), c.record().partition(), c.record().offset());
             anomalies.record(event, !c.evaluation().violations().isEmpty(), c.record().topic(),
                     c.record().partition(), c.record().offset());
             statistics.record(event, c.evaluation(), c.schemaChanges());

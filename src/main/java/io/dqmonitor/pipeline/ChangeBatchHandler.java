@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One batch, start to end: check every record, store what the batch leaves behind (history, recent changes, dead
- * letters), and only then count. A failure before the counting throws,
+ * letters, the completeness ledger), and only then count in memory. A failure before the counting throws,
  * so nothing counted runs ahead of what is stored, and the offsets are not committed.
  * <p>
  * How a failure is handled is decided by {@link FailureModel}, and every failure reaches spring-kafka's error

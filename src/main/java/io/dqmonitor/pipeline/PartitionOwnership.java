@@ -3,9 +3,13 @@ package io.dqmonitor.pipeline;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.dqmonitor.cdc.TableLeads;
+import io.dqmonitor.completeness.RowCountLedger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -21,17 +25,20 @@ import org.springframework.stereotype.Component;
  * The callbacks run on the consumer thread, between batches.
  */
 @Component
-class PartitionOwnership implements ConsumerAwareRebalanceListener {
+class PartitionOwnership implements ConsumerAwareRebalanceListener, TableLeads {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionOwnership.class);
 
     private final PipelineMetrics metrics;
+    private final RowCountLedger ledger;
     private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+    private volatile SortedSet<String> subscribed = new TreeSet<>();
     private final Map<String, String> tableOfTopic = new ConcurrentHashMap<>();
     private final Map<String, String> connectorOfTopic = new ConcurrentHashMap<>();
 
-    PartitionOwnership(PipelineMetrics metrics) {
+    PartitionOwnership(PipelineMetrics metrics, RowCountLedger ledger) {
         this.metrics = metrics;
+        this.ledger = ledger;
     }
 
     /** A change event of {@code table} read from {@code topic}: the topic's gauges are the table's. */
@@ -48,8 +55,26 @@ class PartitionOwnership implements ConsumerAwareRebalanceListener {
         return Set.copyOf(owned);
     }
 
+    /**
+     * Whether this instance holds partition 0 of the table's topic. A table whose topic is not among the topics the
+     * group reads (no change of it was ever written) is led by the holder of partition 0 of the first of those topics:
+     * every instance sees the same topics, so exactly one leads it.
+     */
+    @Override
+    public boolean leads(String table) {
+        SortedSet<String> topics = subscribed;
+        String topic = topics.stream().filter(t -> table.equals(tableOfTopic.get(t))).findFirst()
+                .or(() -> topics.stream().filter(t -> t.endsWith('.' + table)).findFirst())
+                .orElseGet(() -> topics.isEmpty() ? null : topics.first());
+        return topic != null && owned.contains(new TopicPartition(topic, 0));
+    }
+
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        // with a pattern, the topics it matches now: the same on every instance of the group after a rebalance
+        subscribed = new TreeSet<>(consumer.subscription());
+        // a partition back from another instance: its ledger moved on there
+        ledger.released(partitions);
         owned.addAll(partitions);
         log.info("Partitions assigned: {}; reading {} in all", partitions, owned.size());
     }
@@ -69,6 +94,7 @@ class PartitionOwnership implements ConsumerAwareRebalanceListener {
             return;
         }
         owned.removeAll(partitions);
+        ledger.released(partitions);
         Set<String> topicsLeft = owned.stream().map(TopicPartition::topic).collect(Collectors.toSet());
         Set<String> topicsGone = partitions.stream().map(TopicPartition::topic)
                 .filter(topic -> !topicsLeft.contains(topic)).collect(Collectors.toSet());

@@ -21,6 +21,10 @@ class PipelineHealth implements HealthIndicator {
     static final String HISTORY = "history";
     static final String RECENT = "recent";
     static final String DEAD_LETTER = "dead_letter";
+    /** The completeness ledger of the batch's partitions (PostgreSQL). */
+    static final String COMPLETENESS = "completeness";
+    /** Counting a stored batch in memory: a failure there is a bug, reported but not retried. */
+    static final String ACCOUNTING = "accounting";
     /** The shared state a batch is checked against: table-limit windows (Redis), schema baselines (PostgreSQL). */
     static final String LIMITS = "limits";
     static final String SCHEMA = "schema";

@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
         "dq.cdc.topic-pattern=(monitoring_server|replay)\\\\..*",
         ReplayScenario.AMOUNT_RULE, ReplayScenario.NOTE_LEARNED,
         // shop.orders has no table in this PostgreSQL to count
-        "dq.completeness.enabled=false",
+        "dq.completeness.databases.replay.tables=shop\\\\..*",
         "dq.anomaly.interval=1s"})
 class AnomalyReplayIT extends StackIntegrationTest {
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import io.dqmonitor.rules.RuleFixtures;
@@ -33,11 +35,12 @@ class CompletenessCheckerTest {
     private final DriverManagerDataSource unreachable = new DriverManagerDataSource(
             "jdbc:postgresql://127.0.0.1:1/monitoring?connectTimeout=1", "postgres", "postgres");
     private final CompletenessMetrics metrics = new CompletenessMetrics(registry);
-    private final CompletenessChecker checker = new CompletenessChecker(new RowCountLedger(),
+    private final Set<String> led = new HashSet<>(Set.of("public.a", "public.b"));
+    private final CompletenessChecker checker = new CompletenessChecker(new InMemoryLedgerStore(),
             RuleFixtures.inForce(Map.of("public.a", table("public.a"), "public.b", table("public.b"))),
             new RowCounters(new JdbcTemplate(unreachable),
                     new TransactionTemplate(new DataSourceTransactionManager(unreachable)), PROPERTIES),
-            metrics, PROPERTIES,
+            metrics, PROPERTIES, led::contains,
             BackgroundTasksFixture.tasks(registry, Clock.systemUTC()));
 
     private static TableRules table(String name) {
@@ -56,5 +59,14 @@ class CompletenessCheckerTest {
         metrics.drift("public.a", 2);
         assertThatThrownBy(checker::checkAll).hasMessageContaining(CannotCreateTransactionException.class.getSimpleName());
         assertThat(registry.scrape()).contains("dq_cdc_row_count_drift{table=\"public.a\"} 2.0");
+    }
+
+    @Test
+    void aTableAnotherInstanceLeadsIsNotCountedHereAndLosesItsGauge() {
+        metrics.drift("public.a", 2);
+        led.remove("public.a");
+        assertThatThrownBy(checker::checkAll).hasMessageNotContaining("public.a")
+                .hasMessageContaining("public.b");
+        assertThat(registry.scrape()).doesNotContain("dq_cdc_row_count_drift{table=\"public.a\"}");
     }
 }

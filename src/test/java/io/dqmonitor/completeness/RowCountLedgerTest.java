@@ -1,29 +1,53 @@
 package io.dqmonitor.completeness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.Position;
+import io.dqmonitor.rules.RuleFixtures;
+import io.dqmonitor.rules.RulesInForce;
+import io.dqmonitor.rules.TableRules;
+import io.dqmonitor.tasks.BackgroundTasksFixture;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The ledger and its checks over a store in memory: each {@link #check} settles the checks before it (its result is
+ * the drift of the one before) and takes a new count. Several {@link RowCountLedger}s on one store are several
+ * instances of one consumer group.
+ */
 class RowCountLedgerTest {
 
+    private static final String TABLE = "public.t";
     /** Transactions below 100 had committed, except 97, which was still running. */
     private static final TransactionSnapshot BASELINE = TransactionSnapshot.parse("97:100:97");
     /** A later check that sees every transaction below 110. */
     private static final TransactionSnapshot LATER = TransactionSnapshot.parse("110:110:");
     private static final TransactionSnapshot LATEST = TransactionSnapshot.parse("200:200:");
 
-    private final RowCountLedger ledger = new RowCountLedger();
+    private final InMemoryLedgerStore store = new InMemoryLedgerStore();
+    private final RulesInForce rules = RuleFixtures.inForce(
+            Map.of(TABLE, new TableRules(TABLE, null, List.of(), List.of(), null, null)));
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final CompletenessChecker checker = checker();
+    private final RowCountLedger ledger = instance();
     private long offset;
 
     @Test
-    void theFirstCheckIsTheBaselineAndReportsNoDrift() {
+    void theFirstChecksTakeTheBaselineAndReportNoDrift() {
         assertThat(check(10, BASELINE)).isEmpty();
+        assertThat(check(10, LATER)).isEmpty();
     }
 
     @Test
@@ -31,7 +55,7 @@ class RowCountLedgerTest {
         check(10, BASELINE);
         record(Op.CREATE, 101);
         assertThat(check(11, LATER)).isEmpty();
-        assertThat(check(11, LATEST)).hasValue(0);
+        assertThat(check(11, LATEST)).hasValue(0.0);
     }
 
     @Test
@@ -42,7 +66,7 @@ class RowCountLedgerTest {
         record(Op.DELETE, 103);
         record(Op.UPDATE, 104);
         check(11, LATER);
-        assertThat(check(11, LATEST)).hasValue(0);
+        assertThat(check(11, LATEST)).hasValue(0.0);
     }
 
     @Test
@@ -50,7 +74,7 @@ class RowCountLedgerTest {
         check(10, BASELINE);
         record(Op.CREATE, 101);
         check(12, LATER);
-        assertThat(check(12, LATEST)).hasValue(1);
+        assertThat(check(12, LATEST)).hasValue(1.0);
     }
 
     @Test
@@ -59,7 +83,7 @@ class RowCountLedgerTest {
         check(12, LATER);
         record(Op.CREATE, 101);
         record(Op.CREATE, 102);
-        assertThat(check(12, LATEST)).hasValue(0);
+        assertThat(check(12, LATEST)).hasValue(0.0);
     }
 
     @Test
@@ -67,26 +91,36 @@ class RowCountLedgerTest {
         check(10, BASELINE);
         check(10, LATER);
         record(Op.CREATE, 150);
-        assertThat(check(11, LATEST)).hasValue(0);
+        assertThat(check(11, LATEST)).hasValue(0.0);
     }
 
     @Test
     void eventsRecordedWhileTheSnapshotIsTakenAreClassifiedByIt() {
         check(10, BASELINE);
-        RowCountLedger.Check during = ledger.begin("public.t");
-        record(Op.CREATE, 105);
-        record(Op.CREATE, 150);
-        ledger.complete(during, 11, LATER);
-        assertThat(check(12, LATEST)).hasValue(0);
+        checker.check(TABLE, table -> {
+            record(Op.CREATE, 105);
+            record(Op.CREATE, 150);
+            return new RowCounter.Counted(11, LATER);
+        });
+        assertThat(check(12, LATEST)).hasValue(0.0);
     }
 
     @Test
     void transactionsTheBaselineSawAreAlreadyInTheCount() {
+        record(Op.CREATE, 12);
         check(10, BASELINE);
         record(Op.CREATE, 99);
-        record(Op.CREATE, 12);
         check(10, LATER);
-        assertThat(check(10, LATEST)).hasValue(0);
+        assertThat(check(10, LATEST)).hasValue(0.0);
+    }
+
+    @Test
+    void aChangeTheBaselineSawThatArrivesAfterItWasSettledIsNoDrift() {
+        check(10, BASELINE);
+        check(10, LATER);
+        // committed before the baseline's snapshot (in both counts of 10), read only now
+        record(Op.CREATE, 99);
+        assertThat(check(10, LATEST)).hasValue(0.0);
     }
 
     @Test
@@ -94,7 +128,7 @@ class RowCountLedgerTest {
         check(10, BASELINE);
         record(Op.CREATE, 97);
         check(11, LATER);
-        assertThat(check(11, LATEST)).hasValue(0);
+        assertThat(check(11, LATEST)).hasValue(0.0);
     }
 
     @Test
@@ -106,33 +140,42 @@ class RowCountLedgerTest {
     }
 
     @Test
-    void aRedeliveredRecordCountsOnce() {
-        check(0, BASELINE);
-        ChangeEvent create = event(Op.CREATE, 101);
-        ledger.record(create, "topic", 0, 7);
-        ledger.record(create, "topic", 0, 7);
-        check(1, LATER);
-        assertThat(check(1, LATEST)).hasValue(0);
+    void snapshotsReadBackAsStored() {
+        assertThat(SourceSnapshot.parse(BASELINE.text())).isEqualTo(BASELINE);
+        BinlogSnapshot binlog = new BinlogSnapshot("mariadb-bin.000003", 1204);
+        assertThat(SourceSnapshot.parse(binlog.text())).isEqualTo(binlog);
     }
 
     @Test
-    void aTruncateStartsFromZero() {
+    void aRedeliveredRecordCountsOnce() {
+        check(0, BASELINE);
+        record(ledger, 0, 7, event(Op.CREATE, 101));
+        record(ledger, 0, 7, event(Op.CREATE, 101));
+        check(1, LATER);
+        assertThat(check(1, LATEST)).hasValue(0.0);
+    }
+
+    @Test
+    void aTruncateTakesANewBaseline() {
         check(10, BASELINE);
-        check(11, LATER);
         record(Op.CREATE, 101);
         record(Op.TRUNCATE, 102);
         record(Op.CREATE, 103);
-        assertThat(check(1, TransactionSnapshot.parse("120:120:"))).isEmpty();
-        assertThat(check(1, LATEST)).hasValue(0);
+        check(1, TransactionSnapshot.parse("120:120:"));
+        assertThat(check(1, LATEST)).isEmpty();
+        assertThat(check(1, TransactionSnapshot.parse("300:300:"))).hasValue(0.0);
     }
 
     @Test
     void aCheckThatFailedBeforeItsSnapshotIsForgotten() {
         check(10, BASELINE);
-        ledger.begin("public.t");
+        assertThatThrownBy(() -> checker.check(TABLE, table -> {
+            throw new IllegalStateException("the database went away");
+        })).hasMessageContaining("went away");
+        store.begin(TABLE);
         check(11, LATER);
         record(Op.CREATE, 101);
-        assertThat(check(11, LATEST)).hasValue(0);
+        assertThat(check(11, LATEST)).hasValue(0.0);
     }
 
     @Test
@@ -143,7 +186,7 @@ class RowCountLedgerTest {
         recordAt(Op.DELETE, "mariadb-bin.000002", 4);
         recordAt(Op.CREATE, "mariadb-bin.000002", 200);
         check(11, new BinlogSnapshot("mariadb-bin.000002", 100));
-        assertThat(check(11, new BinlogSnapshot("mariadb-bin.000003", 4))).hasValue(0);
+        assertThat(check(11, new BinlogSnapshot("mariadb-bin.000003", 4))).hasValue(0.0);
     }
 
     @Test
@@ -151,7 +194,61 @@ class RowCountLedgerTest {
         check(10, new BinlogSnapshot("mariadb-bin.000001", 1000));
         recordAt(Op.CREATE, "mariadb-bin.000001", 1100);
         check(12, new BinlogSnapshot("mariadb-bin.000001", 2000));
-        assertThat(check(12, new BinlogSnapshot("mariadb-bin.000001", 3000))).hasValue(1);
+        assertThat(check(12, new BinlogSnapshot("mariadb-bin.000001", 3000))).hasValue(1.0);
+    }
+
+    @Test
+    void changesReadByTwoInstancesFromTwoPartitionsAddUpAsFromOne() {
+        RowCountLedger other = instance();
+        check(10, BASELINE);
+        record(ledger, 0, 0, event(Op.CREATE, 101));
+        record(other, 1, 0, event(Op.CREATE, 102));
+        checker.check(TABLE, table -> {
+            record(other, 1, 1, event(Op.CREATE, 105));
+            record(ledger, 0, 1, event(Op.DELETE, 150));
+            return new RowCounter.Counted(13, LATER);
+        });
+        record(other, 1, 2, event(Op.CREATE, 160));
+        assertThat(check(12, LATEST)).hasValue(0.0);
+    }
+
+    @Test
+    void aPartitionHandedOverGoesOnFromWhereTheLastInstanceStored() {
+        RowCountLedger other = instance();
+        check(10, BASELINE);
+        record(ledger, 0, 0, event(Op.CREATE, 101));
+        ledger.released(List.of(new TopicPartition("topic", 0)));
+        // the new owner reads the batch again from the last committed offset, and then the rest
+        record(other, 0, 0, event(Op.CREATE, 101));
+        record(other, 0, 1, event(Op.CREATE, 102));
+        check(12, LATER);
+        assertThat(check(12, LATEST)).hasValue(0.0);
+    }
+
+    @Test
+    void anInstanceThatLostItsPartitionCannotStoreOverTheNewOwner() {
+        RowCountLedger other = instance();
+        record(ledger, 0, 0, event(Op.CREATE, 101));
+        record(other, 0, 1, event(Op.CREATE, 102));
+        assertThatThrownBy(() -> record(ledger, 0, 1, event(Op.CREATE, 102)))
+                .isInstanceOf(LedgerStore.MovedOnException.class).hasMessageContaining("topic-0");
+    }
+
+    @Test
+    void aTableWithoutRulesIsCountedSoThatItsLedgerIsCompleteWhenItGetsSome() {
+        ledger.record(List.of(new RowCountLedger.Counted(new ChangeEvent("public.other", Op.CREATE, Map.of("id", 1),
+                null, Map.of("id", 1), null, Position.postgres(1L, 101L), Map.of()), "other", 0, 0)));
+        assertThat(store.partitions("public.other")).singleElement().extracting(PartitionLedger::rows).isEqualTo(1L);
+    }
+
+    @Test
+    void aCollectionOfADatabaseThatIsNotCountedIsLeftOut() {
+        CompletenessProperties mongo = new CompletenessProperties(true, Duration.ofMinutes(5),
+                Map.of("mongo", new CompletenessProperties.Database("shop\\..*", null, null, null)));
+        new RowCountLedger(store, CompletenessFixtures.counters(mongo), mongo).record(List.of(new RowCountLedger.Counted(
+                new ChangeEvent("shop.orders", Op.CREATE, Map.of("id", 1), null, Map.of("id", 1), null,
+                        Position.postgres(1L, 101L), Map.of()), "orders", 0, 0)));
+        assertThat(store.partitions("shop.orders")).isEmpty();
     }
 
     @Test
@@ -161,21 +258,40 @@ class RowCountLedgerTest {
         assertThat(BinlogRowCounter.quote("monitoring.we`ird")).isEqualTo("`monitoring`.`we``ird`");
     }
 
-    private void recordAt(Op op, String file, long pos) {
-        ledger.record(new ChangeEvent("public.t", op, Map.of("id", pos), null, Map.of("id", pos), null,
-                new Position.Binlog("mariadb", 1L, null, file, pos, 0L), Map.of()), "topic", 0, offset++);
-    }
-
-    private OptionalLong check(long count, SourceSnapshot snapshot) {
-        return ledger.complete(ledger.begin("public.t"), count, snapshot);
+    private Optional<Double> check(long count, SourceSnapshot snapshot) {
+        checker.check(TABLE, table -> new RowCounter.Counted(count, snapshot));
+        return Optional.ofNullable(registry.find("dq.cdc.row.count.drift").tag("table", TABLE).gauge())
+                .map(Gauge::value);
     }
 
     private void record(Op op, long txId) {
-        ledger.record(event(op, txId), "topic", 0, offset++);
+        record(ledger, 0, offset++, event(op, txId));
+    }
+
+    private void recordAt(Op op, String file, long pos) {
+        record(ledger, 0, offset++, new ChangeEvent(TABLE, op, Map.of("id", pos), null, Map.of("id", pos), null,
+                new Position.Binlog("mariadb", 1L, null, file, pos, 0L), Map.of()));
+    }
+
+    private static void record(RowCountLedger instance, int partition, long at, ChangeEvent event) {
+        instance.record(List.of(new RowCountLedger.Counted(event, "topic", partition, at)));
     }
 
     private static ChangeEvent event(Op op, long txId) {
-        return new ChangeEvent("public.t", op, Map.of("id", txId), null, Map.of("id", txId), null, Position.postgres(txId, txId),
-                Map.of());
+        return new ChangeEvent(TABLE, op, Map.of("id", txId), null, Map.of("id", txId), null,
+                Position.postgres(txId, txId), Map.of());
+    }
+
+    private RowCountLedger instance() {
+        CompletenessProperties on = new CompletenessProperties(true, Duration.ofMinutes(5), Map.of());
+        return new RowCountLedger(store, CompletenessFixtures.counters(on), on);
+    }
+
+    private CompletenessChecker checker() {
+        // off: the test runs each check itself
+        CompletenessProperties off = new CompletenessProperties(false, Duration.ofMinutes(5), Map.of());
+        return new CompletenessChecker(store, rules, CompletenessFixtures.counters(off),
+                new CompletenessMetrics(registry), off, table -> true,
+                BackgroundTasksFixture.tasks(registry, Clock.systemUTC()));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import io.dqmonitor.anomaly.AnomalyMonitor;
 import io.dqmonitor.anomaly.CaughtUp;
 import io.dqmonitor.cdc.ChangeEventParser;
-import io.dqmonitor.completeness.RowCountLedger;
+import io.dqmonitor.completeness.CompletenessFixtures;
 import io.dqmonitor.history.InMemoryViolationLog;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabelsFixture;
@@ -69,10 +69,10 @@ class ChangeBatchHandlerTest {
     private final ChangeBatchHandler handler = new ChangeBatchHandler(
             new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), RuleFixtures.limits(rules),
                     schemas, rules, RuleFixtures.MASKER, health),
-            new BatchEffects(history, recent, deadLetters, health),
-            new BatchAccounting(new RowCountLedger(), new AnomalyMonitor(rules), new TableStatistics(), metrics,
-                    RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), new PartitionOwnership(metrics),
-                    Clock.systemUTC()));
+            new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(), health),
+            new BatchAccounting(new AnomalyMonitor(rules), new TableStatistics(), metrics,
+                    RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry),
+                    new PartitionOwnership(metrics, CompletenessFixtures.ledgerOff()), Clock.systemUTC()));
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
         handler.handle(records, CaughtUp.UNKNOWN);
