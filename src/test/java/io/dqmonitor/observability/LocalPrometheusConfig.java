@@ -15,14 +15,14 @@ import org.yaml.snakeyaml.Yaml;
  * from this checkout, the scrape's password file a local one, and a 1-second scrape and evaluation interval. Nothing else changes: jobs, metric paths and
  * rules are the shipped ones.
  */
-final class LocalPrometheusConfig {
+public final class LocalPrometheusConfig {
 
     private LocalPrometheusConfig() {
     }
 
     /** {@code passwordFile}: where the scrape's {@code basic_auth.password_file} is on this machine. */
     @SuppressWarnings("unchecked")
-    static String adapt(Path config, Map<String, String> addresses, Path passwordFile) throws IOException {
+    public static String adapt(Path config, Map<String, String> addresses, Path passwordFile) throws IOException {
         Map<String, Object> root = new Yaml().load(Files.readString(config));
         Map<String, Object> global = (Map<String, Object>) root.get("global");
         global.put("scrape_interval", "1s");

@@ -23,7 +23,7 @@ import org.awaitility.Awaitility;
  * A real Prometheus or Alertmanager process on a free loopback port, with its data and log in a directory of its
  * own, and a small client for its HTTP API.
  */
-final class MonitoringServer implements AutoCloseable {
+public final class MonitoringServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -37,7 +37,7 @@ final class MonitoringServer implements AutoCloseable {
     }
 
     /** Starts Prometheus on {@code port} with the given configuration file. */
-    static MonitoringServer prometheus(Path workDir, int port, Path config) throws IOException {
+    public static MonitoringServer prometheus(Path workDir, int port, Path config) throws IOException {
         return start(workDir, port, Binaries.find("prometheus", "prometheus"), List.of(
                 "--config.file=" + config, "--storage.tsdb.path=" + workDir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"));
@@ -85,7 +85,7 @@ final class MonitoringServer implements AutoCloseable {
     }
 
     /** GET with form-encoded query parameters; fails unless the answer is 200. */
-    String get(String path, Map<String, String> parameters) throws IOException, InterruptedException {
+    public String get(String path, Map<String, String> parameters) throws IOException, InterruptedException {
         String query = parameters.entrySet().stream()
                 .map(e -> e.getKey() + '=' + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -2,6 +2,8 @@ package io.dqmonitor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,7 +17,11 @@ import java.util.UUID;
 
 import io.dqmonitor.PipelineClient;
 import io.dqmonitor.PrometheusScrape;
+import io.dqmonitor.TestUsers;
+import io.dqmonitor.observability.LocalPrometheusConfig;
+import io.dqmonitor.observability.MonitoringServer;
 import io.dqmonitor.stack.EmbeddedStack;
+import io.dqmonitor.stack.Ports;
 import io.dqmonitor.stack.ServiceProcess;
 import io.dqmonitor.stack.SharedStack;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +30,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +41,9 @@ import org.junit.jupiter.api.TestInstance;
  * Two dq-monitor processes in one consumer group share a table whose topic has four partitions; one is killed with
  * SIGKILL in the middle of a batch and started again later. The totals summed over the instances' scrapes, the history
  * rows, the Redis list and the schema change must be those of the rows written: each change counted once, each
- * table-level window (rows per transaction, deletes per minute) reported once however its rows were spread.
+ * table-level window (rows per transaction, deletes per minute) reported once however its rows were spread, and the
+ * completeness drift the one row kept out of the stream, reported by one instance. A real Prometheus scrapes them
+ * all and answers the shipped dashboard and alert queries across them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleOutIT {
@@ -50,12 +59,15 @@ class ScaleOutIT {
     private final List<ServiceProcess> started = new ArrayList<>();
     private final Written written = new Written();
     private Connection db;
+    private MonitoringServer prometheus;
 
     /** What the test wrote, and so what every total must be. */
     static final class Written {
         long creates;
         long updates;
         long deletes;
+        /** Rows written while the table was out of the publication: in the table, never in the stream. */
+        long lost;
         /** Changes whose after image has a negative amount (the {@code min: 0} rule, named {@code range}). */
         long negativeAmounts;
         long transactionsOverLimit;
@@ -89,7 +101,9 @@ class ScaleOutIT {
         settings.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
         settings.put("spring.kafka.consumer.max-poll-records", "50");
         settings.put("dq.recent.key", "recent_changes_" + group);
-        settings.put("dq.completeness.enabled", "false");
+        settings.put("dq.completeness.interval", "1s");
+        // Prometheus scrapes as the metrics user
+        settings.putAll(TestUsers.of(TestUsers.METRICS).properties());
         settings.put("spring.data.redis.timeout", "60s");
         String rules = "dq.tables." + TABLE + ".";
         settings.put(rules + "max-rows-per-transaction", "10");
@@ -100,6 +114,9 @@ class ScaleOutIT {
     @AfterAll
     void stopEverything() throws Exception {
         stack.redis().command("CLIENT", "UNPAUSE");
+        if (prometheus != null) {
+            prometheus.close();
+        }
         for (ServiceProcess service : started) {
             if (service.isAlive()) {
                 service.kill();
@@ -110,8 +127,10 @@ class ScaleOutIT {
 
     @Test
     void twoInstancesAndAKilledOneGiveTheNumbersOfTheRowsWritten() throws Exception {
-        ServiceProcess first = start("scale-first");
-        ServiceProcess second = start("scale-second");
+        ServiceProcess first = start("scale-first", Ports.free());
+        ServiceProcess second = start("scale-second", Ports.free());
+        int restartPort = Ports.free();
+        prometheus = startPrometheus(List.of(first.port(), second.port(), restartPort));
         awaitAssigned(List.of(first, second));
 
         // both instances read: transactions and a delete spread over all four partitions
@@ -130,6 +149,7 @@ class ScaleOutIT {
         for (int row = 0; row < 12; row++) {
             insert(1, 200 + row);
         }
+        loseARow();
         awaitTotals(List.of(first, second), List.of());
 
         // both instances stopped in a batch (its limit windows in Redis held back), then one is killed in it
@@ -143,7 +163,7 @@ class ScaleOutIT {
         stack.redis().command("CLIENT", "UNPAUSE");
         awaitTotals(List.of(second), List.of(killedAt));
 
-        ServiceProcess restarted = start("scale-restarted");
+        ServiceProcess restarted = start("scale-restarted", restartPort);
         awaitAssigned(List.of(second, restarted));
         for (int row = 0; row < 30; row++) {
             insert(1, 400 + row);
@@ -154,6 +174,98 @@ class ScaleOutIT {
         assertThat(sum(totals, "dq_schema_changes_total{change=\"added\",table=\"" + TABLE + "\"}")).isEqualTo(1.0);
         assertThat(countRows("dq_monitor.schema_changes")).isEqualTo(1);
         assertRedisHoldsEachChangeOnce(second);
+        assertOneInstanceReportsTheDrift(List.of(second, restarted));
+        assertPrometheusAggregatesTheInstances(List.of(second, restarted));
+    }
+
+    /** The table's completeness drift is the lost row: reported by the one instance that leads the table, and stays. */
+    private void assertOneInstanceReportsTheDrift(List<ServiceProcess> live) {
+        String drift = "dq_cdc_row_count_drift{table=\"" + TABLE + "\"}";
+        Awaitility.await("one drift of the lost row").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> driftSeries(live, drift), List.of((double) written.lost)::equals);
+        // through several more checks, settled by whichever instance leads the table
+        Awaitility.await("the drift stays").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> driftSeries(live, drift), List.of((double) written.lost)::equals);
+    }
+
+    private List<Double> driftSeries(List<ServiceProcess> live, String drift) throws Exception {
+        List<Double> values = new ArrayList<>();
+        for (ServiceProcess instance : live) {
+            Double value = scrape(instance).samples().get(drift);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Prometheus, scraping every instance with the shipped configuration, answers the shipped queries across them: the
+     * partitions-per-instance panel, the completeness alert's expression, and the event totals summed by table.
+     */
+    private void assertPrometheusAggregatesTheInstances(List<ServiceProcess> live) throws Exception {
+        String perInstance = "sum by (instance) (kafka_consumer_coordinator_assigned_partitions{job=\"dq-monitor\"})";
+        String driftAlert = "max by (table) (abs(dq_cdc_row_count_drift)) > 0";
+        assertThat(Files.readString(Path.of("grafana", "dashboards", "dq-overview.json"))).contains(
+                perInstance.replace("\"", "\\\""));
+        assertThat(Files.readString(Path.of("alerts", "dq-monitor.rules.yml"))).contains(driftAlert);
+
+        Awaitility.await("partitions per instance").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> query(perInstance), values -> values.size() == 2
+                        && values.values().stream().allMatch(v -> v > 0)
+                        && values.values().stream().mapToDouble(v -> v).sum() == PARTITIONS + 1);
+        Awaitility.await("the drift alert's value").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> query(driftAlert.replace(" > 0", "")).get(TABLE),
+                        value -> value == written.lost);
+        double liveCreates = 0;
+        for (ServiceProcess instance : live) {
+            liveCreates += scrape(instance).value(PrometheusScrape.events(TABLE, "create"));
+        }
+        double expected = liveCreates;
+        Awaitility.await("creates summed by table").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> query("sum by (table) (cdc_events_total{op=\"create\",table=\""
+                        + TABLE + "\"})").get(TABLE), value -> value == expected);
+    }
+
+    /** An instant query's series, by their {@code table} label, else their {@code instance} label. */
+    private Map<String, Double> query(String promql) throws Exception {
+        JsonNode answer = PipelineClient.JSON.readTree(prometheus.get("/api/v1/query", Map.of("query", promql)));
+        Map<String, Double> values = new LinkedHashMap<>();
+        answer.path("data").path("result").forEach(series -> {
+            JsonNode metric = series.path("metric");
+            String name = metric.has("table") ? metric.path("table").asString() : metric.path("instance").asString();
+            values.put(name, Double.parseDouble(series.path("value").get(1).asString()));
+        });
+        return values;
+    }
+
+    private MonitoringServer startPrometheus(List<Integer> ports) throws Exception {
+        Path work = Path.of("target", "scale-out-prometheus");
+        FileSystemUtils.deleteRecursively(work);
+        Files.createDirectories(work);
+        Path passwordFile = Files.writeString(work.resolve("dq_metrics_password"), TestUsers.METRICS.password());
+        int port = Ports.free();
+        String targets = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
+        Path config = Files.writeString(work.resolve("prometheus.yml"), LocalPrometheusConfig.adapt(
+                Path.of("prometheus", "prometheus.yml"), Map.of("dq-monitor:8080", targets,
+                        "localhost:9090", "127.0.0.1:" + port, "alertmanager:9093", "127.0.0.1:" + Ports.free()),
+                passwordFile));
+        return MonitoringServer.prometheus(work.resolve("server"), port, config);
+    }
+
+    /** One row written while the table is out of the connector's publication: its change never reaches Kafka. */
+    private void loseARow() throws Exception {
+        try (Statement sql = db.createStatement()) {
+            sql.execute("ALTER PUBLICATION dq_scale_publication DROP TABLE " + TABLE);
+            try {
+                sql.execute("INSERT INTO " + TABLE + " (user_id, activity_type, amount, email)"
+                        + " VALUES (999, 'login', 1, 'lost@example.com')");
+                written.lost++;
+            } finally {
+                sql.execute("ALTER PUBLICATION dq_scale_publication ADD TABLE " + TABLE);
+            }
+        }
     }
 
     private void assertViolationsCountedAndStoredOnce(List<PrometheusScrape> totals) throws Exception {
@@ -201,8 +313,8 @@ class ScaleOutIT {
         written.transactionsOverLimit += rows > 10 ? 1 : 0;
     }
 
-    private ServiceProcess start(String name) throws Exception {
-        ServiceProcess service = ServiceProcess.start(stack, name, settings);
+    private ServiceProcess start(String name, int port) throws Exception {
+        ServiceProcess service = ServiceProcess.start(stack, name, port, settings);
         started.add(service);
         return service;
     }

@@ -43,10 +43,22 @@ public final class ServiceProcess {
         return service;
     }
 
+    /** As {@link #start(EmbeddedStack, String, Map)}, on a port chosen beforehand (a scrape target, say). */
+    public static ServiceProcess start(EmbeddedStack stack, String name, int port, Map<String, String> settings)
+            throws IOException {
+        ServiceProcess service = launch(stack, name, port, List.of("-Xmx512m"), settings);
+        service.awaitReady();
+        return service;
+    }
+
     /** Starts the process and returns at once: it consumes as soon as Spring has started its listener. */
     public static ServiceProcess launch(EmbeddedStack stack, String name, List<String> jvmOptions,
             Map<String, String> settings) throws IOException {
-        int port = Ports.free();
+        return launch(stack, name, Ports.free(), jvmOptions, settings);
+    }
+
+    private static ServiceProcess launch(EmbeddedStack stack, String name, int port, List<String> jvmOptions,
+            Map<String, String> settings) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
