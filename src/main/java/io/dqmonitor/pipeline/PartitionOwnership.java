@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * Which partitions the consumer group gave this instance, told by Kafka's own group protocol (Spring Boot hands this
  * listener to the container). When the last partition of a table's topic, or of a connector's heartbeat topic, goes to
  * another instance, this one's gauges of that table or connector are removed: the instance that reads the partitions
- * now reports them, and {@code max} or {@code sum} across instances sees no stale series of the one before.
+ * now reports them, and {@code max} or {@code sum} across instances sees no stale series of the one before. The
+ * partitions held also say which tables this instance leads ({@link TableLeads}), and a partition given up or taken
+ * over has its cached completeness ledger dropped, to be read again from where its last holder stored it.
  * The callbacks run on the consumer thread, between batches.
  */
 @Component

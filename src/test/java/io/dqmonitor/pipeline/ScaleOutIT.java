@@ -38,12 +38,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two dq-monitor processes in one consumer group share a table whose topic has four partitions; one is killed with
- * SIGKILL in the middle of a batch and started again later. The totals summed over the instances' scrapes, the history
- * rows, the Redis list and the schema change must be those of the rows written: each change counted once, each
- * table-level window (rows per transaction, deletes per minute) reported once however its rows were spread, and the
- * completeness drift the one row kept out of the stream, reported by one instance. A real Prometheus scrapes them
- * all and answers the shipped dashboard and alert queries across them.
+ * Two dq-monitor processes in one consumer group share a table whose topic has four partitions; the one leading the
+ * table's completeness checks is killed with SIGKILL in the middle of a batch and started again later. The totals
+ * summed over the instances' scrapes, the history rows, the Redis list and the schema change must be those of the
+ * rows written: each change counted once, each table-level window (rows per transaction, deletes per minute) reported
+ * once however its rows were spread, and the completeness drift the one row kept out of the stream, reported by one
+ * instance. A real Prometheus scrapes them all and answers the shipped dashboard and alert queries across them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleOutIT {
@@ -151,6 +151,9 @@ class ScaleOutIT {
         }
         loseARow();
         awaitTotals(List.of(first, second), List.of());
+        // the instance that reports the drift leads the table's checks: that one is killed
+        ServiceProcess lead = awaitLead(List.of(first, second));
+        ServiceProcess survivor = lead == first ? second : first;
 
         // both instances stopped in a batch (its limit windows in Redis held back), then one is killed in it
         assertThat(stack.redis().command("CLIENT", "PAUSE", "60000", "WRITE")).isEqualTo("+OK");
@@ -158,24 +161,24 @@ class ScaleOutIT {
             insert(1, 300 + row);
         }
         awaitInKafka();
-        PrometheusScrape killedAt = scrape(first);
-        first.kill();
+        PrometheusScrape killedAt = scrape(lead);
+        lead.kill();
         stack.redis().command("CLIENT", "UNPAUSE");
-        awaitTotals(List.of(second), List.of(killedAt));
+        awaitTotals(List.of(survivor), List.of(killedAt));
 
         ServiceProcess restarted = start("scale-restarted", restartPort);
-        awaitAssigned(List.of(second, restarted));
+        awaitAssigned(List.of(survivor, restarted));
         for (int row = 0; row < 30; row++) {
             insert(1, 400 + row);
         }
-        List<PrometheusScrape> totals = awaitTotals(List.of(second, restarted), List.of(killedAt));
+        List<PrometheusScrape> totals = awaitTotals(List.of(survivor, restarted), List.of(killedAt));
 
         assertViolationsCountedAndStoredOnce(totals);
         assertThat(sum(totals, "dq_schema_changes_total{change=\"added\",table=\"" + TABLE + "\"}")).isEqualTo(1.0);
         assertThat(countRows("dq_monitor.schema_changes")).isEqualTo(1);
-        assertRedisHoldsEachChangeOnce(second);
-        assertOneInstanceReportsTheDrift(List.of(second, restarted));
-        assertPrometheusAggregatesTheInstances(List.of(second, restarted));
+        assertRedisHoldsEachChangeOnce(survivor);
+        assertOneInstanceReportsTheDrift(List.of(survivor, restarted));
+        assertPrometheusAggregatesTheInstances(List.of(survivor, restarted));
     }
 
     /** The table's completeness drift is the lost row: reported by the one instance that leads the table, and stays. */
@@ -187,6 +190,21 @@ class ScaleOutIT {
         Awaitility.await("the drift stays").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> driftSeries(live, drift), List.of((double) written.lost)::equals);
+    }
+
+    /** The one instance whose scrape has the table's drift, once it is the lost row. */
+    private ServiceProcess awaitLead(List<ServiceProcess> instances) {
+        String drift = "dq_cdc_row_count_drift{table=\"" + TABLE + "\"}";
+        return Awaitility.await("the table's lead").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> {
+                    List<ServiceProcess> reporting = new ArrayList<>();
+                    for (ServiceProcess instance : instances) {
+                        if (Double.valueOf(written.lost).equals(scrape(instance).samples().get(drift))) {
+                            reporting.add(instance);
+                        }
+                    }
+                    return reporting.size() == 1 ? reporting.get(0) : null;
+                }, java.util.Objects::nonNull);
     }
 
     private List<Double> driftSeries(List<ServiceProcess> live, String drift) throws Exception {
