@@ -2,8 +2,10 @@ package io.dqmonitor.anomaly;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -27,11 +29,37 @@ class AnomalyMetrics {
     private final Map<List<String>, Counter> windows = new ConcurrentHashMap<>();
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
 
+    private static final List<String> GAUGES = List.of("dq.anomaly.score", "dq.anomaly.observed",
+            "dq.anomaly.expected", "dq.anomaly.band.lower", "dq.anomaly.band.upper",
+            "dq.anomaly.training.progress.ratio");
+
+    private final AtomicLong pending = new AtomicLong();
+
     AnomalyMetrics(MeterRegistry registry, AnomalyMonitor monitor) {
         this.registry = registry;
         this.monitor = monitor;
-        Gauge.builder("dq.anomaly.windows.pending", monitor, AnomalyMonitor::pendingCount)
-                .description("Closed windows waiting to be judged: grows while a backlog is read").register(registry);
+        Gauge.builder("dq.anomaly.windows.pending", pending, AtomicLong::doubleValue)
+                .description("Minutes every partition has closed that this instance's tables still have to judge: "
+                        + "grows while a backlog is read").register(registry);
+    }
+
+    void pending(long minutes) {
+        pending.set(minutes);
+    }
+
+    /**
+     * Removes the latest-window gauges of tables this instance no longer leads: the lead reports them, and
+     * {@code max by (table, signal)} must not read a stale series. The counters stay, to be summed.
+     */
+    void retain(Set<String> led) {
+        latest.keySet().removeIf(key -> {
+            if (led.contains(key.get(0))) {
+                return false;
+            }
+            Tags tags = Tags.of("table", key.get(0), "signal", key.get(1));
+            GAUGES.forEach(name -> Optional.ofNullable(registry.find(name).tags(tags).gauge()).ifPresent(registry::remove));
+            return true;
+        });
     }
 
     void judged(Observation window, Assessment assessment) {

@@ -1,10 +1,9 @@
 package io.dqmonitor.anomaly;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.HeartbeatTopics;
+import io.dqmonitor.cdc.PartitionsMoved;
+import io.dqmonitor.cdc.TableLeads;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.AnomalyRules;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.rules.TableRules;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the tables' signals from the stored change stream and queues each closed window for judging. Called on the
- * consumer thread once a batch is stored, so it only aggregates in memory; {@link AnomalyJudge} judges the queue in
- * the background. Each Kafka record is counted once, however often it is delivered.
+ * Feeds the tables' signals from the stored change stream: each batch's changes are counted by table, partition and
+ * minute ({@link PartitionSignals}) and stored before the batch's offsets are committed, so each record counts once
+ * whoever reads it; the table's lead judges the minutes every partition has closed ({@link AnomalyJudge}).
  * <p>
- * A quiet minute closes on a heartbeat of the table's own connector (the heartbeat topic
- * {@code __debezium-heartbeat.<prefix>} speaks for the topics {@code <prefix>.*}), and only once the table's
- * partitions are read to their end: another connector's heartbeat, or one read ahead of a backlog, would close
- * minutes whose changes are still to come.
+ * A quiet partition's minute closes on a heartbeat of the table's own connector (the heartbeat topic
+ * {@code __debezium-heartbeat.<prefix>} speaks for the topics {@code <prefix>.*}), and only once the partition is read
+ * to its end: another connector's heartbeat, or one read ahead of a backlog, would close minutes whose changes are
+ * still to come.
  */
 @Component
 public class AnomalyMonitor {
@@ -36,93 +39,106 @@ public class AnomalyMonitor {
     /** Minutes a heartbeat must be ahead of a minute's end before that minute closes without a change. */
     private static final long GRACE_MINUTES = 2;
 
+    /** A stored change, whether it broke a rule, and the record it came from. */
+    public record Counted(ChangeEvent event, boolean violated, String topic, int partition, long offset) {
+    }
+
+    /** A heartbeat read from {@code topic}: its connector has committed everything up to {@code time}. */
+    public record Heartbeat(String topic, Instant time) {
+    }
+
+    record Shape(Set<String> kinds, List<String> columns) {
+    }
+
     private final RulesInForce rules;
-    private final Map<String, TableSignals> tables = new HashMap<>();
-    private final Map<String, Shape> shapes = new HashMap<>();
-    private final Map<String, Long> lastOffsets = new HashMap<>();
-    private final Map<String, Set<Partition>> partitions = new HashMap<>();
+    private final MinuteStore store;
+    private final TableLeads leads;
+    private final Map<PartitionSignals.Key, PartitionSignals> cached = new HashMap<>();
     private final Map<String, Instant> heartbeats = new HashMap<>();
-    private final List<Observation> pending = new ArrayList<>();
     private final Map<String, Long> late = new ConcurrentHashMap<>();
 
-    private record Partition(String topic, int partition) {
-    }
-
-    private record Shape(Set<String> kinds, List<String> columns) {
-    }
-
-    public AnomalyMonitor(RulesInForce rules) {
+    AnomalyMonitor(RulesInForce rules, MinuteStore store, TableLeads leads) {
         this.rules = rules;
+        this.store = store;
+        this.leads = leads;
     }
 
-    /** Counts one stored change; a record at or before the last one counted from its partition is ignored. */
-    public synchronized void record(ChangeEvent event, boolean violated, String topic, int partition, long offset) {
-        String position = topic + '-' + partition;
-        if (offset <= lastOffsets.getOrDefault(position, -1L)) {
-            return;
+    /**
+     * Counts a stored batch and closes the minutes its heartbeats close, for the partitions {@code caughtUp} says are
+     * read to their end; one write of the partitions it moved.
+     */
+    public synchronized void record(List<Counted> changes, List<Heartbeat> beats, CaughtUp caughtUp) {
+        beats.forEach(h -> heartbeats.merge(HeartbeatTopics.connector(h.topic()) + '.', h.time(),
+                (a, b) -> a.isAfter(b) ? a : b));
+        Map<PartitionSignals.Key, PartitionSignals> moved = new LinkedHashMap<>();
+        try {
+            for (Counted c : changes) {
+                shape(c.event().table()).ifPresent(shape -> {
+                    PartitionSignals.Key key = new PartitionSignals.Key(c.topic(), c.partition(), c.event().table());
+                    PartitionSignals partition = partition(key);
+                    if (partition.add(c.offset(), c.event(), c.violated(), shape.kinds(), shape.columns())
+                            == PartitionSignals.Added.LATE) {
+                        late.merge(key.table(), 1L, Long::sum);
+                    }
+                    moved.put(key, partition);
+                });
+            }
+            advance(caughtUp, moved);
+            store.save(moved.values().stream().filter(PartitionSignals::moved).toList());
+        } catch (RuntimeException e) {
+            // counted in memory but not stored: read them again when the batch comes again
+            cached.keySet().removeAll(moved.keySet());
+            throw e;
         }
-        lastOffsets.put(position, offset);
-        signals(event.table()).ifPresent(signals -> {
-            partitions.computeIfAbsent(event.table(), t -> new HashSet<>()).add(new Partition(topic, partition));
-            pending.addAll(signals.add(event, violated));
-        });
     }
 
-    /** A connector has committed everything up to {@code time}: a heartbeat read from {@code heartbeatTopic}. */
-    public synchronized void heartbeat(String heartbeatTopic, Instant time) {
-        String prefix = HeartbeatTopics.connector(heartbeatTopic) + '.';
-        heartbeats.merge(prefix, time, (a, b) -> a.isAfter(b) ? a : b);
+    /** Closes the quiet minutes of the partitions held and read to their end, well before their connector's heartbeat. */
+    private void advance(CaughtUp caughtUp, Map<PartitionSignals.Key, PartitionSignals> moved) {
+        for (String table : rules.tables().keySet()) {
+            if (shape(table).isEmpty()) {
+                continue;
+            }
+            for (TableLeads.Held held : leads.held(table)) {
+                heartbeatOf(held.topic()).filter(time -> caughtUp.test(held.topic(), held.partition())).ifPresent(time -> {
+                    PartitionSignals.Key key = new PartitionSignals.Key(held.topic(), held.partition(), table);
+                    PartitionSignals partition = partition(key);
+                    partition.advance(Math.floorDiv(time.getEpochSecond(), 60) - GRACE_MINUTES);
+                    if (partition.moved()) {
+                        moved.put(key, partition);
+                    }
+                });
+            }
+        }
     }
 
-    /** Closes the minutes well before their connector's last heartbeat, of every table whose partitions are read. */
-    public synchronized void advance(CaughtUp caughtUp) {
-        tables.forEach((table, signals) -> heartbeatOf(table)
-                .filter(time -> partitions.getOrDefault(table, Set.of()).stream()
-                        .allMatch(p -> caughtUp.test(p.topic(), p.partition())))
-                .ifPresent(time -> pending.addAll(
-                        signals.closeBefore(Math.floorDiv(time.getEpochSecond(), 60) - GRACE_MINUTES))));
+    private PartitionSignals partition(PartitionSignals.Key key) {
+        return cached.computeIfAbsent(key, k -> store.load(k).orElseGet(() -> PartitionSignals.empty(k)));
     }
 
-    private Optional<Instant> heartbeatOf(String table) {
-        Set<Partition> read = partitions.getOrDefault(table, Set.of());
-        return heartbeats.entrySet().stream()
-                .filter(h -> !read.isEmpty() && read.stream().allMatch(p -> p.topic().startsWith(h.getKey())))
+    private Optional<Instant> heartbeatOf(String topic) {
+        return heartbeats.entrySet().stream().filter(h -> topic.startsWith(h.getKey()))
                 .max(Comparator.comparingInt(h -> h.getKey().length())).map(Map.Entry::getValue);
     }
 
-    /** Changes of the table whose minute had closed when they arrived, since this instance started. */
+    /** Forgets the partitions' signals: while another instance reads them, the stored ones move on. */
+    @EventListener
+    public synchronized void released(PartitionsMoved moved) {
+        java.util.Collection<TopicPartition> partitions = moved.partitions();
+        cached.keySet().removeIf(key -> partitions.contains(new TopicPartition(key.topic(), key.partition())));
+    }
+
+    /** Changes of the table whose minute had closed when they arrived, read by this instance since it started. */
     long late(String table) {
         return late.getOrDefault(table, 0L);
     }
 
-    synchronized int pendingCount() {
-        return pending.size();
+    /** What the table's rules learn: which kinds of signal, of which columns; empty when it learns nothing. */
+    Optional<Shape> shape(String table) {
+        return rules.table(table).filter(r -> r.anomaly().enabled()).map(AnomalyMonitor::shape);
     }
 
-    synchronized List<Observation> pending(int limit) {
-        return List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
-    }
-
-    /** Drops the first {@code count} pending observations, once they have been judged and stored. */
-    synchronized void judged(int count) {
-        pending.subList(0, count).clear();
-    }
-
-    private Optional<TableSignals> signals(String table) {
-        Optional<TableRules> tableRules = rules.table(table).filter(r -> r.anomaly().enabled());
-        if (tableRules.isEmpty()) {
-            tables.remove(table);
-            partitions.remove(table);
-            return Optional.empty();
-        }
-        Shape shape = shape(tableRules.get());
-        if (!shape.equals(shapes.get(table))) {
-            // new rules changed what is learned: aggregation starts again (its first minute is not judged)
-            shapes.put(table, shape);
-            tables.put(table, new TableSignals(table, shape.kinds(), shape.columns(),
-                    () -> late.merge(table, 1L, Long::sum)));
-        }
-        return Optional.of(tables.get(table));
+    Optional<Set<String>> kinds(String table) {
+        return shape(table).map(Shape::kinds);
     }
 
     private static Shape shape(TableRules table) {

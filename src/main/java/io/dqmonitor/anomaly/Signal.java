@@ -31,6 +31,11 @@ record Signal(String name, boolean pooled, boolean share, Direction defaultDirec
         return new Signal("mean:" + column, true, false, Direction.BOTH);
     }
 
+    /** A pooled signal by its name: {@code mean:<column>} a mean, any other a share. */
+    static Signal pooled(String name) {
+        return name.startsWith("mean:") ? mean(name.substring("mean:".length())) : share(name);
+    }
+
     /**
      * The value as the detector sees it. A share of {@code size} changes is judged by the angle of its square root
      * (the binomial's arcsine transform), on which its noise is the same at 2% as at 50%.

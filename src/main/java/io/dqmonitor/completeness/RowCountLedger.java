@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.PartitionsMoved;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,7 +66,9 @@ public class RowCountLedger {
     }
 
     /** Forgets the partitions' ledgers: while another instance reads them, the stored ones move on. */
-    public synchronized void released(Collection<TopicPartition> partitions) {
+    @EventListener
+    public synchronized void released(PartitionsMoved moved) {
+        Collection<TopicPartition> partitions = moved.partitions();
         cached.keySet().removeIf(key -> partitions.contains(new TopicPartition(key.topic(), key.partition())));
     }
 

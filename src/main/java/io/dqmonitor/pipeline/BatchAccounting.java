@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.HeartbeatTopics;
 import io.dqmonitor.cdc.ParsedRecord;
-import io.dqmonitor.anomaly.AnomalyMonitor;
-import io.dqmonitor.anomaly.CaughtUp;
 import io.dqmonitor.report.TableStatistics;
 import io.dqmonitor.rules.RuleMetrics;
 import io.dqmonitor.schema.SchemaMetrics;
@@ -17,13 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Counts a stored batch in memory: metrics, the anomaly signals and the per-table statistics. */
+/** Counts a stored batch in memory: metrics and the per-table statistics. */
 @Component
 class BatchAccounting {
 
     private static final Logger log = LoggerFactory.getLogger(BatchAccounting.class);
 
-    private final AnomalyMonitor anomalies;
     private final TableStatistics statistics;
     private final PipelineMetrics metrics;
     private final RuleMetrics rules;
@@ -32,10 +29,9 @@ class BatchAccounting {
     private final Clock clock;
     private final Set<String> tablesSeen = ConcurrentHashMap.newKeySet();
 
-    BatchAccounting(AnomalyMonitor anomalies, TableStatistics statistics,
+    BatchAccounting(TableStatistics statistics,
             PipelineMetrics metrics, RuleMetrics rules, SchemaMetrics schemaMetrics, PartitionOwnership ownership,
             Clock clock) {
-        this.anomalies = anomalies;
         this.statistics = statistics;
         this.metrics = metrics;
         this.rules = rules;
@@ -45,13 +41,13 @@ class BatchAccounting {
     }
 
     /**
-     * Counts the batch; {@code caughtUp} tells which partitions are read to their end, for the heartbeats. Its effects
+     * Counts the batch. Its effects
      * are stored and its offsets about to be committed, so a failure here (a bug) is logged and counted as
      * {@code dq_batch_failures_total{stage="accounting"}}, not thrown: a retry would count the batch twice.
      */
-    void account(CheckedBatch batch, CaughtUp caughtUp) {
+    void account(CheckedBatch batch) {
         try {
-            count(batch, caughtUp);
+            count(batch);
         } catch (RuntimeException e) {
             log.error("Counting a stored batch of {} events failed; metrics and statistics may miss some of it",
                     batch.events().size(), e);
@@ -59,7 +55,7 @@ class BatchAccounting {
         }
     }
 
-    private void count(CheckedBatch batch, CaughtUp caughtUp) {
+    private void count(CheckedBatch batch) {
         Instant now = clock.instant();
         for (CheckedBatch.Checked c : batch.events()) {
             ChangeEvent event = c.event();
@@ -68,8 +64,6 @@ class BatchAccounting {
                 schemaMetrics.tableSeen(event.table());
             }
             ownership.tableRead(c.record().topic(), event.table());
-            anomalies.record(event, !c.evaluation().violations().isEmpty(), c.record().topic(),
-                    c.record().partition(), c.record().offset());
             statistics.record(event, c.evaluation(), c.schemaChanges());
             metrics.eventProcessed(event.table(), event.op(), event.sourceTimestamp(), now);
             c.evaluation().violations().forEach(v -> rules.violation(event.table(), v.column(), v.rule()));
@@ -82,13 +76,11 @@ class BatchAccounting {
                 String connector = HeartbeatTopics.connector(other.topic());
                 ownership.heartbeatRead(other.topic(), connector);
                 metrics.heartbeat(connector, heartbeat.timestamp());
-                anomalies.heartbeat(other.topic(), heartbeat.timestamp());
                 metrics.skipped(ParsedRecord.SkipReason.HEARTBEAT);
             } else {
                 metrics.skipped(((ParsedRecord.Skipped) other.parsed()).reason());
             }
         }
-        anomalies.advance(caughtUp);
     }
 
     /** A record the error handler dead-lettered because its effects could never be stored. */

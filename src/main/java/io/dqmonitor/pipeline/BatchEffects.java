@@ -5,6 +5,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import java.util.List;
+
+import io.dqmonitor.anomaly.AnomalyMonitor;
+import io.dqmonitor.anomaly.CaughtUp;
+import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.history.ViolationLog;
 import io.dqmonitor.recent.RecentChangesStore;
@@ -12,8 +17,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores what one batch leaves behind: history rows, recent changes, dead letters and the completeness ledger. The
- * ledger is stored last, as its offsets say which records it has counted. The first three stores do not depend
+ * Stores what one batch leaves behind: history rows, recent changes, dead letters, the completeness ledger and the
+ * anomaly signals. The last two are stored last, as their offsets say which records they have counted. The first three stores do not depend
  * on each other and each is idempotent, so the Redis write runs beside the database and Kafka writes instead of after
  * them: a batch waits for the slowest store, not for the sum of all three. It returns only when all three have
  * succeeded, and throws the first failure once none is still running, so a retried batch never overlaps itself.
@@ -25,6 +30,7 @@ class BatchEffects implements DisposableBean {
     private final RecentChangesStore recentChanges;
     private final DeadLetterPublisher deadLetters;
     private final RowCountLedger ledger;
+    private final AnomalyMonitor anomalies;
     private final PipelineHealth health;
     private final ExecutorService recentWriter = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "dq-recent-writer");
@@ -33,15 +39,17 @@ class BatchEffects implements DisposableBean {
     });
 
     BatchEffects(ViolationLog history, RecentChangesStore recentChanges, DeadLetterPublisher deadLetters,
-            RowCountLedger ledger, PipelineHealth health) {
+            RowCountLedger ledger, AnomalyMonitor anomalies, PipelineHealth health) {
         this.ledger = ledger;
+        this.anomalies = anomalies;
         this.history = history;
         this.recentChanges = recentChanges;
         this.deadLetters = deadLetters;
         this.health = health;
     }
 
-    void store(CheckedBatch batch) {
+    /** {@code caughtUp} tells which partitions are read to their end, for the heartbeats' closing of minutes. */
+    void store(CheckedBatch batch, CaughtUp caughtUp) {
         Future<?> recentWrite = recentWriter.submit(() -> health.store(PipelineHealth.RECENT,
                 () -> recentChanges.append(batch.recentChanges())));
         RuntimeException failure = null;
@@ -51,6 +59,10 @@ class BatchEffects implements DisposableBean {
             health.store(PipelineHealth.COMPLETENESS, () -> ledger.record(batch.events().stream()
                     .map(c -> new RowCountLedger.Counted(c.event(), c.record().topic(), c.record().partition(),
                             c.record().offset())).toList()));
+            health.store(PipelineHealth.ANOMALY, () -> anomalies.record(batch.events().stream()
+                    .map(c -> new AnomalyMonitor.Counted(c.event(), !c.evaluation().violations().isEmpty(),
+                            c.record().topic(), c.record().partition(), c.record().offset())).toList(),
+                    heartbeats(batch), caughtUp));
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -59,6 +71,12 @@ class BatchEffects implements DisposableBean {
             throw failure != null ? failure : recentFailure;
         }
         health.batchStored();
+    }
+
+    private static List<AnomalyMonitor.Heartbeat> heartbeats(CheckedBatch batch) {
+        return batch.others().stream().filter(other -> other.parsed() instanceof ParsedRecord.Heartbeat)
+                .map(other -> new AnomalyMonitor.Heartbeat(other.topic(),
+                        ((ParsedRecord.Heartbeat) other.parsed()).timestamp())).toList();
     }
 
     private static RuntimeException await(Future<?> write) {

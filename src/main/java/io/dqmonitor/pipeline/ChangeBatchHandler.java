@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One batch, start to end: check every record, store what the batch leaves behind (history, recent changes, dead
- * letters, the completeness ledger), and only then count in memory. A failure before the counting throws,
+ * letters, the completeness ledger, the anomaly signals), and only then count in memory. A failure before the counting throws,
  * so nothing counted runs ahead of what is stored, and the offsets are not committed.
  * <p>
  * How a failure is handled is decided by {@link FailureModel}, and every failure reaches spring-kafka's error
@@ -61,7 +61,7 @@ class ChangeBatchHandler {
 
     private void handleTogether(List<ConsumerRecord<byte[], byte[]>> records, CaughtUp caughtUp) {
         CheckedBatch batch = checker.check(records);
-        effects.store(batch);
-        accounting.account(batch, caughtUp);
+        effects.store(batch, caughtUp);
+        accounting.account(batch);
     }
 }

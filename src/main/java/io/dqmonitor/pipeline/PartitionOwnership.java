@@ -1,19 +1,22 @@
 package io.dqmonitor.pipeline;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.dqmonitor.cdc.PartitionsMoved;
 import io.dqmonitor.cdc.TableLeads;
-import io.dqmonitor.completeness.RowCountLedger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
  * another instance, this one's gauges of that table or connector are removed: the instance that reads the partitions
  * now reports them, and {@code max} or {@code sum} across instances sees no stale series of the one before. The
  * partitions held also say which tables this instance leads ({@link TableLeads}), and a partition given up or taken
- * over has its cached completeness ledger dropped, to be read again from where its last holder stored it.
+ * over is published ({@link PartitionsMoved}): what the completeness ledger and the anomaly signals cached of it is read
+ * again from where its last holder stored it.
  * The callbacks run on the consumer thread, between batches.
  */
 @Component
@@ -32,15 +36,16 @@ class PartitionOwnership implements ConsumerAwareRebalanceListener, TableLeads {
     private static final Logger log = LoggerFactory.getLogger(PartitionOwnership.class);
 
     private final PipelineMetrics metrics;
-    private final RowCountLedger ledger;
+    private final ApplicationEventPublisher events;
     private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
     private volatile SortedSet<String> subscribed = new TreeSet<>();
+    private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
     private final Map<String, String> tableOfTopic = new ConcurrentHashMap<>();
     private final Map<String, String> connectorOfTopic = new ConcurrentHashMap<>();
 
-    PartitionOwnership(PipelineMetrics metrics, RowCountLedger ledger) {
+    PartitionOwnership(PipelineMetrics metrics, ApplicationEventPublisher events) {
         this.metrics = metrics;
-        this.ledger = ledger;
+        this.events = events;
     }
 
     /** A change event of {@code table} read from {@code topic}: the topic's gauges are the table's. */
@@ -64,19 +69,36 @@ class PartitionOwnership implements ConsumerAwareRebalanceListener, TableLeads {
      */
     @Override
     public boolean leads(String table) {
+        return topicOf(table).map(topic -> owned.contains(new TopicPartition(topic, 0)))
+                .orElseGet(() -> !subscribed.isEmpty() && owned.contains(new TopicPartition(subscribed.first(), 0)));
+    }
+
+    @Override
+    public List<Held> held(String table) {
+        return topicOf(table).map(topic -> owned.stream().filter(p -> p.topic().equals(topic))
+                .map(p -> new Held(topic, p.partition())).toList()).orElse(List.of());
+    }
+
+    @Override
+    public int partitions(String table) {
+        return topicOf(table).map(topic -> partitionCounts.getOrDefault(topic, 0)).orElse(0);
+    }
+
+    private Optional<String> topicOf(String table) {
         SortedSet<String> topics = subscribed;
-        String topic = topics.stream().filter(t -> table.equals(tableOfTopic.get(t))).findFirst()
-                .or(() -> topics.stream().filter(t -> t.endsWith('.' + table)).findFirst())
-                .orElseGet(() -> topics.isEmpty() ? null : topics.first());
-        return topic != null && owned.contains(new TopicPartition(topic, 0));
+        return topics.stream().filter(t -> table.equals(tableOfTopic.get(t))).findFirst()
+                .or(() -> topics.stream().filter(t -> t.endsWith('.' + table)).findFirst());
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         // with a pattern, the topics it matches now: the same on every instance of the group after a rebalance
         subscribed = new TreeSet<>(consumer.subscription());
-        // a partition back from another instance: its ledger moved on there
-        ledger.released(partitions);
+        // from the metadata the pattern subscription already holds
+        subscribed.forEach(topic -> Optional.ofNullable(consumer.partitionsFor(topic))
+                .ifPresent(infos -> partitionCounts.put(topic, infos.size())));
+        // a partition back from another instance: its ledger and signals moved on there
+        events.publishEvent(new PartitionsMoved(partitions));
         owned.addAll(partitions);
         log.info("Partitions assigned: {}; reading {} in all", partitions, owned.size());
     }
@@ -96,7 +118,7 @@ class PartitionOwnership implements ConsumerAwareRebalanceListener, TableLeads {
             return;
         }
         owned.removeAll(partitions);
-        ledger.released(partitions);
+        events.publishEvent(new PartitionsMoved(partitions));
         Set<String> topicsLeft = owned.stream().map(TopicPartition::topic).collect(Collectors.toSet());
         Set<String> topicsGone = partitions.stream().map(TopicPartition::topic)
                 .filter(topic -> !topicsLeft.contains(topic)).collect(Collectors.toSet());

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component("pipeline")
 class PipelineHealth implements HealthIndicator {
 
+    private static final Logger log = LoggerFactory.getLogger(PipelineHealth.class);
+
     /** The places a batch writes its effects to, or reads shared state from: the label values of
      * {@code dq_batch_failures_total}. */
     static final String HISTORY = "history";
@@ -23,6 +27,8 @@ class PipelineHealth implements HealthIndicator {
     static final String DEAD_LETTER = "dead_letter";
     /** The completeness ledger of the batch's partitions (PostgreSQL). */
     static final String COMPLETENESS = "completeness";
+    /** The anomaly signals of the batch's partitions (PostgreSQL). */
+    static final String ANOMALY = "anomaly";
     /** Counting a stored batch in memory: a failure there is a bug, reported but not retried. */
     static final String ACCOUNTING = "accounting";
     /** The shared state a batch is checked against: table-limit windows (Redis), schema baselines (PostgreSQL). */
@@ -63,7 +69,12 @@ class PipelineHealth implements HealthIndicator {
             metrics.batchFailed(stage);
             Failure previous = failure.get();
             Instant since = previous != null && previous.stage().equals(stage) ? previous.since() : clock.instant();
-            failure.set(new Failure(stage, e.getClass().getSimpleName() + ": " + e.getMessage(), since));
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (previous == null || !previous.stage().equals(stage) || !previous.error().equals(error)) {
+                // once per stage and error, not once per retry: the counter and the health say how long it lasts
+                log.warn("Storing a batch failed at stage {}; it is retried with back-off", stage, e);
+            }
+            failure.set(new Failure(stage, error, since));
             throw e;
         }
     }

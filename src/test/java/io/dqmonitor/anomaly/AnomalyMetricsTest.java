@@ -13,7 +13,7 @@ class AnomalyMetricsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final AnomalyMetrics metrics = new AnomalyMetrics(registry,
-            new AnomalyMonitor(RuleFixtures.inForce(Map.of())));
+            AnomalyFixtures.monitor(RuleFixtures.inForce(Map.of())));
 
     private static Observation window(Signal signal, double value) {
         return new Observation("public.t", signal, Instant.EPOCH, Instant.EPOCH.plusSeconds(60), value, 30);
@@ -54,5 +54,17 @@ class AnomalyMetricsTest {
     void everyMeterHasADescription() {
         metrics.judged(window(Signal.mean("amount"), 1), new Assessment(0, 1, 0, 2, false, 0.5));
         registry.getMeters().forEach(meter -> assertThat(meter.getId().getDescription()).isNotBlank());
+    }
+
+    @Test
+    void aTableAnotherInstanceLeadsNowLosesItsLatestWindowGaugesButKeepsItsCounters() {
+        Signal changes = Signal.count("changes_create");
+        metrics.judged(window(changes, 4), new Assessment(0.2, 1, 0, 2, false, 1));
+        metrics.retain(java.util.Set.of());
+        assertThat(registry.find("dq.anomaly.score").gauges()).isEmpty();
+        assertThat(registry.find("dq.anomaly.observed").gauges()).isEmpty();
+        assertThat(registry.get("dq.anomaly.windows.judged").counter().count()).isEqualTo(1);
+        metrics.judged(window(changes, 6), new Assessment(0.2, 1, 0, 2, false, 1));
+        assertThat(registry.get("dq.anomaly.observed").gauge().value()).as("back when it leads again").isEqualTo(6);
     }
 }

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import io.dqmonitor.cdc.TableLeads;
 
 import io.dqmonitor.ruleconfig.RulesFixture;
 import io.dqmonitor.rules.RuleFixtures;
@@ -20,22 +23,45 @@ class ReplayScenarioTest {
     @Test
     void raisesEachIncidentInItsFirstMinutesAndNothingElse() {
         // ReplayScenario's rules, as YAML
+        InMemoryMinuteStore store = new InMemoryMinuteStore();
+        TableLeads onePartition = new TableLeads() {
+            @Override
+            public boolean leads(String table) {
+                return true;
+            }
+
+            @Override
+            public List<Held> held(String table) {
+                return List.of(new Held("replay.shop.orders", 0));
+            }
+
+            @Override
+            public int partitions(String table) {
+                return 1;
+            }
+        };
         AnomalyMonitor monitor = new AnomalyMonitor(RuleFixtures.inForce(RulesFixture.rules("""
                 dq.tables.shop.orders.columns.amount.min: 0
                 dq.tables.shop.orders.anomaly.columns: [note]
-                """)));
+                """)), store, onePartition);
         ReplayScenario scenario = new ReplayScenario();
         Map<String, Detector> detectors = new HashMap<>();
         List<Observation> raised = new ArrayList<>();
         long offset = 0;
         for (int minute = 0; minute < ReplayScenario.MINUTES; minute++) {
+            List<AnomalyMonitor.Counted> batch = new ArrayList<>();
             for (ReplayScenario.Change change : scenario.minute(minute)) {
-                monitor.record(change.event(), change.violates(), "replay.shop.orders", 0, offset++);
+                batch.add(new AnomalyMonitor.Counted(change.event(), change.violates(), "replay.shop.orders", 0,
+                        offset++));
             }
-            monitor.heartbeat("__debezium-heartbeat.replay", ReplayScenario.START.plusSeconds(60L * minute + 90));
-            monitor.advance((topic, partition) -> true);
-            List<Observation> closed = monitor.pending(Integer.MAX_VALUE);
-            for (Observation window : closed) {
+            monitor.record(batch, List.of(new AnomalyMonitor.Heartbeat("__debezium-heartbeat.replay",
+                    ReplayScenario.START.plusSeconds(60L * minute + 90))), (topic, partition) -> true);
+            Optional<DueWindows> due = DueWindows.of(store, "shop.orders", monitor.kinds("shop.orders").orElseThrow(),
+                    1, 1_000_000);
+            if (due.isEmpty()) {
+                continue;
+            }
+            for (Observation window : due.get().observations()) {
                 Detector detector = detectors.computeIfAbsent(window.signal().name(),
                         name -> new Detector(monitor.settings(window.table(), window.signal()).orElseThrow()));
                 if (detector.observe(window.windowStart().getEpochSecond(), window.modelValue(), window.noise())
@@ -43,7 +69,7 @@ class ReplayScenarioTest {
                     raised.add(window);
                 }
             }
-            monitor.judged(closed.size());
+            store.judged("shop.orders", due.get().next());
         }
         assertThat(raised).extracting(w -> w.signal().name())
                 .containsExactlyInAnyOrderElementsOf(ReplayScenario.EXPECTED.keySet());

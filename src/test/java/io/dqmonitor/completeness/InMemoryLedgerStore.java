@@ -56,7 +56,9 @@ class InMemoryLedgerStore implements LedgerStore {
     public synchronized void save(Collection<PartitionLedger> ledgers) {
         for (PartitionLedger ledger : ledgers) {
             PartitionLedger stored = partitions.get(ledger.key());
-            if ((stored == null ? -1 : stored.nextOffset()) != ledger.storedOffset()) {
+            // as the real one: a first save inserts, a later one updates over the offset it was read at
+            if (ledger.storedOffset() < 0 ? stored != null : stored == null
+                    || stored.nextOffset() != ledger.storedOffset()) {
                 throw new MovedOnException(ledger.key());
             }
         }

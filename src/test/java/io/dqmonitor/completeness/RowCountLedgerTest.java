@@ -19,6 +19,7 @@ import io.dqmonitor.tasks.BackgroundTasksFixture;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.dqmonitor.cdc.PartitionsMoved;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -217,7 +218,7 @@ class RowCountLedgerTest {
         RowCountLedger other = instance();
         check(10, BASELINE);
         record(ledger, 0, 0, event(Op.CREATE, 101));
-        ledger.released(List.of(new TopicPartition("topic", 0)));
+        ledger.released(new PartitionsMoved(List.of(new TopicPartition("topic", 0))));
         // the new owner reads the batch again from the last committed offset, and then the rest
         record(other, 0, 0, event(Op.CREATE, 101));
         record(other, 0, 1, event(Op.CREATE, 102));

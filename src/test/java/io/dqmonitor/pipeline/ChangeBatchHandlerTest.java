@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.dqmonitor.anomaly.AnomalyMonitor;
+import io.dqmonitor.anomaly.AnomalyFixtures;
 import io.dqmonitor.anomaly.CaughtUp;
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.completeness.CompletenessFixtures;
@@ -69,10 +69,11 @@ class ChangeBatchHandlerTest {
     private final ChangeBatchHandler handler = new ChangeBatchHandler(
             new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), RuleFixtures.limits(rules),
                     schemas, rules, RuleFixtures.MASKER, health),
-            new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(), health),
-            new BatchAccounting(new AnomalyMonitor(rules), new TableStatistics(), metrics,
-                    RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry),
-                    new PartitionOwnership(metrics, CompletenessFixtures.ledgerOff()), Clock.systemUTC()));
+            new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(),
+                    AnomalyFixtures.monitor(rules), health),
+            new BatchAccounting(new TableStatistics(), metrics,
+                    RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), new PartitionOwnership(metrics, event -> { }),
+                    Clock.systemUTC()));
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
         handler.handle(records, CaughtUp.UNKNOWN);

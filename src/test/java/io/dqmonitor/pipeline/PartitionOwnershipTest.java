@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.dqmonitor.anomaly.AnomalyFixtures;
 import io.dqmonitor.completeness.CompletenessFixtures;
 import io.dqmonitor.rules.RuleFixtures;
 import java.util.Map;
@@ -29,8 +30,7 @@ class PartitionOwnershipTest {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final PipelineMetrics metrics = new PipelineMetrics(registry,
             TableLabelsFixture.of(new MetricsProperties(100)));
-    private final PartitionOwnership ownership = new PartitionOwnership(metrics,
-            CompletenessFixtures.ledgerOff());
+    private final PartitionOwnership ownership = new PartitionOwnership(metrics, event -> { });
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
 
     @BeforeEach

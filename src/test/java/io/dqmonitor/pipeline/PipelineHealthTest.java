@@ -51,7 +51,7 @@ class PipelineHealthTest {
 
     @Test
     void everyStageStartsAtZero() {
-        assertThat(registry.get("dq.batch.failures").counters()).hasSize(7)
+        assertThat(registry.get("dq.batch.failures").counters()).hasSize(8)
                 .allSatisfy(counter -> assertThat(counter.count()).isZero());
     }
 }

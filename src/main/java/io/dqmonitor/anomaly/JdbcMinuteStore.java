@@ -1,0 +1,126 @@
+package io.dqmonitor.anomaly;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one owner of {@code dq_monitor.anomaly_partitions}, {@code anomaly_minutes} and {@code anomaly_tables}, each
+ * keyed by the consumer group.
+ */
+@Repository
+class JdbcMinuteStore implements MinuteStore {
+
+    private static final String PARTITION = """
+            SELECT topic, partition, table_name, next_offset, open_minute, open_counts::text
+            FROM dq_monitor.anomaly_partitions WHERE consumer_group = ?""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final String group;
+
+    JdbcMinuteStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+        this.group = kafka.getConsumer().getGroupId();
+    }
+
+    @Override
+    public Optional<PartitionSignals> load(PartitionSignals.Key key) {
+        return jdbc.query(PARTITION + " AND topic = ? AND partition = ? AND table_name = ?",
+                (rs, n) -> partition(rs), group, key.topic(), key.partition(), key.table()).stream().findFirst();
+    }
+
+    @Override
+    public void save(Collection<PartitionSignals> partitions) {
+        transactions.executeWithoutResult(status -> partitions.forEach(this::save));
+        partitions.forEach(PartitionSignals::stored);
+    }
+
+    private void save(PartitionSignals partition) {
+        PartitionSignals.Key key = partition.key();
+        String open = json.writeValueAsString(partition.open());
+        int saved = partition.storedOffset() < 0
+                ? jdbc.update("""
+                        INSERT INTO dq_monitor.anomaly_partitions (consumer_group, topic, partition, table_name,
+                            next_offset, open_minute, open_counts) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
+                        ON CONFLICT DO NOTHING""", group, key.topic(), key.partition(), key.table(),
+                        partition.nextOffset(), partition.openMinute(), open)
+                : jdbc.update("""
+                        UPDATE dq_monitor.anomaly_partitions
+                        SET next_offset = ?, open_minute = ?, open_counts = ?::jsonb, updated_at = now()
+                        WHERE consumer_group = ? AND topic = ? AND partition = ? AND table_name = ?
+                            AND next_offset = ?""", partition.nextOffset(), partition.openMinute(), open,
+                        group, key.topic(), key.partition(), key.table(), partition.storedOffset());
+        if (saved != 1) {
+            throw new MovedOnException(key);
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO dq_monitor.anomaly_minutes (consumer_group, table_name, minute, topic, partition, counts)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (consumer_group, table_name, minute, topic, partition)
+                DO UPDATE SET counts = EXCLUDED.counts""", partition.closed(), 500, (ps, closed) -> {
+                    ps.setString(1, group);
+                    ps.setString(2, key.table());
+                    ps.setLong(3, closed.minute());
+                    ps.setString(4, key.topic());
+                    ps.setInt(5, key.partition());
+                    ps.setString(6, json.writeValueAsString(closed.counts()));
+                });
+    }
+
+    @Override
+    public List<PartitionSignals> partitions(String table) {
+        return jdbc.query(PARTITION + " AND table_name = ?", (rs, n) -> partition(rs), group, table);
+    }
+
+    private PartitionSignals partition(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PartitionSignals(new PartitionSignals.Key(rs.getString(1), rs.getInt(2), rs.getString(3)),
+                rs.getLong(4), rs.getLong(5), json.readValue(rs.getString(6), MinuteCounts.class));
+    }
+
+    @Override
+    public Map<Long, MinuteCounts> minutes(String table, long from, long to) {
+        Map<Long, MinuteCounts> minutes = new TreeMap<>();
+        jdbc.query("""
+                SELECT minute, counts::text FROM dq_monitor.anomaly_minutes
+                WHERE consumer_group = ? AND table_name = ? AND minute >= ? AND minute < ?""", rs -> {
+            MinuteCounts counts = json.readValue(rs.getString(2), MinuteCounts.class);
+            minutes.merge(rs.getLong(1), counts, (a, b) -> {
+                a.merge(b);
+                return a;
+            });
+        }, group, table, from, to);
+        return minutes;
+    }
+
+    @Override
+    public TableWindows.State state(String table) {
+        return jdbc.query("SELECT next_minute, pools::text FROM dq_monitor.anomaly_tables"
+                + " WHERE consumer_group = ? AND table_name = ?", (rs, n) -> new TableWindows.State(rs.getLong(1),
+                json.readValue(rs.getString(2), TableWindows.State.class).pools()), group, table)
+                .stream().findFirst().orElse(TableWindows.State.fresh());
+    }
+
+    @Override
+    public void judged(String table, TableWindows.State state) {
+        jdbc.update("""
+                INSERT INTO dq_monitor.anomaly_tables (consumer_group, table_name, next_minute, pools)
+                VALUES (?, ?, ?, ?::jsonb)
+                ON CONFLICT (consumer_group, table_name) DO UPDATE SET next_minute = EXCLUDED.next_minute,
+                    pools = EXCLUDED.pools, updated_at = now()""", group, table, state.nextMinute(),
+                json.writeValueAsString(state));
+        jdbc.update("DELETE FROM dq_monitor.anomaly_minutes WHERE consumer_group = ? AND table_name = ? AND minute < ?",
+                group, table, state.nextMinute());
+    }
+}
