@@ -3,20 +3,19 @@ package io.dqmonitor.anomaly;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 import io.dqmonitor.cdc.TableLeads;
 import io.dqmonitor.rules.RulesInForce;
-import org.springframework.transaction.support.TransactionTemplate;
-
+import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.dqmonitor.tasks.BackgroundTasks;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Judges the windows of the tables this instance leads, in the background: the minutes every partition of the table
