@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
  * any instance sees of a table is its baseline. The baseline is shared ({@link SchemaBaselines}): a change is
  * reported by the one instance whose claim moves the baseline, however many read the table's partitions, and by
  * whoever reads the same event again after a retry or a crash. An event committed before the baseline's is older
- * than it: one partition can be behind another, so its columns are not a change back.
+ * than it: one partition can be behind another, so its columns are not a change back. Commit times have milliseconds
+ * only, and an event of the baseline's very millisecond is not taken as older (documents can change shape within
+ * one): a lagging partition's last change before a column change, committed in that same millisecond, shows as a
+ * change back and forth.
  */
 @Component
 public class SchemaTracker {
