@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
-import io.dqmonitor.anomaly.AnomalyFixtures;
 import io.dqmonitor.cdc.ParsedRecord;
-import io.dqmonitor.completeness.CompletenessFixtures;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabelsFixture;
 import io.dqmonitor.report.TableStatistics;
-import io.dqmonitor.rules.RuleFixtures;
 import io.dqmonitor.rules.RuleMetricsFixture;
-import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.schema.SchemaMetricsFixture;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -26,7 +21,6 @@ class BatchAccountingTest {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final PipelineMetrics metrics = new PipelineMetrics(registry,
             TableLabelsFixture.of(new MetricsProperties(100)));
-    private final RulesInForce rules = RuleFixtures.inForce(Map.of());
     private final BatchAccounting accounting = new BatchAccounting(new TableStatistics(), metrics,
             RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), new PartitionOwnership(metrics, event -> { }),
             Clock.systemUTC());

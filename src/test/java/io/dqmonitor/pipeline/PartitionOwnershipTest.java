@@ -13,10 +13,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.dqmonitor.anomaly.AnomalyFixtures;
-import io.dqmonitor.completeness.CompletenessFixtures;
-import io.dqmonitor.rules.RuleFixtures;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
 
