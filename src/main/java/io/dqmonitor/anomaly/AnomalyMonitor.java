@@ -71,9 +71,11 @@ public class AnomalyMonitor {
         beats.forEach(h -> heartbeats.merge(HeartbeatTopics.connector(h.topic()) + '.', h.time(),
                 (a, b) -> a.isAfter(b) ? a : b));
         Map<PartitionSignals.Key, PartitionSignals> moved = new LinkedHashMap<>();
+        // read from the rules once per table and batch, not once per change
+        Map<String, Optional<Shape>> shapes = new HashMap<>();
         try {
             for (Counted c : changes) {
-                shape(c.event().table()).ifPresent(shape -> {
+                shapes.computeIfAbsent(c.event().table(), this::shape).ifPresent(shape -> {
                     PartitionSignals.Key key = new PartitionSignals.Key(c.topic(), c.partition(), c.event().table());
                     PartitionSignals partition = partition(key);
                     if (partition.add(c.offset(), c.event(), c.violated(), shape.kinds(), shape.columns())
@@ -83,7 +85,7 @@ public class AnomalyMonitor {
                     moved.put(key, partition);
                 });
             }
-            advance(caughtUp, moved);
+            advance(caughtUp, shapes, moved);
             store.save(moved.values().stream().filter(PartitionSignals::moved).toList());
         } catch (RuntimeException e) {
             // counted in memory but not stored: read them again when the batch comes again
@@ -93,9 +95,10 @@ public class AnomalyMonitor {
     }
 
     /** Closes the quiet minutes of the partitions held and read to their end, well before their connector's heartbeat. */
-    private void advance(CaughtUp caughtUp, Map<PartitionSignals.Key, PartitionSignals> moved) {
+    private void advance(CaughtUp caughtUp, Map<String, Optional<Shape>> shapes,
+            Map<PartitionSignals.Key, PartitionSignals> moved) {
         for (String table : rules.tables().keySet()) {
-            if (shape(table).isEmpty()) {
+            if (shapes.computeIfAbsent(table, this::shape).isEmpty()) {
                 continue;
             }
             for (TableLeads.Held held : leads.held(table)) {

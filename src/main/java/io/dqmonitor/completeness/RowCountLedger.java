@@ -1,6 +1,7 @@
 package io.dqmonitor.completeness;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,10 @@ public class RowCountLedger {
 
     /** Counts a stored batch: one read of the checks under way and one write of the ledgers it moved. */
     public synchronized void record(List<Counted> batch) {
-        List<Counted> counted = enabled ? batch.stream().filter(c -> isCounted(c.event().table())).toList() : List.of();
+        // decided once per table of the batch: matching the configured databases' patterns is not free
+        Map<String, Boolean> countable = new HashMap<>();
+        List<Counted> counted = enabled ? batch.stream()
+                .filter(c -> countable.computeIfAbsent(c.event().table(), this::isCounted)).toList() : List.of();
         if (counted.isEmpty()) {
             return;
         }
