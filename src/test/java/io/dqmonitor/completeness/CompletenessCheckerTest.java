@@ -16,11 +16,7 @@ import io.dqmonitor.tasks.BackgroundTasksFixture;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A completeness check while the database is unreachable: the real driver against a port nobody listens on, which
@@ -32,14 +28,11 @@ class CompletenessCheckerTest {
             new CompletenessProperties(false, Duration.ofMinutes(5), Map.of());
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final DriverManagerDataSource unreachable = new DriverManagerDataSource(
-            "jdbc:postgresql://127.0.0.1:1/monitoring?connectTimeout=1", "postgres", "postgres");
     private final CompletenessMetrics metrics = new CompletenessMetrics(registry);
     private final Set<String> led = new HashSet<>(Set.of("public.a", "public.b"));
     private final CompletenessChecker checker = new CompletenessChecker(new InMemoryLedgerStore(),
             RuleFixtures.inForce(Map.of("public.a", table("public.a"), "public.b", table("public.b"))),
-            new RowCounters(new JdbcTemplate(unreachable),
-                    new TransactionTemplate(new DataSourceTransactionManager(unreachable)), PROPERTIES),
+            CompletenessFixtures.counters(PROPERTIES),
             metrics, PROPERTIES, led::contains,
             BackgroundTasksFixture.tasks(registry, Clock.systemUTC()));
 
