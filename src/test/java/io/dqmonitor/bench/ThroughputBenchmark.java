@@ -1,5 +1,6 @@
 package io.dqmonitor.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,14 +12,16 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * How fast dq-monitor drains a full topic, beside Kafka's {@code ConsumerPerformance} on the same topic in the same
  * run. The topic is filled through the real pipeline (rows written to PostgreSQL, Debezium with its default JSON
- * converter, schemas on); then each run reads all of it with ConsumerPerformance, with a consumer that only parses and
- * checks each record ({@link ParseOnlyRun}, the upper bound for any monitor), and with dq-monitor (the packaged jar in
- * its own JVM, every rule evaluated, history, Redis list and dead letters stored, offsets committed), each in a new
- * consumer group or, for the parse-only reader, with its partition assigned directly. dq-monitor's time runs from the
+ * converter, schemas on); then each run reads all of it with ConsumerPerformance, with a plain consumer that reads
+ * every value byte and one that only parses and checks each record ({@link ReaderRun}), with an earlier build of
+ * dq-monitor when {@code -Dbench.baseline-jar} names one, and with dq-monitor (the packaged jar in its own JVM, every
+ * rule evaluated, history, Redis list and dead letters stored, offsets committed), each in a new consumer group or,
+ * for the readers, with the partition assigned directly. dq-monitor's time runs from the
  * moment its partition is assigned until the group's committed offset reaches the end of the topic;
  * ConsumerPerformance's fetch rate likewise leaves out its group join.
  *
- * <p>{@code ./mvnw -Pbench -DskipTests package exec:exec@throughput [-Dbench.events=100000 -Dbench.runs=5]}
+ * <p>{@code ./mvnw -Pbench -DskipTests package exec:exec@throughput [-Dbench.events=100000 -Dbench.runs=5
+ * -Dbench.baseline-jar=<an earlier target/dq-monitor-*.jar>]}
  */
 public final class ThroughputBenchmark {
 
@@ -28,38 +31,76 @@ public final class ThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         long events = Bench.setting("events", 100_000);
         int runs = (int) Bench.setting("runs", 5);
+        String baseline = System.getProperty("bench.baseline-jar", "").trim();
         try (EmbeddedStack stack = Bench.startStack("throughput"); Admin admin = Bench.admin(stack)) {
             long records = prefill(stack, admin, events);
-            double[] kafka = new double[runs];
-            double[] parseOnly = new double[runs];
-            double[] dq = new double[runs];
-            double[] dqWarm = new double[runs];
+            Figures figures = new Figures(runs);
             for (int run = 1; run <= runs; run++) {
                 ConsumerPerformanceRun.Result reference =
                         ConsumerPerformanceRun.run(stack.bootstrapServers(), Bench.TOPIC, records, "bench-cp-" + run);
-                kafka[run - 1] = reference.fetchRecordsPerSecond();
-                parseOnly[run - 1] = ParseOnlyRun.run(stack.bootstrapServers(), records);
-                Drain drain = drain(stack, admin, records, run);
-                dq[run - 1] = drain.recordsPerSecond();
-                dqWarm[run - 1] = drain.secondHalfRecordsPerSecond();
+                double kafka = reference.fetchRecordsPerSecond();
+                double bytes = ReaderRun.run(ReaderRun.Mode.BYTES, stack.bootstrapServers(), records);
+                double parse = ReaderRun.run(ReaderRun.Mode.PARSE, stack.bootstrapServers(), records);
+                Drain before = baseline.isEmpty() ? null : drain(stack, admin, records, "before-" + run, Path.of(baseline));
+                Drain dq = drain(stack, admin, records, Integer.toString(run), null);
+                figures.add(run - 1, kafka, bytes, parse, before, dq);
                 Bench.log(String.format("run %d: ConsumerPerformance %,.0f records/s (%,.0f with its group join, %.1f MB/s);"
-                        + " parse and check only %,.0f records/s;"
-                        + " dq-monitor %,.0f records/s (second half %,.0f), %.0f µs of CPU a record; ratio %.2f (second half %.2f)",
-                        run, reference.fetchRecordsPerSecond(), reference.recordsPerSecond(), reference.megabytesPerSecond(),
-                        parseOnly[run - 1], dq[run - 1], dqWarm[run - 1], drain.cpuMicrosPerRecord(),
-                        dq[run - 1] / kafka[run - 1], dqWarm[run - 1] / kafka[run - 1]));
+                        + " byte reader %,.0f; parse and check only %,.0f;%s"
+                        + " dq-monitor %,.0f records/s (second half %,.0f), %.0f µs of CPU a record;"
+                        + " ratio %.2f (second half %.2f), of the byte reader %.2f (%.2f)",
+                        run, kafka, reference.recordsPerSecond(), reference.megabytesPerSecond(), bytes, parse,
+                        before == null ? "" : String.format(" before %,.0f (second half %,.0f), %.0f µs of CPU a record;",
+                                before.recordsPerSecond(), before.secondHalfRecordsPerSecond(), before.cpuMicrosPerRecord()),
+                        dq.recordsPerSecond(), dq.secondHalfRecordsPerSecond(), dq.cpuMicrosPerRecord(),
+                        dq.recordsPerSecond() / kafka, dq.secondHalfRecordsPerSecond() / kafka,
+                        dq.recordsPerSecond() / bytes, dq.secondHalfRecordsPerSecond() / bytes));
             }
-            double kafkaMedian = Bench.median(kafka);
-            double parseOnlyMedian = Bench.median(parseOnly);
-            double dqMedian = Bench.median(dq);
-            double warmMedian = Bench.median(dqWarm);
-            System.out.printf("%nThroughput, %,d records, median of %d runs:%n"
-                            + "  Kafka ConsumerPerformance            %,10.0f records/s%n"
-                            + "  parse and check only (upper bound)   %,10.0f records/s   ratio %.2f%n"
-                            + "  dq-monitor, whole topic              %,10.0f records/s   ratio %.2f (goal: at least 0.80)%n"
-                            + "  dq-monitor, second half of the topic %,10.0f records/s   ratio %.2f%n",
-                    records, runs, kafkaMedian, parseOnlyMedian, parseOnlyMedian / kafkaMedian, dqMedian, dqMedian / kafkaMedian,
-                    warmMedian, warmMedian / kafkaMedian);
+            figures.print(records, runs);
+        }
+    }
+
+    /** Each contender's figure per run; ratios are taken per run, and their medians printed. */
+    private record Figures(double[] kafka, double[] bytes, double[] parse, double[] before, double[] beforeWarm,
+            double[] dq, double[] dqWarm) {
+
+        Figures(int runs) {
+            this(new double[runs], new double[runs], new double[runs], new double[runs], new double[runs],
+                    new double[runs], new double[runs]);
+        }
+
+        void add(int run, double kafkaRate, double bytesRate, double parseRate, Drain earlier, Drain drain) {
+            kafka[run] = kafkaRate;
+            bytes[run] = bytesRate;
+            parse[run] = parseRate;
+            before[run] = earlier == null ? Double.NaN : earlier.recordsPerSecond();
+            beforeWarm[run] = earlier == null ? Double.NaN : earlier.secondHalfRecordsPerSecond();
+            dq[run] = drain.recordsPerSecond();
+            dqWarm[run] = drain.secondHalfRecordsPerSecond();
+        }
+
+        void print(long records, int runs) {
+            System.out.printf("%nThroughput, %,d records, median of %d runs (ratio: the median of each run's ratio"
+                            + " to ConsumerPerformance; in brackets to the byte reader):%n"
+                            + "  Kafka ConsumerPerformance            %,10.0f records/s%n", records, runs, Bench.median(kafka));
+            line("byte reader (the fair limit)", bytes);
+            line("parse and check only", parse);
+            if (!Double.isNaN(before[0])) {
+                line("dq-monitor before, whole topic", before);
+                line("dq-monitor before, second half", beforeWarm);
+            }
+            line("dq-monitor, whole topic", dq);
+            line("dq-monitor, second half of the topic", dqWarm);
+        }
+
+        private void line(String name, double[] rates) {
+            double[] ofKafka = new double[rates.length];
+            double[] ofBytes = new double[rates.length];
+            for (int i = 0; i < rates.length; i++) {
+                ofKafka[i] = rates[i] / kafka[i];
+                ofBytes[i] = rates[i] / bytes[i];
+            }
+            System.out.printf("  %-36s %,10.0f records/s   ratio %.2f (%.2f)%n", name, Bench.median(rates),
+                    Bench.median(ofKafka), Bench.median(ofBytes));
         }
     }
 
@@ -95,11 +136,12 @@ public final class ThroughputBenchmark {
     }
 
     /** One dq-monitor process drains the topic in a new group. */
-    private static Drain drain(EmbeddedStack stack, Admin admin, long records, int run) throws Exception {
+    private static Drain drain(EmbeddedStack stack, Admin admin, long records, String run, Path jar) throws Exception {
         resetStoredState(stack);
         String group = "bench-dq-" + run;
-        ServiceProcess service = Bench.onExit(ServiceProcess.launch(stack, "bench-throughput-" + run,
-                Bench.serviceJvmOptions(), settings(group)));
+        ServiceProcess service = Bench.onExit(jar == null
+                ? ServiceProcess.launch(stack, "bench-throughput-" + run, Bench.serviceJvmOptions(), settings(group))
+                : ServiceProcess.launch(stack, "bench-throughput-" + run, jar, Bench.serviceJvmOptions(), settings(group)));
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (!Bench.assigned(admin, group)) {

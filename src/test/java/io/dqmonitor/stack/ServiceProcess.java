@@ -57,11 +57,22 @@ public final class ServiceProcess {
         return launch(stack, name, Ports.free(), jvmOptions, settings);
     }
 
+    /** As {@link #launch(EmbeddedStack, String, List, Map)}, from another jar (an earlier build, for a benchmark). */
+    public static ServiceProcess launch(EmbeddedStack stack, String name, Path jar, List<String> jvmOptions,
+            Map<String, String> settings) throws IOException {
+        return launch(stack, name, Ports.free(), jar, jvmOptions, settings);
+    }
+
     private static ServiceProcess launch(EmbeddedStack stack, String name, int port, List<String> jvmOptions,
+            Map<String, String> settings) throws IOException {
+        return launch(stack, name, port, jar(), jvmOptions, settings);
+    }
+
+    private static ServiceProcess launch(EmbeddedStack stack, String name, int port, Path jar, List<String> jvmOptions,
             Map<String, String> settings) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         stack.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         TestUsers.of(TestUsers.TEST).properties().forEach((key, value) -> command.add("--" + key + "=" + value));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
