@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord.SkipReason;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,8 @@ public final class ChangeEventParser {
     private final EnvelopeReader values;
     private final EnvelopeReader keys;
     private final MongoEnvelope mongo;
+    private final PayloadDecoder direct;
+    private final boolean directly;
 
     /** A parser on a plain mapper, for tests and benchmarks. */
     public ChangeEventParser() {
@@ -36,10 +39,17 @@ public final class ChangeEventParser {
 
     /** A parser on the application's mapper; decimals are always read exactly, whatever its settings. */
     public ChangeEventParser(JsonMapper json) {
+        this(json, true);
+    }
+
+    /** {@code directly}: whether values of a cached schema are decoded from their bytes (off: trees only, for tests). */
+    ChangeEventParser(JsonMapper json, boolean directly) {
         JsonMapper exact = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         this.values = new EnvelopeReader(exact);
         this.keys = new EnvelopeReader(exact);
         this.mongo = new MongoEnvelope(exact);
+        this.direct = new PayloadDecoder(exact.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        this.directly = directly;
     }
 
     /** The outcome of one record; total: whatever the bytes, it returns, and never throws. */
@@ -70,6 +80,10 @@ public final class ChangeEventParser {
         if (value.length == 0) {
             return new ParsedRecord.Rejected(RejectReason.EMPTY_VALUE, "the record value is empty");
         }
+        ParsedRecord decoded = directly ? decodeDirectly(key, value) : null;
+        if (decoded != null) {
+            return decoded;
+        }
         EnvelopeReader.Envelope envelope;
         try {
             envelope = values.read(value);
@@ -93,6 +107,32 @@ public final class ChangeEventParser {
             // text, ...): one bad record must not stop its partition, so it is rejected like any other
             return new ParsedRecord.Rejected(RejectReason.UNDECODABLE_VALUE, e.getClass().getSimpleName() + ": "
                     + unquoted(e.getMessage()));
+        }
+    }
+
+    /**
+     * The fast path, for almost every record: a change whose schema block is cached, decoded straight from the bytes.
+     * Null hands the record to the tree path below, which gives every other record (and every bad one) its outcome.
+     */
+    ParsedRecord decodeDirectly(byte[] key, byte[] value) {
+        EnvelopeReader.Known known = values.known(value);
+        // before and after of different schemas: which one decodes a row depends on the whole payload
+        if (known == null || known.schema().after() != known.schema().before()) {
+            return null;
+        }
+        ConnectSchema rowSchema = known.schema().after();
+        try (JsonParser parser = values.parserAt(value, known)) {
+            PayloadDecoder.Payload payload = direct.payload(parser, rowSchema);
+            String table = payload == null ? null : tableName(payload.source());
+            if (table == null || !EnvelopeReader.endsAfter(value, known, parser)) {
+                return null;
+            }
+            Long committed = longValue(payload.source(), "ts_ms");
+            return new ParsedRecord.Event(new ChangeEvent(table, payload.op(), parseKey(key), payload.before(),
+                    payload.after(), committed == null ? null : Instant.ofEpochMilli(committed),
+                    Position.of(payload.source()), rowSchema.columnTypes()));
+        } catch (RuntimeException undecided) {
+            return null;
         }
     }
 
@@ -161,6 +201,10 @@ public final class ChangeEventParser {
             return null;
         }
         try {
+            Map<String, Object> decoded = directly ? keyDirectly(key) : null;
+            if (decoded != null) {
+                return decoded;
+            }
             EnvelopeReader.Envelope envelope = keys.read(key);
             if (envelope.wrapped()) {
                 return ValueDecoder.decodeRow(envelope.payload(), envelope.schema().struct());
@@ -171,6 +215,21 @@ public final class ChangeEventParser {
             // The key only identifies the row (in the recent-changes view, in the source position): a key that cannot
             // be decoded (bad JSON, a contradictory schema, a value unlike its type) is kept as its text.
             return Map.of("key", new String(key, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A key in the converter's layout with a cached schema, decoded from its bytes; null for the tree path. */
+    private Map<String, Object> keyDirectly(byte[] key) {
+        EnvelopeReader.Known known = keys.known(key);
+        if (known == null) {
+            return null;
+        }
+        try (JsonParser parser = keys.parserAt(key, known)) {
+            parser.nextToken();
+            Map<String, Object> row = direct.row(parser, known.schema().struct());
+            return row != null && EnvelopeReader.endsAfter(key, known, parser) ? row : null;
+        } catch (RuntimeException undecided) {
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,24 @@ final class EnvelopeReader {
      * {@code {"schema":} are a schema seen before, that block is not read at all: parsing starts at the payload.
      */
     private Envelope withKnownSchema(byte[] value) {
+        Known known = known(value);
+        if (known == null) {
+            return null;
+        }
+        try (JsonParser parser = parserAt(value, known)) {
+            parser.nextToken();
+            JsonNode payload = payloadReader.readTree(parser);
+            return payload != null && endsAfter(value, known, parser)
+                    ? new Envelope(null, payload, known.schema(), true) : null;
+        }
+    }
+
+    /** A value in the converter's layout whose schema block is cached, and where its payload starts. */
+    record Known(SchemaCache.Entry schema, int payloadFrom) {
+    }
+
+    /** The value's cached schema and where its payload starts, or null when it is not in that layout or not cached. */
+    Known known(byte[] value) {
         if (!startsWith(value, 0, SCHEMA_PROPERTY)) {
             return null;
         }
@@ -65,15 +84,22 @@ final class EnvelopeReader {
         if (schema == null || !startsWith(value, SCHEMA_PROPERTY.length + schema.length(), PAYLOAD_PROPERTY)) {
             return null;
         }
-        int from = SCHEMA_PROPERTY.length + schema.length() + PAYLOAD_PROPERTY.length;
-        try (JsonParser parser = json.createParser(value, from, value.length - from)) {
-            parser.nextToken();
-            JsonNode payload = payloadReader.readTree(parser);
-            // offsets of a parser over part of an array count from the start of that part
-            int end = from + (int) parser.currentLocation().getByteOffset();
-            return payload != null && onlyClosingBraceFrom(value, end)
-                    ? new Envelope(null, payload, schema.entry(), true) : null;
-        }
+        return new Known(schema.entry(), SCHEMA_PROPERTY.length + schema.length() + PAYLOAD_PROPERTY.length);
+    }
+
+    /**
+     * A parser over the payload of a {@link Known} value and what follows it. It comes from the mapper's factory
+     * without a deserialization context (the mapper's own parsers make one per record, which trees do not need).
+     */
+    JsonParser parserAt(byte[] value, Known known) {
+        return json.tokenStreamFactory().createParser(ObjectReadContext.empty(), value, known.payloadFrom(),
+                value.length - known.payloadFrom());
+    }
+
+    /** Whether the payload the parser has just read is followed by the wrapper's closing brace only. */
+    static boolean endsAfter(byte[] value, Known known, JsonParser parser) {
+        // offsets of a parser over part of an array count from the start of that part
+        return onlyClosingBraceFrom(value, known.payloadFrom() + (int) parser.currentLocation().getByteOffset());
     }
 
     private static boolean startsWith(byte[] value, int at, byte[] prefix) {

@@ -15,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SchemaCache {
 
-    /** One schema block: the struct schemas decoding needs, ready to use. */
+    /**
+     * One schema block: the struct schemas decoding needs, ready to use. When before and after have the same fields,
+     * as in every Debezium envelope, they are one instance: {@code after() == before()}.
+     */
     record Entry(ConnectSchema after, ConnectSchema before, ConnectSchema struct) {
 
         static final Entry NONE = new Entry(ConnectSchema.NONE, ConnectSchema.NONE, ConnectSchema.NONE);
@@ -25,8 +28,9 @@ final class SchemaCache {
                 return NONE;
             }
             try {
-                return new Entry(ConnectSchema.ofEnvelopeField(schema, "after"),
-                        ConnectSchema.ofEnvelopeField(schema, "before"), ConnectSchema.ofStruct(schema));
+                ConnectSchema after = ConnectSchema.ofEnvelopeField(schema, "after");
+                ConnectSchema before = ConnectSchema.ofEnvelopeField(schema, "before");
+                return new Entry(after, after.equals(before) ? after : before, ConnectSchema.ofStruct(schema));
             } catch (JacksonException e) {
                 // well-formed JSON, read as a schema: a node of the wrong kind where a name or parameter belongs
                 throw new InvalidSchemaException(e.getOriginalMessage());

@@ -23,6 +23,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class ValueDecoder {
 
+    static final String DECIMAL = "org.apache.kafka.connect.data.Decimal";
+    static final String JSON = "io.debezium.data.Json";
+    static final String BITS = "io.debezium.data.Bits";
+
     private ValueDecoder() {
     }
 
@@ -51,30 +55,56 @@ final class ValueDecoder {
     }
 
     private static Object decodeLogical(JsonNode value, ConnectSchema.FieldType type) {
+        if (isTemporal(type.logicalName())) {
+            return temporal(type.logicalName(), value.longValue());
+        }
         return switch (type.logicalName()) {
-            case "org.apache.kafka.connect.data.Decimal" -> decimal(value, type.scale());
+            case DECIMAL -> decimal(value, type.scale());
             case "io.debezium.data.VariableScaleDecimal" -> variableScaleDecimal(value);
-            case "io.debezium.time.Date", "org.apache.kafka.connect.data.Date" ->
-                    LocalDate.ofEpochDay(value.longValue()).toString();
-            case "io.debezium.time.Time", "org.apache.kafka.connect.data.Time" ->
-                    LocalTime.ofNanoOfDay(value.longValue() * 1_000_000L).toString();
-            case "io.debezium.time.MicroTime" -> LocalTime.ofNanoOfDay(value.longValue() * 1_000L).toString();
-            case "io.debezium.time.NanoTime" -> LocalTime.ofNanoOfDay(value.longValue()).toString();
-            case "io.debezium.time.Timestamp", "org.apache.kafka.connect.data.Timestamp" ->
-                    localDateTime(Instant.ofEpochMilli(value.longValue()));
-            case "io.debezium.time.MicroTimestamp" -> localDateTime(epochMicros(value.longValue()));
-            case "io.debezium.time.NanoTimestamp" -> localDateTime(epochNanos(value.longValue()));
-            case "io.debezium.time.MicroDuration" -> Duration.ofNanos(value.longValue() * 1_000L).toString();
-            case "io.debezium.data.Json" -> value.isString() ? new JsonText(value.stringValue()) : null;
-            case "io.debezium.data.Bits" -> value.isString() ? bits(value.stringValue()) : null;
+            case JSON -> value.isString() ? new JsonText(value.stringValue()) : null;
+            case BITS -> value.isString() ? bits(value.stringValue()) : null;
             default -> null;
         };
+    }
+
+    /** Whether a logical type is a point or span of time that Connect writes as a whole number. */
+    static boolean isTemporal(String logicalName) {
+        return switch (logicalName) {
+            case "io.debezium.time.Date", "org.apache.kafka.connect.data.Date", "io.debezium.time.Time",
+                    "org.apache.kafka.connect.data.Time", "io.debezium.time.MicroTime", "io.debezium.time.NanoTime",
+                    "io.debezium.time.Timestamp", "org.apache.kafka.connect.data.Timestamp",
+                    "io.debezium.time.MicroTimestamp", "io.debezium.time.NanoTimestamp",
+                    "io.debezium.time.MicroDuration" -> true;
+            default -> false;
+        };
+    }
+
+    /** A temporal value ({@link #isTemporal}) as ISO-8601 text. */
+    static String temporal(String logicalName, long value) {
+        return switch (logicalName) {
+            case "io.debezium.time.Date", "org.apache.kafka.connect.data.Date" -> LocalDate.ofEpochDay(value).toString();
+            case "io.debezium.time.Time", "org.apache.kafka.connect.data.Time" ->
+                    LocalTime.ofNanoOfDay(value * 1_000_000L).toString();
+            case "io.debezium.time.MicroTime" -> LocalTime.ofNanoOfDay(value * 1_000L).toString();
+            case "io.debezium.time.NanoTime" -> LocalTime.ofNanoOfDay(value).toString();
+            case "io.debezium.time.Timestamp", "org.apache.kafka.connect.data.Timestamp" ->
+                    localDateTime(Instant.ofEpochMilli(value));
+            case "io.debezium.time.MicroTimestamp" -> localDateTime(epochMicros(value));
+            case "io.debezium.time.NanoTimestamp" -> localDateTime(epochNanos(value));
+            case "io.debezium.time.MicroDuration" -> Duration.ofNanos(value * 1_000L).toString();
+            default -> throw new IllegalArgumentException("not a temporal type: " + logicalName);
+        };
+    }
+
+    /** A fixed-scale decimal as Connect writes it: the unscaled value's two's-complement bytes in base64. */
+    static BigDecimal decimal(String base64, int scale) {
+        return new BigDecimal(new BigInteger(Base64.getDecoder().decode(base64)), scale);
     }
 
     private static Object decimal(JsonNode value, Integer scale) {
         if (value.isString() && scale != null) {
             try {
-                return new BigDecimal(new BigInteger(Base64.getDecoder().decode(value.stringValue())), scale);
+                return decimal(value.stringValue(), scale);
             } catch (IllegalArgumentException notBase64) {
                 return new BigDecimal(value.stringValue());
             }
@@ -83,7 +113,7 @@ final class ValueDecoder {
     }
 
     /** MySQL/MariaDB {@code BIT(n)}: little-endian bytes, read as the unsigned number the bits spell. */
-    private static Object bits(String base64) {
+    static Object bits(String base64) {
         byte[] littleEndian = Base64.getDecoder().decode(base64);
         byte[] bigEndian = new byte[littleEndian.length];
         for (int i = 0; i < littleEndian.length; i++) {

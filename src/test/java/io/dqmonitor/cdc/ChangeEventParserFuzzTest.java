@@ -62,6 +62,14 @@ class ChangeEventParserFuzzTest {
         }
     }
 
+    // decoding from the bytes must give every mutation the tree path's outcome, with the schema cached or not
+    private final BothPaths bothPaths = new BothPaths();
+
+    @Property(shrinking = ShrinkingMode.OFF)
+    void everyMutationDecodesFromItsBytesAsFromATree(@ForAll("mutatedRecords") Tuple.Tuple2<byte[], byte[]> record) {
+        assertThat(bothPaths.parse(record.get1(), record.get2())).isNotNull();
+    }
+
     @Provide
     Arbitrary<Tuple.Tuple2<byte[], byte[]>> mutatedRecords() {
         return Arbitraries.randoms().map(random -> {

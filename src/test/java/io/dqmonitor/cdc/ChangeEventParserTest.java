@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Parses records captured from a real Debezium 3.7 PostgreSQL connector (see src/test/resources/debezium-events). */
 class ChangeEventParserTest {
 
-    private final ChangeEventParser parser = new ChangeEventParser();
+    private final BothPaths parser = new BothPaths();
 
     @Test
     void createWithSchemasDecodesEveryColumnType() {

@@ -12,7 +12,7 @@ class MariaDbEnvelopeTest {
     @Test
     void everyTypeOfTheCapturedRecordDecodesToItsValue() throws Exception {
         List<byte[]> record = MariaDbTypes.captured();
-        ChangeEvent event = ((ParsedRecord.Event) new ChangeEventParser().parse(record.get(0), record.get(1))).event();
+        ChangeEvent event = ((ParsedRecord.Event) new BothPaths().parse(record.get(0), record.get(1))).event();
 
         assertThat(event.table()).isEqualTo("monitoring.all_types");
         assertThat(event.after()).isEqualTo(MariaDbTypes.expectedAfter());
@@ -23,7 +23,7 @@ class MariaDbEnvelopeTest {
     @Test
     void itsPositionIsTheBinlogCoordinatesWithGtidAndServerId() throws Exception {
         List<byte[]> record = MariaDbTypes.captured();
-        ChangeEvent event = ((ParsedRecord.Event) new ChangeEventParser().parse(record.get(0), record.get(1))).event();
+        ChangeEvent event = ((ParsedRecord.Event) new BothPaths().parse(record.get(0), record.get(1))).event();
 
         Position.Binlog binlog = (Position.Binlog) event.position();
         assertThat(binlog.source()).isEqualTo("mariadb");

@@ -101,13 +101,13 @@ class MongoEnvelopeTest {
 
     @Test
     void theTombstoneAfterADeleteIsSkipped() {
-        assertThat(new ChangeEventParser().parse(MongoEnvelopes.key("1004"), null))
+        assertThat(new BothPaths().parse(MongoEnvelopes.key("1004"), null))
                 .isEqualTo(new ParsedRecord.Skipped(ParsedRecord.SkipReason.TOMBSTONE));
     }
 
     @Test
     void keysOfEveryIdTypeDecodeToTheIdValue() {
-        ChangeEventParser parser = new ChangeEventParser();
+        BothPaths parser = new BothPaths();
         byte[] value = MongoEnvelopes.value(Change.create("{\"_id\": 1}"), 1);
         assertThat(keyOf(parser.parse(MongoEnvelopes.key("\"1234\""), value))).isEqualTo(Map.of("id", "1234"));
         assertThat(keyOf(parser.parse(MongoEnvelopes.key("{\"$oid\": \"596e275826f08b2730779e1f\"}"), value)))

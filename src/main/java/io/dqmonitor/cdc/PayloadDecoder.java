@@ -1,0 +1,151 @@
+package io.dqmonitor.cdc;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * Decodes a payload straight from the record's bytes into rows, with the row schema the {@link SchemaCache} already
+ * holds: no tree of the payload, no copy of the value. Only the small {@code source} block and nested values become
+ * trees. It takes the shape Debezium's JSON converter writes for SQL sources, and answers null for anything else (a
+ * missing or unknown op, a MongoDB source, a value unlike its type, a field twice, before and after of different
+ * schemas): the tree path then decides, so every record has the outcome it always had.
+ */
+final class PayloadDecoder {
+
+    /** What the payload holds; {@code source} is a tree, as {@link Position} and the table name are read from it. */
+    record Payload(Op op, JsonNode source, Map<String, Object> before, Map<String, Object> after) {
+    }
+
+    private final ObjectReader trees;
+
+    PayloadDecoder(ObjectReader trees) {
+        this.trees = trees;
+    }
+
+    /** The payload at the parser's next token, or null when the tree path must decide. */
+    Payload payload(JsonParser parser, ConnectSchema rowSchema) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        Op op = null;
+        JsonNode source = null;
+        Map<String, Object> before = null;
+        Map<String, Object> after = null;
+        int seen = 0;
+        for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+            String name = parser.currentName();
+            int field = switch (name) {
+                case "op" -> 1;
+                case "source" -> 2;
+                case "before" -> 4;
+                case "after" -> 8;
+                default -> 0;
+            };
+            JsonToken value = parser.nextToken();
+            if ((seen & field) != 0) {
+                return null;
+            }
+            seen |= field;
+            boolean decided = switch (name) {
+                case "op" -> value == JsonToken.VALUE_STRING
+                        && (op = Op.fromCode(parser.getString()).orElse(null)) != null;
+                case "source" -> value == JsonToken.START_OBJECT && (source = trees.readTree(parser)) != null;
+                case "before" -> value == JsonToken.VALUE_NULL || (before = row(parser, rowSchema)) != null;
+                case "after" -> value == JsonToken.VALUE_NULL || (after = row(parser, rowSchema)) != null;
+                default -> {
+                    parser.skipChildren();
+                    yield true;
+                }
+            };
+            if (!decided) {
+                return null;
+            }
+        }
+        boolean complete = parser.currentToken() == JsonToken.END_OBJECT && op != null && source != null;
+        return complete && !MongoEnvelope.isMongo(source) ? new Payload(op, source, before, after) : null;
+    }
+
+    /** The row object at the parser's current token, or null when it is not one this decoder takes. */
+    Map<String, Object> row(JsonParser parser, ConnectSchema schema) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(schema.fields().size() * 4 / 3 + 1);
+        for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+            String column = parser.currentName();
+            Object value = value(parser, parser.nextToken(), schema.field(column));
+            if (value == UNDECIDED || values.containsKey(column)) {
+                return null;
+            }
+            values.put(column, value);
+        }
+        return values;
+    }
+
+    /** Stands for a value this decoder leaves to the tree path. */
+    private static final Object UNDECIDED = new Object();
+
+    private Object value(JsonParser parser, JsonToken token, ConnectSchema.FieldType type) {
+        return switch (token) {
+            case VALUE_NULL -> null;
+            // nested values and fractions are rare in rows: the tree path's own decoding of a small tree keeps
+            // them exactly as they were (a fraction's scale, a variable-scale decimal's shape)
+            case START_OBJECT, START_ARRAY, VALUE_NUMBER_FLOAT -> ValueDecoder.decode(trees.readTree(parser), type);
+            case VALUE_STRING -> string(parser.getString(), type);
+            case VALUE_NUMBER_INT -> integer(parser, type);
+            case VALUE_TRUE -> type == null || type.logicalName() == null || !known(type) ? Boolean.TRUE : UNDECIDED;
+            case VALUE_FALSE -> type == null || type.logicalName() == null || !known(type) ? Boolean.FALSE : UNDECIDED;
+            default -> UNDECIDED;
+        };
+    }
+
+    private static Object string(String text, ConnectSchema.FieldType type) {
+        if (type == null || type.logicalName() == null || !known(type)) {
+            return text;
+        }
+        return switch (type.logicalName()) {
+            // base64 that is not (a decimal written as text) is left to the tree path, which knows what to make of it
+            case ValueDecoder.DECIMAL -> type.scale() == null ? text : base64Decimal(text, type.scale());
+            case ValueDecoder.JSON -> new JsonText(text);
+            case ValueDecoder.BITS -> ValueDecoder.bits(text);
+            default -> UNDECIDED;
+        };
+    }
+
+    private static Object base64Decimal(String text, int scale) {
+        try {
+            return ValueDecoder.decimal(text, scale);
+        } catch (IllegalArgumentException notBase64) {
+            return UNDECIDED;
+        }
+    }
+
+    private static Object integer(JsonParser parser, ConnectSchema.FieldType type) {
+        boolean big = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER;
+        if (type == null || type.logicalName() == null || !known(type)) {
+            return big ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+        }
+        if (big) {
+            return UNDECIDED;
+        }
+        if (ValueDecoder.isTemporal(type.logicalName())) {
+            return ValueDecoder.temporal(type.logicalName(), parser.getLongValue());
+        }
+        return ValueDecoder.DECIMAL.equals(type.logicalName()) ? BigDecimal.valueOf(parser.getLongValue()) : UNDECIDED;
+    }
+
+    /** Logical types the tree path decodes by their value; any other is read as the plain JSON value. */
+    private static boolean known(ConnectSchema.FieldType type) {
+        String name = type.logicalName();
+        return ValueDecoder.isTemporal(name) || switch (name) {
+            case ValueDecoder.DECIMAL, ValueDecoder.JSON, ValueDecoder.BITS, "io.debezium.data.VariableScaleDecimal" -> true;
+            default -> false;
+        };
+    }
+}
