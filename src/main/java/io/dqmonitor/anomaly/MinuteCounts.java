@@ -41,10 +41,10 @@ record MinuteCounts(long[] changes, Map<String, double[]> pools) {
                 continue;
             }
             Object value = event.after().get(column);
-            pool(kinds, "null_rate", "null_rate:" + column, value == null ? 1 : 0);
+            pool(kinds, "null_rate", Signal.nullRateName(column), value == null ? 1 : 0);
             Double number = number(value);
             if (number != null) {
-                pool(kinds, "mean", Signal.mean(column).name(), number);
+                pool(kinds, "mean", Signal.meanName(column), number);
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.dqmonitor.anomaly;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.dqmonitor.rules.AnomalyRules.Direction;
 
 /**
@@ -28,7 +31,22 @@ record Signal(String name, boolean pooled, boolean share, Direction defaultDirec
     }
 
     static Signal mean(String column) {
-        return new Signal("mean:" + column, true, false, Direction.BOTH);
+        return new Signal(meanName(column), true, false, Direction.BOTH);
+    }
+
+    // every change counts its columns under these names: built once per column, not once per change. The columns are
+    // those of the rules, so the maps stay small
+    private static final Map<String, String> MEAN_NAMES = new ConcurrentHashMap<>();
+    private static final Map<String, String> NULL_RATE_NAMES = new ConcurrentHashMap<>();
+
+    /** {@code mean:<column>}, the name of the mean of a column's values. */
+    static String meanName(String column) {
+        return MEAN_NAMES.computeIfAbsent(column, c -> "mean:" + c);
+    }
+
+    /** {@code null_rate:<column>}, the name of the share of changes that leave a column null. */
+    static String nullRateName(String column) {
+        return NULL_RATE_NAMES.computeIfAbsent(column, c -> "null_rate:" + c);
     }
 
     /** A pooled signal by its name: {@code mean:<column>} a mean, any other a share. */

@@ -82,10 +82,16 @@ final class PartitionLedger {
             return false;
         }
         nextOffset = offset + 1;
-        String placeable = PositionKey.of(position);
-        if (placeable == null) {
+        if (!PositionKey.placeable(position)) {
             return true;
         }
+        if (checks.isEmpty() && tallies.isEmpty()) {
+            // no check under way, the common case: nothing to place, and no key to build
+            rows += rowDelta;
+            truncates += truncateDelta;
+            return true;
+        }
+        String placeable = PositionKey.of(position);
         tallies.keySet().retainAll(checks.keySet());
         checks.keySet().forEach(check -> tallies.computeIfAbsent(check, c -> new Tally(rows, truncates, List.of())));
         tallies.replaceAll((check, tally) -> checks.get(check)

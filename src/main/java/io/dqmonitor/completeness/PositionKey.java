@@ -11,6 +11,12 @@ final class PositionKey {
     private PositionKey() {
     }
 
+    /** Whether a snapshot can place the position: {@link #of} gives a key for it. */
+    static boolean placeable(Position position) {
+        return position instanceof Position.Postgres postgres && postgres.txId() != null
+                || position instanceof Position.Binlog binlog && binlog.file() != null && binlog.pos() != null;
+    }
+
     /** The key, or null for a position no snapshot can place: such a change is left out of the count. */
     static String of(Position position) {
         if (position instanceof Position.Postgres postgres && postgres.txId() != null) {

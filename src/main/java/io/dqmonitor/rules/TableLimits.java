@@ -59,7 +59,13 @@ public final class TableLimits {
         return violations;
     }
 
-    private record Claimed(int change, Violation violation) {
+    /** A claim of a change on a window; its violation is made only for a change that goes over the limit. */
+    private record Claimed(int change, String rule, String detail) {
+
+        Violation violation() {
+            return new Violation(TableRules.TABLE_COLUMN, rule,
+                    rule.equals(MAX_ROWS) ? "txId " + detail : detail);
+        }
     }
 
     private static void claim(TableRules table, ChangeEvent event, String id, int index,
@@ -67,13 +73,13 @@ public final class TableLimits {
         if (table.maxDeletesPerMinute() != null && event.op() == Op.DELETE && event.sourceTimestamp() != null) {
             String minute = event.sourceTimestamp().truncatedTo(ChronoUnit.MINUTES).toString();
             claims.add(new LimitWindows.Claim(table.table() + ":deletes:" + minute, id, table.maxDeletesPerMinute()));
-            claimed.add(new Claimed(index, new Violation(TableRules.TABLE_COLUMN, MAX_DELETES, minute)));
+            claimed.add(new Claimed(index, MAX_DELETES, minute));
         }
         String transaction = event.position().transaction();
         if (table.maxRowsPerTransaction() != null && transaction != null && event.op() != Op.READ
                 && event.op() != Op.TRUNCATE) {
             claims.add(new LimitWindows.Claim(table.table() + ":tx:" + transaction, id, table.maxRowsPerTransaction()));
-            claimed.add(new Claimed(index, new Violation(TableRules.TABLE_COLUMN, MAX_ROWS, "txId " + transaction)));
+            claimed.add(new Claimed(index, MAX_ROWS, transaction));
         }
     }
 }
