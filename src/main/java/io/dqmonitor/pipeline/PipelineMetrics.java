@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.dqmonitor.cdc.Op;
@@ -17,7 +18,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The pipeline's meters: events by table and op, their lag and newest commit time, rejected and skipped records,
+ * The pipeline's meters: events by table and op, their lag (in whole, and split into the connector's part and this
+ * service's) and newest commit time, rejected and skipped records,
  * heartbeats and failed batch stores. Every reason and stage starts at zero here, and a table's ops at its first
  * event, so that rate() and increase() see the first occurrence. Table label values go through {@link TableLabels}.
  */
@@ -36,6 +38,8 @@ class PipelineMetrics {
     private final TableLabels tables;
     private final LabelledMeters<Counter> events;
     private final LabelledMeters<Timer> lag;
+    private final LabelledMeters<Timer> captureLag;
+    private final LabelledMeters<Timer> processingLag;
     private final LabelledMeters<Timestamp> lastEvent;
     private final LabelledMeters<Counter> rejected;
     private final LabelledMeters<Counter> skipped;
@@ -49,6 +53,15 @@ class PipelineMetrics {
                 .tag("table", l.get(0)).tag("op", l.get(1)).register(registry));
         lag = LabelledMeters.of(registry, l -> Timer.builder("cdc.event.lag")
                 .description("Processing time minus the source commit time of each change event")
+                .serviceLevelObjectives(LAG_BUCKETS).tag("table", l.get(0)).register(registry));
+        // the lag in two: Debezium's part (commit to Kafka) and this service's (Kafka to stored and counted)
+        captureLag = LabelledMeters.of(registry, l -> Timer.builder("cdc.capture.lag")
+                .description("Kafka record timestamp minus the source commit time of each change event: the time "
+                        + "the connector took to put it in Kafka")
+                .serviceLevelObjectives(LAG_BUCKETS).tag("table", l.get(0)).register(registry));
+        processingLag = LabelledMeters.of(registry, l -> Timer.builder("dq.processing.lag")
+                .description("Time its effects were stored minus the Kafka record timestamp of each change event: the "
+                        + "time dq-monitor took to show it in the recent changes, the history and the metrics")
                 .serviceLevelObjectives(LAG_BUCKETS).tag("table", l.get(0)).register(registry));
         lastEvent = new LabelledMeters<>(registry, l -> {
             AtomicLong millis = new AtomicLong();
@@ -83,17 +96,29 @@ class PipelineMetrics {
                 .tag("reason", l.get(0)).register(registry));
     }
 
-    /** One change event processed: counts it, records its lag and moves the table's newest commit time forward. */
-    void eventProcessed(String table, Op op, Instant sourceTimestamp, Instant processedAt) {
+    /**
+     * One change event processed: counts it, records its lag in whole and in its two parts, and moves the table's
+     * newest commit time forward. {@code inKafkaAt} is the record's timestamp, or null when it has none.
+     */
+    void eventProcessed(String table, Op op, Instant sourceTimestamp, Instant inKafkaAt, Instant processedAt) {
         String label = tables.of(table);
         events.get(label, op.label()).increment();
+        if (inKafkaAt != null) {
+            record(processingLag.get(label), inKafkaAt, processedAt);
+        }
         if (sourceTimestamp == null) {
             return;
         }
-        // Clocks of the database and this host may disagree by a little; a negative lag is reported as none.
-        Duration delay = Duration.between(sourceTimestamp, processedAt);
-        lag.get(label).record(delay.isNegative() ? Duration.ZERO : delay);
+        record(lag.get(label), sourceTimestamp, processedAt);
+        if (inKafkaAt != null) {
+            record(captureLag.get(label), sourceTimestamp, inKafkaAt);
+        }
         lastEvent.get(label).millis().accumulateAndGet(sourceTimestamp.toEpochMilli(), Math::max);
+    }
+
+    /** Clocks of the database, the broker and this host may disagree by a little; a negative lag is reported as none. */
+    private static void record(Timer timer, Instant from, Instant to) {
+        timer.record(Math.max(0, to.toEpochMilli() - from.toEpochMilli()), TimeUnit.MILLISECONDS);
     }
 
     /** A table's op counters exist from its first event on, so that its first delete shows in rate(). */

@@ -34,7 +34,7 @@ class PartitionOwnershipTest {
         consumer.subscribe(List.of(OTHER, TOPIC, HEARTBEATS));
         ownership.onPartitionsAssigned(consumer, List.of(p(TOPIC, 0), p(TOPIC, 1), p(HEARTBEATS, 0)));
         ownership.tableRead(TOPIC, "public.t");
-        metrics.eventProcessed("public.t", Op.CREATE, NOW, NOW);
+        metrics.eventProcessed("public.t", Op.CREATE, NOW, null, NOW);
         ownership.heartbeatRead(HEARTBEATS, "monitoring_server");
         metrics.heartbeat("monitoring_server", NOW);
     }
@@ -65,7 +65,7 @@ class PartitionOwnershipTest {
         ownership.onPartitionsRevokedAfterCommit(consumer, List.of(p(TOPIC, 0), p(TOPIC, 1)));
         ownership.onPartitionsAssigned(consumer, List.of(p(TOPIC, 1)));
         ownership.tableRead(TOPIC, "public.t");
-        metrics.eventProcessed("public.t", Op.UPDATE, NOW.plusSeconds(5), NOW.plusSeconds(5));
+        metrics.eventProcessed("public.t", Op.UPDATE, NOW.plusSeconds(5), null, NOW.plusSeconds(5));
         assertThat(registry.scrape()).contains("cdc_last_event_timestamp_seconds{table=\"public.t\"} 1.795600805E9");
     }
 

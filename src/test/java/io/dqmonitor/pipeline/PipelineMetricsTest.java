@@ -22,7 +22,7 @@ class PipelineMetricsTest {
 
     @Test
     void eventsAreCountedByTableAndOp() {
-        metrics.eventProcessed("public.t", Op.CREATE, null, Instant.now());
+        metrics.eventProcessed("public.t", Op.CREATE, null, null, Instant.now());
         assertThat(registry.scrape()).contains("cdc_events_total{op=\"create\",table=\"public.t\"} 1.0");
     }
 
@@ -35,7 +35,7 @@ class PipelineMetricsTest {
     @Test
     void lagIsAHistogramInSeconds() {
         Instant now = Instant.parse("2026-01-01T00:00:01Z");
-        metrics.eventProcessed("public.t", Op.CREATE, now.minusMillis(300), now);
+        metrics.eventProcessed("public.t", Op.CREATE, now.minusMillis(300), null, now);
         assertThat(registry.scrape())
                 .contains("cdc_event_lag_seconds_bucket{table=\"public.t\",le=\"0.25\"} 0")
                 .contains("cdc_event_lag_seconds_bucket{table=\"public.t\",le=\"0.5\"} 1")
@@ -43,25 +43,46 @@ class PipelineMetricsTest {
     }
 
     @Test
+    void lagIsSplitIntoTheConnectorsPartAndThisServicesPart() {
+        Instant now = Instant.parse("2026-01-01T00:00:01Z");
+        metrics.eventProcessed("public.t", Op.CREATE, now.minusMillis(2000), now.minusMillis(70), now);
+        assertThat(registry.scrape())
+                .contains("cdc_capture_lag_seconds_bucket{table=\"public.t\",le=\"1.0\"} 0")
+                .contains("cdc_capture_lag_seconds_bucket{table=\"public.t\",le=\"2.5\"} 1")
+                .contains("cdc_capture_lag_seconds_sum{table=\"public.t\"} 1.93")
+                .contains("dq_processing_lag_seconds_bucket{table=\"public.t\",le=\"0.05\"} 0")
+                .contains("dq_processing_lag_seconds_bucket{table=\"public.t\",le=\"0.1\"} 1")
+                .contains("dq_processing_lag_seconds_sum{table=\"public.t\"} 0.07");
+    }
+
+    @Test
+    void anEventWithoutSourceTimeStillHasThisServicesPartOfTheLag() {
+        Instant now = Instant.parse("2026-01-01T00:00:01Z");
+        metrics.eventProcessed("public.t", Op.CREATE, null, now.minusMillis(70), now);
+        assertThat(registry.scrape()).contains("dq_processing_lag_seconds_count{table=\"public.t\"} 1")
+                .doesNotContain("cdc_capture_lag_seconds_count");
+    }
+
+    @Test
     void lastEventTimestampKeepsTheNewestCommitTime() {
         Instant now = Instant.parse("2026-01-01T00:00:10Z");
-        metrics.eventProcessed("public.t", Op.UPDATE, now.minusSeconds(1), now);
-        metrics.eventProcessed("public.t", Op.UPDATE, now.minusSeconds(5), now);
+        metrics.eventProcessed("public.t", Op.UPDATE, now.minusSeconds(1), null, now);
+        metrics.eventProcessed("public.t", Op.UPDATE, now.minusSeconds(5), null, now);
         assertThat(registry.scrape()).contains("cdc_last_event_timestamp_seconds{table=\"public.t\"} 1.767225609E9");
     }
 
     @Test
     void negativeLagFromClockSkewCountsAsZero() {
         Instant now = Instant.parse("2026-01-01T00:00:10Z");
-        metrics.eventProcessed("public.t", Op.CREATE, now.plusSeconds(2), now);
+        metrics.eventProcessed("public.t", Op.CREATE, now.plusSeconds(2), null, now);
         assertThat(registry.scrape()).contains("cdc_event_lag_seconds_bucket{table=\"public.t\",le=\"0.01\"} 1");
     }
 
     @Test
     void tablesBeyondTheLimitShareTheOverflowLabel() {
-        metrics.eventProcessed("public.first", Op.CREATE, null, Instant.now());
-        metrics.eventProcessed("public.second", Op.CREATE, null, Instant.now());
-        metrics.eventProcessed("public.third", Op.CREATE, null, Instant.now());
+        metrics.eventProcessed("public.first", Op.CREATE, null, null, Instant.now());
+        metrics.eventProcessed("public.second", Op.CREATE, null, null, Instant.now());
+        metrics.eventProcessed("public.third", Op.CREATE, null, null, Instant.now());
         assertThat(registry.scrape()).contains("cdc_events_total{op=\"create\",table=\"public.first\"} 1.0")
                 .contains("cdc_events_total{op=\"create\",table=\"_other\"} 2.0")
                 .doesNotContain("public.second");
@@ -99,7 +120,7 @@ class PipelineMetricsTest {
 
     @Test
     void everyMeterHasADescription() {
-        metrics.eventProcessed("public.t", Op.CREATE, Instant.now(), Instant.now());
+        metrics.eventProcessed("public.t", Op.CREATE, Instant.now(), null, Instant.now());
         metrics.heartbeat("monitoring_server", Instant.now());
         assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getDescription()).isNotBlank());
     }
