@@ -2,41 +2,46 @@ package io.dqmonitor.pipeline;
 
 import java.util.List;
 
-import io.dqmonitor.anomaly.CaughtUp;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives batches of Debezium records: Kafka things only. Offsets are committed by the container after this method
- * returns (ack mode BATCH); when the handler throws, the error handler ({@link PipelineConfiguration}) decides.
+ * Receives batches of Debezium records: Kafka things only. Offsets are committed by the container once a batch is
+ * acknowledged (ack mode MANUAL), which {@link StoreAhead} does when its effects are stored; when handling throws,
+ * the error handler ({@link PipelineConfiguration}) decides.
  */
 @Component
 class CdcListener {
 
-    private final ChangeBatchHandler handler;
+    private final StoreAhead stages;
 
-    CdcListener(ChangeBatchHandler handler) {
-        this.handler = handler;
+    CdcListener(StoreAhead stages) {
+        this.stages = stages;
     }
 
     // the group is spring.kafka.consumer.group-id, not the listener id
     @KafkaListener(id = "dq-monitor-cdc", idIsGroup = false, topicPattern = "#{@cdcTopicPattern}", batch = "true")
-    void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
-        handler.handle(records, caughtUp(consumer));
+    void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+        stages.onBatch(records, ack, consumer);
     }
 
     /**
-     * Lag as of the last fetch, known without a call to the broker. A partition this consumer no longer holds (a
-     * rebalance gave it to another instance) is not this instance's to wait for; asking its lag would throw.
+     * Nothing arrived for a while (spring.kafka.listener.idle-event-interval): the batch being stored is acknowledged
+     * now rather than with the next one. Published on the consumer thread, which alone may use the consumer.
      */
-    static CaughtUp caughtUp(Consumer<?, ?> consumer) {
-        return (topic, partition) -> {
-            TopicPartition tp = new TopicPartition(topic, partition);
-            return !consumer.assignment().contains(tp) || consumer.currentLag(tp).orElse(-1) == 0;
-        };
+    @EventListener
+    void onIdle(ListenerContainerIdleEvent idle) {
+        stages.settle(idle.getConsumer());
+    }
+
+    /** Partitions about to be revoked or lost: the batch being stored is settled before they go. */
+    @EventListener
+    void onLeaving(PartitionOwnership.Leaving leaving) {
+        stages.leaving(leaving.consumer(), leaving.partitions(), leaving.lost());
     }
 }

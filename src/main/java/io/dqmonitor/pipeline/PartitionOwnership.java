@@ -103,6 +103,15 @@ class PartitionOwnership implements ConsumerAwareRebalanceListener, TableLeads {
         log.info("Partitions assigned: {}; reading {} in all", partitions, owned.size());
     }
 
+    /** Partitions about to leave this consumer, published on the consumer thread before the container commits. */
+    record Leaving(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, boolean lost) {
+    }
+
+    @Override
+    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        events.publishEvent(new Leaving(consumer, partitions, false));
+    }
+
     @Override
     public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         released(partitions);
@@ -110,6 +119,7 @@ class PartitionOwnership implements ConsumerAwareRebalanceListener, TableLeads {
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        events.publishEvent(new Leaving(consumer, partitions, true));
         released(partitions);
     }
 

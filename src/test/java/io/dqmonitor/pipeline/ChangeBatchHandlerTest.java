@@ -38,42 +38,15 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
-/**
- * The batch handler with in-memory stores: what is counted, committed and dead-lettered when a store fails. The
- * dead-letter publisher is the real one, over Kafka's own in-memory producer.
- */
+/** The batch handler with in-memory stores ({@link PipelineFixture}): what is counted, committed and dead-lettered when a store fails. */
 class ChangeBatchHandlerTest {
 
-    private static final String TOPIC = "monitoring_server.public.t";
-
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final InMemoryViolationLog history = new InMemoryViolationLog();
-    private final InMemoryRecentChanges recent = new InMemoryRecentChanges();
-    private final MockProducer<Object, Object> producer = new MockProducer<>(true, null,
-            (topic, value) -> new ByteArraySerializer().serialize(topic, (byte[]) value),
-            (topic, value) -> new ByteArraySerializer().serialize(topic, (byte[]) value));
-    private final DeadLetterPublisher deadLetters = new DeadLetterPublisher(new KafkaTemplate<>(() -> producer),
-            new KafkaAdmin(Map.of()) {
-                @Override
-                public void createOrModifyTopics(org.apache.kafka.clients.admin.NewTopic... topics) {
-                }
-            }, new CdcProperties(".*", ".*", "-dlt", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
-    private final SchemaTracker schemas = new SchemaTracker(new InMemorySchemaBaselines());
-    private final PipelineMetrics metrics = new PipelineMetrics(registry,
-            TableLabelsFixture.of(new MetricsProperties(100)));
-    private final RulesInForce rules = RuleFixtures.inForce(RulesFixture.rules("""
-            dq.tables.public.t.columns.qty.min: 0
-            dq.tables.public.t.columns.email: { pattern: '^[^@]+@[^@]+$', pii: hash }
-            """));
-    private final PipelineHealth health = new PipelineHealth(metrics, Clock.systemUTC());
-    private final ChangeBatchHandler handler = new ChangeBatchHandler(
-            new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), RuleFixtures.limits(rules),
-                    schemas, rules, RuleFixtures.MASKER, health),
-            new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(),
-                    AnomalyFixtures.monitor(rules), health),
-            new BatchAccounting(new TableStatistics(), metrics,
-                    RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), new PartitionOwnership(metrics, event -> { }),
-                    Clock.systemUTC()));
+    private final PipelineFixture fixture = new PipelineFixture();
+    private final SimpleMeterRegistry registry = fixture.registry;
+    private final InMemoryViolationLog history = fixture.history;
+    private final InMemoryRecentChanges recent = fixture.recent;
+    private final MockProducer<Object, Object> producer = fixture.producer;
+    private final ChangeBatchHandler handler = fixture.handler;
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
         handler.handle(records, CaughtUp.UNKNOWN);
@@ -156,12 +129,12 @@ class ChangeBatchHandlerTest {
 
         handle(batch);
         assertThat(producer.history()).singleElement()
-                .satisfies(sent -> assertThat(sent.topic()).isEqualTo(TOPIC + "-dlt"));
+                .satisfies(sent -> assertThat(sent.topic()).isEqualTo(PipelineFixture.TOPIC + "-dlt"));
         assertThat(registry.get("cdc.events.rejected").tag("reason", "malformed_json").counter().count()).isEqualTo(1);
     }
 
     private double created() {
-        return registry.find("cdc.events").tag("op", "create").counters().stream().mapToDouble(c -> c.count()).sum();
+        return fixture.created();
     }
 
     @Test
@@ -181,12 +154,11 @@ class ChangeBatchHandlerTest {
     }
 
     private static ConsumerRecord<byte[], byte[]> record(long offset, String value) {
-        return new ConsumerRecord<>(TOPIC, 0, offset, null, value.getBytes(StandardCharsets.UTF_8));
+        return PipelineFixture.record(offset, value);
     }
 
     private static String create(long id, int qty) {
-        return "{\"op\":\"c\",\"source\":{\"schema\":\"public\",\"table\":\"t\",\"txId\":" + id + ",\"lsn\":" + id
-                + "},\"after\":{\"id\":" + id + ",\"qty\":" + qty + "}}";
+        return PipelineFixture.create(id, qty);
     }
 
     private static String createWithNote(long id, int qty) {

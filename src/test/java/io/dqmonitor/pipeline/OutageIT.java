@@ -26,8 +26,11 @@ import tools.jackson.databind.JsonNode;
  * {@code dq_batch_failures_total} and in readiness, while liveness stays up), resumes when the dependency is back,
  * and every row's effects are stored exactly once.
  */
+// batches of 5 records: the rows of each test span several batches, so that a store fails while the next batch is
+// being checked (StoreAhead) and the consumer must seek back to the failed batch
 @TestPropertySource(properties = {"dq.cdc.retry-max-interval=2s", "spring.data.redis.timeout=1s",
-        "spring.datasource.hikari.connection-timeout=2000", "dq.completeness.interval=500ms"})
+        "spring.datasource.hikari.connection-timeout=2000", "dq.completeness.interval=500ms",
+        "spring.kafka.consumer.max-poll-records=5"})
 class OutageIT extends StackIntegrationTest {
 
     @Autowired

@@ -1,0 +1,91 @@
+package io.dqmonitor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.dqmonitor.anomaly.AnomalyFixtures;
+import io.dqmonitor.anomaly.CaughtUp;
+import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.completeness.CompletenessFixtures;
+import io.dqmonitor.history.InMemoryViolationLog;
+import io.dqmonitor.metrics.MetricsProperties;
+import io.dqmonitor.metrics.TableLabelsFixture;
+import io.dqmonitor.privacy.PiiMode;
+import io.dqmonitor.recent.InMemoryRecentChanges;
+import io.dqmonitor.report.TableStatistics;
+import io.dqmonitor.ruleconfig.RulesFixture;
+import io.dqmonitor.rules.RuleFixtures;
+import io.dqmonitor.rules.RuleMetricsFixture;
+import io.dqmonitor.rules.RulesInForce;
+import io.dqmonitor.schema.SchemaMetricsFixture;
+import io.dqmonitor.schema.InMemorySchemaBaselines;
+import io.dqmonitor.schema.SchemaTracker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+/**
+ * The batch path with in-memory stores, for unit tests of the handler and the store-ahead stage. The dead-letter
+ * publisher is the real one, over Kafka's own in-memory producer.
+ */
+final class PipelineFixture {
+
+    static final String TOPIC = "monitoring_server.public.t";
+
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final InMemoryViolationLog history = new InMemoryViolationLog();
+    final InMemoryRecentChanges recent = new InMemoryRecentChanges();
+    final MockProducer<Object, Object> producer = new MockProducer<>(true, null,
+            (topic, value) -> new ByteArraySerializer().serialize(topic, (byte[]) value),
+            (topic, value) -> new ByteArraySerializer().serialize(topic, (byte[]) value));
+    final DeadLetterPublisher deadLetters = new DeadLetterPublisher(new KafkaTemplate<>(() -> producer),
+            new KafkaAdmin(Map.of()) {
+                @Override
+                public void createOrModifyTopics(org.apache.kafka.clients.admin.NewTopic... topics) {
+                }
+            }, new CdcProperties(".*", ".*", "-dlt", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    final SchemaTracker schemas = new SchemaTracker(new InMemorySchemaBaselines());
+    final PipelineMetrics metrics = new PipelineMetrics(registry,
+            TableLabelsFixture.of(new MetricsProperties(100)));
+    final RulesInForce rules = RuleFixtures.inForce(RulesFixture.rules("""
+            dq.tables.public.t.columns.qty.min: 0
+            dq.tables.public.t.columns.email: { pattern: '^[^@]+@[^@]+$', pii: hash }
+            """));
+    final PipelineHealth health = new PipelineHealth(metrics, Clock.systemUTC());
+    final RecordChecker checker = new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
+            RuleFixtures.limits(rules), schemas, rules, RuleFixtures.MASKER, health);
+    final BatchEffects effects = new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(),
+            AnomalyFixtures.monitor(rules), health);
+    final BatchAccounting accounting = new BatchAccounting(new TableStatistics(), metrics,
+            RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry),
+            new PartitionOwnership(metrics, event -> { }), Clock.systemUTC());
+    final ChangeBatchHandler handler = new ChangeBatchHandler(checker, effects, accounting);
+
+    static ConsumerRecord<byte[], byte[]> record(long offset, String value) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String create(long id, int qty) {
+        return "{\"op\":\"c\",\"source\":{\"schema\":\"public\",\"table\":\"t\",\"txId\":" + id + ",\"lsn\":" + id
+                + "},\"after\":{\"id\":" + id + ",\"qty\":" + qty + "}}";
+    }
+
+    /** Change events processed, as counted. */
+    double created() {
+        return registry.find("cdc.events").tag("op", "create").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+}
