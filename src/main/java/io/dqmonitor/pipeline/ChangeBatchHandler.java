@@ -60,7 +60,7 @@ class ChangeBatchHandler {
     }
 
     private void handleTogether(List<ConsumerRecord<byte[], byte[]>> records, CaughtUp caughtUp) {
-        CheckedBatch batch = checker.check(records);
+        CheckedBatch batch = checker.withLimits(checker.check(records));
         effects.store(batch, caughtUp);
         accounting.account(batch);
     }

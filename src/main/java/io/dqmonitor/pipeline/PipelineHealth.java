@@ -39,6 +39,7 @@ class PipelineHealth implements HealthIndicator {
     }
 
     private final AtomicReference<Failure> failure = new AtomicReference<>();
+    private volatile RuntimeException lastCounted;
     private final PipelineMetrics metrics;
     private final Clock clock;
 
@@ -63,9 +64,11 @@ class PipelineHealth implements HealthIndicator {
         try {
             return step.get();
         } catch (RuntimeException e) {
-            if (FailureModel.isPermanentForRecord(e)) {
+            // a failure an inner stage already counted, on its way out through the stage around it
+            if (FailureModel.isPermanentForRecord(e) || lastCounted == e) {
                 throw e;
             }
+            lastCounted = e;
             metrics.batchFailed(stage);
             Failure previous = failure.get();
             Instant since = previous != null && previous.stage().equals(stage) ? previous.since() : clock.instant();

@@ -22,7 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Parses each record of a batch and checks each change event against the rules in force; stores nothing. The rules
+ * Parses each record of a batch and checks each change event against the rules in force, then, as a step of its own,
+ * against the table limits; stores nothing. The rules
  * see the raw event; what it hands on is masked: personal columns ({@code pii:}) never reach a store, a response or
  * a log line unmasked.
  */
@@ -74,10 +75,18 @@ class RecordChecker {
                 others.add(new CheckedBatch.Other(record.topic(), parsed));
             }
         }
-        return new CheckedBatch(withLimits(events), rejections, others);
+        return new CheckedBatch(events, rejections, others);
     }
 
-    /** Adds the table limits' violations: one round trip to the shared windows for the batch. */
+    /**
+     * Adds the table limits' violations: one round trip to the shared windows for the batch. Done when the batch is
+     * about to be stored (on the store thread when it is stored ahead), so that batches claim their places in the
+     * order they are read, and the consumer thread does not wait for Redis.
+     */
+    CheckedBatch withLimits(CheckedBatch batch) {
+        return new CheckedBatch(withLimits(batch.events()), batch.rejections(), batch.others());
+    }
+
     private List<CheckedBatch.Checked> withLimits(List<CheckedBatch.Checked> events) {
         // the masked event has the raw one's table, operation, time and position, and the id is the raw change's
         List<List<Violation>> over = health.read(PipelineHealth.LIMITS, () -> limits.check(events.stream()

@@ -22,7 +22,8 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a batch on the consumer thread while the batch before it is stored on the store thread, and acknowledges a
+ * Checks a batch on the consumer thread while the batch before it is stored on the store thread (its table limits
+ * claimed first, then its effects stored and counted), and acknowledges a
  * batch only once its effects are stored: its offsets are committed by the container (ack mode MANUAL) after that, in
  * order, on the consumer thread. At most one batch is being stored at a time.
  * <p>
@@ -92,8 +93,9 @@ class StoreAhead implements DisposableBean {
         }
         if (settle(consumer, Set.of(), true, firstOffsets)) {
             inFlight = new InFlight(CompletableFuture.runAsync(() -> {
-                effects.store(batch, caughtUp);
-                accounting.account(batch);
+                CheckedBatch limited = checker.withLimits(batch);
+                effects.store(limited, caughtUp);
+                accounting.account(limited);
             }, storeThread), firstOffsets, ack);
         }
     }

@@ -86,6 +86,18 @@ class ChangeBatchHandlerTest {
     }
 
     @Test
+    void aFailedStoreHasTheLedgerAndTheSignalsReadTheirPartitionsAgain() {
+        history.failWith(entries -> {
+            throw new DataAccessResourceFailureException("connection refused");
+        });
+
+        assertThatThrownBy(() -> handle(List.of(record(0, create(1, -1)))));
+
+        assertThat(fixture.published).singleElement().isEqualTo(new io.dqmonitor.cdc.PartitionsMoved(
+                java.util.Set.of(new org.apache.kafka.common.TopicPartition(PipelineFixture.TOPIC, 0))));
+    }
+
+    @Test
     void aSchemaChangeBecomesTheBaselineOnlyOnceItsBatchIsStored() {
         handle(List.of(record(0, create(1, 1))));
         history.failWith(entries -> {

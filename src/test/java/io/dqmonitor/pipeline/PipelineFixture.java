@@ -28,6 +28,7 @@ import io.dqmonitor.schema.SchemaMetricsFixture;
 import io.dqmonitor.schema.InMemorySchemaBaselines;
 import io.dqmonitor.schema.SchemaTracker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.transaction.support.TransactionOperations;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -66,10 +67,12 @@ final class PipelineFixture {
             dq.tables.public.t.columns.email: { pattern: '^[^@]+@[^@]+$', pii: hash }
             """));
     final PipelineHealth health = new PipelineHealth(metrics, Clock.systemUTC());
+    /** Events the batch path published. */
+    final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     final RecordChecker checker = new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
             RuleFixtures.limits(rules), schemas, rules, RuleFixtures.MASKER, health);
     final BatchEffects effects = new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(),
-            AnomalyFixtures.monitor(rules), health);
+            AnomalyFixtures.monitor(rules), health, TransactionOperations.withoutTransaction(), published::add);
     final BatchAccounting accounting = new BatchAccounting(new TableStatistics(), metrics,
             RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry),
             new PartitionOwnership(metrics, event -> { }), Clock.systemUTC());

@@ -32,6 +32,16 @@ class PipelineHealthTest {
     }
 
     @Test
+    void aFailureOfAStageInsideAnotherIsCountedAndShownOnceAsTheInnerStage() {
+        assertThatThrownBy(() -> health.store(PipelineHealth.HISTORY, () -> health.store(PipelineHealth.ANOMALY, () -> {
+            throw new IllegalStateException("connection refused");
+        })));
+        assertThat(health.health().getDetails()).containsEntry("stage", "anomaly");
+        assertThat(registry.get("dq.batch.failures").tag("stage", "anomaly").counter().count()).isEqualTo(1);
+        assertThat(registry.get("dq.batch.failures").tag("stage", "history").counter().count()).isZero();
+    }
+
+    @Test
     void aFailurePermanentForARecordIsRethrownButNeitherCountedNorShown() {
         assertThatThrownBy(() -> health.store(PipelineHealth.HISTORY, () -> {
             throw new org.springframework.dao.DataIntegrityViolationException("invalid byte sequence 0x00");
