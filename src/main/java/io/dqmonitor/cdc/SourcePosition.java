@@ -48,11 +48,16 @@ public record SourcePosition(String rowKey, String id) {
         String position = String.join("|", key.table(), key.op().label(), key.position().identity(),
                 String.valueOf(key.sourceTimestamp() == null ? null : key.sourceTimestamp().toEpochMilli()),
                 rowKey == null ? "" : rowKey);
+        return new SourcePosition(rowKey, HexFormat.of().formatHex(SHA_256.get()
+                .digest(position.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    // one digest per thread: looking the algorithm up for every change costs more than hashing a position
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return new SourcePosition(rowKey, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(position.getBytes(StandardCharsets.UTF_8))));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
+    });
 }
