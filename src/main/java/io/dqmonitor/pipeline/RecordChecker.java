@@ -1,6 +1,7 @@
 package io.dqmonitor.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.SourcePosition;
+import io.dqmonitor.cdc.TableLeads;
 import io.dqmonitor.privacy.Masker;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.Evaluation;
@@ -37,9 +39,11 @@ class RecordChecker {
     private final RulesInForce rules;
     private final Masker masker;
     private final PipelineHealth health;
+    private final TableLeads leads;
 
     RecordChecker(ChangeEventParser parser, RuleEvaluator evaluator, TableLimits limits, SchemaTracker schemas,
-            RulesInForce rules, Masker masker, PipelineHealth health) {
+            RulesInForce rules, Masker masker, PipelineHealth health, TableLeads leads) {
+        this.leads = leads;
         this.parser = parser;
         this.evaluator = evaluator;
         this.limits = limits;
@@ -89,8 +93,12 @@ class RecordChecker {
 
     private List<CheckedBatch.Checked> withLimits(List<CheckedBatch.Checked> events) {
         // the masked event has the raw one's table, operation, time and position, and the id is the raw change's
+        // a table whose topic has one partition has its changes in source order: a transaction's are consecutive
+        Map<String, Boolean> ordered = new HashMap<>();
         List<List<Violation>> over = health.read(PipelineHealth.LIMITS, () -> limits.check(events.stream()
-                .map(c -> new TableLimits.Change(c.event(), c.position().id())).toList()));
+                .map(c -> new TableLimits.Change(c.event(), c.position().id(),
+                        ordered.computeIfAbsent(c.event().table(), table -> leads.partitions(table) == 1)))
+                .toList()));
         List<CheckedBatch.Checked> checked = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             CheckedBatch.Checked c = events.get(i);

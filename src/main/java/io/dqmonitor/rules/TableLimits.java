@@ -27,19 +27,29 @@ public final class TableLimits {
         this.windows = windows;
     }
 
-    /** A change event and its identity ({@code SourcePosition#id()}). */
-    public record Change(ChangeEvent event, String id) {
+    /**
+     * A change event, its identity ({@code SourcePosition#id()}), and whether its table's changes come in one ordered
+     * stream (the table's topic has one partition): then a transaction's changes are consecutive among the table's
+     * changes, as Debezium writes a transaction's changes one after the other in commit order.
+     */
+    public record Change(ChangeEvent event, String id, boolean ordered) {
+
+        /** A change whose table's changes may be spread over several partitions. */
+        public Change(ChangeEvent event, String id) {
+            this(event, id, false);
+        }
     }
 
     /** The limit violations of each change, in order: one round trip to the windows for the whole batch. */
     public List<List<Violation>> check(List<Change> changes) {
         List<LimitWindows.Claim> claims = new ArrayList<>();
         List<Claimed> claimed = new ArrayList<>();
+        boolean[] settled = WholeTransactions.within(changes, this::maxRowsPerTransaction);
         for (int i = 0; i < changes.size(); i++) {
             ChangeEvent event = changes.get(i).event();
             TableRules table = rules.tables().get(event.table());
             if (table != null) {
-                claim(table, event, changes.get(i).id(), i, claims, claimed);
+                claim(table, event, changes.get(i).id(), i, !settled[i], claims, claimed);
             }
         }
         // nearly every change breaks no limit: one list is made only for a change that does
@@ -68,7 +78,12 @@ public final class TableLimits {
         }
     }
 
-    private static void claim(TableRules table, ChangeEvent event, String id, int index,
+    private Integer maxRowsPerTransaction(String table) {
+        TableRules rulesOfTable = rules.tables().get(table);
+        return rulesOfTable == null ? null : rulesOfTable.maxRowsPerTransaction();
+    }
+
+    private static void claim(TableRules table, ChangeEvent event, String id, int index, boolean inOpenTransaction,
             List<LimitWindows.Claim> claims, List<Claimed> claimed) {
         if (table.maxDeletesPerMinute() != null && event.op() == Op.DELETE && event.sourceTimestamp() != null) {
             String minute = event.sourceTimestamp().truncatedTo(ChronoUnit.MINUTES).toString();
@@ -77,7 +92,7 @@ public final class TableLimits {
         }
         String transaction = event.position().transaction();
         if (table.maxRowsPerTransaction() != null && transaction != null && event.op() != Op.READ
-                && event.op() != Op.TRUNCATE) {
+                && event.op() != Op.TRUNCATE && inOpenTransaction) {
             claims.add(new LimitWindows.Claim(table.table() + ":tx:" + transaction, id, table.maxRowsPerTransaction()));
             claimed.add(new Claimed(index, MAX_ROWS, transaction));
         }

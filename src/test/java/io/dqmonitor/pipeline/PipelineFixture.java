@@ -70,7 +70,7 @@ final class PipelineFixture {
     /** Events the batch path published. */
     final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     final RecordChecker checker = new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
-            RuleFixtures.limits(rules), schemas, rules, RuleFixtures.MASKER, health);
+            RuleFixtures.limits(rules), schemas, rules, RuleFixtures.MASKER, health, table -> false);
     final BatchEffects effects = new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(),
             AnomalyFixtures.monitor(rules), health, TransactionOperations.withoutTransaction(), published::add);
     final BatchAccounting accounting = new BatchAccounting(new TableStatistics(), metrics,

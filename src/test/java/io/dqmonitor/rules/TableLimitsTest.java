@@ -94,6 +94,48 @@ class TableLimitsTest {
         assertThat(new TableLimits(rules, refusing).check(List.of(change(other)))).containsExactly(List.of());
     }
 
+    @Test
+    void inAnOrderedTableATransactionWholeInTheBatchAndWithinTheLimitClaimsNoWindow() {
+        List<LimitWindows.Claim> asked = new java.util.ArrayList<>();
+        LimitWindows recording = claims -> {
+            asked.addAll(claims);
+            return windows.places(claims);
+        };
+        List<ChangeEvent> events = List.of(update(1, 90), update(2, 91), update(3, 91), update(4, 92), update(5, 93));
+
+        new TableLimits(rules, recording).check(events.stream().map(TableLimitsTest::ordered).toList());
+
+        // 91 (two rows, the limit) and 92 have a change of another transaction before and after them: whole
+        assertThat(asked).extracting(LimitWindows.Claim::window).containsExactly("public.t:tx:90", "public.t:tx:93");
+    }
+
+    @Test
+    void inAnOrderedTableATransactionOverTheLimitIsStillOneViolation() {
+        List<List<Violation>> each = limits.check(List.of(update(1, 90), update(2, 91), update(3, 91), update(4, 91),
+                update(5, 92)).stream().map(TableLimitsTest::ordered).toList());
+
+        assertThat(each).extracting(List::size).containsExactly(0, 0, 0, 1, 0);
+    }
+
+    @Test
+    void inAnOrderedTableATransactionAtTheEdgeOfTheBatchIsClaimed() {
+        // its other changes may be in the batch before or after this one
+        List<Violation> first = check(limits, List.of(update(1, 94), update(2, 94), update(3, 95)), true);
+        List<Violation> second = check(limits, List.of(update(4, 94), update(5, 96)), true);
+
+        assertThat(first).isEmpty();
+        assertThat(second).containsExactly(new Violation("*", "max_rows_per_transaction", "txId 94"));
+    }
+
+    private static List<Violation> check(TableLimits limits, List<ChangeEvent> events, boolean ordered) {
+        return limits.check(events.stream().map(ordered ? TableLimitsTest::ordered : TableLimitsTest::change)
+                .toList()).stream().flatMap(List::stream).toList();
+    }
+
+    private static TableLimits.Change ordered(ChangeEvent event) {
+        return new TableLimits.Change(event, SourcePosition.of(event).id(), true);
+    }
+
     private static List<Violation> check(TableLimits limits, List<ChangeEvent> events) {
         return limits.check(events.stream().map(TableLimitsTest::change).toList()).stream()
                 .flatMap(List::stream).toList();
