@@ -99,14 +99,14 @@ final class PayloadDecoder {
             case START_OBJECT, START_ARRAY, VALUE_NUMBER_FLOAT -> ValueDecoder.decode(trees.readTree(parser), type);
             case VALUE_STRING -> string(parser.getString(), type);
             case VALUE_NUMBER_INT -> integer(parser, type);
-            case VALUE_TRUE -> type == null || type.logicalName() == null || !known(type) ? Boolean.TRUE : UNDECIDED;
-            case VALUE_FALSE -> type == null || type.logicalName() == null || !known(type) ? Boolean.FALSE : UNDECIDED;
+            case VALUE_TRUE -> plain(type) ? Boolean.TRUE : UNDECIDED;
+            case VALUE_FALSE -> plain(type) ? Boolean.FALSE : UNDECIDED;
             default -> UNDECIDED;
         };
     }
 
     private static Object string(String text, ConnectSchema.FieldType type) {
-        if (type == null || type.logicalName() == null || !known(type)) {
+        if (plain(type)) {
             return text;
         }
         return switch (type.logicalName()) {
@@ -128,7 +128,7 @@ final class PayloadDecoder {
 
     private static Object integer(JsonParser parser, ConnectSchema.FieldType type) {
         boolean big = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER;
-        if (type == null || type.logicalName() == null || !known(type)) {
+        if (plain(type)) {
             return big ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
         }
         if (big) {
@@ -140,12 +140,15 @@ final class PayloadDecoder {
         return ValueDecoder.DECIMAL.equals(type.logicalName()) ? BigDecimal.valueOf(parser.getLongValue()) : UNDECIDED;
     }
 
-    /** Logical types the tree path decodes by their value; any other is read as the plain JSON value. */
-    private static boolean known(ConnectSchema.FieldType type) {
-        String name = type.logicalName();
-        return ValueDecoder.isTemporal(name) || switch (name) {
-            case ValueDecoder.DECIMAL, ValueDecoder.JSON, ValueDecoder.BITS, "io.debezium.data.VariableScaleDecimal" -> true;
-            default -> false;
+    /**
+     * Whether a value of this type is read as the plain JSON value: no logical type, or one the tree path does not
+     * decode by its value.
+     */
+    private static boolean plain(ConnectSchema.FieldType type) {
+        String name = type == null ? null : type.logicalName();
+        return name == null || !ValueDecoder.isTemporal(name) && switch (name) {
+            case ValueDecoder.DECIMAL, ValueDecoder.JSON, ValueDecoder.BITS, ValueDecoder.VARIABLE_SCALE_DECIMAL -> false;
+            default -> true;
         };
     }
 }

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +27,21 @@ final class ValueDecoder {
     static final String DECIMAL = "org.apache.kafka.connect.data.Decimal";
     static final String JSON = "io.debezium.data.Json";
     static final String BITS = "io.debezium.data.Bits";
+    static final String VARIABLE_SCALE_DECIMAL = "io.debezium.data.VariableScaleDecimal";
+
+    /** The points and spans of time Connect writes as whole numbers, each with its ISO-8601 text. */
+    private static final Map<String, LongFunction<String>> TEMPORAL = Map.ofEntries(
+            Map.entry("io.debezium.time.Date", days -> LocalDate.ofEpochDay(days).toString()),
+            Map.entry("org.apache.kafka.connect.data.Date", days -> LocalDate.ofEpochDay(days).toString()),
+            Map.entry("io.debezium.time.Time", millis -> LocalTime.ofNanoOfDay(millis * 1_000_000L).toString()),
+            Map.entry("org.apache.kafka.connect.data.Time", millis -> LocalTime.ofNanoOfDay(millis * 1_000_000L).toString()),
+            Map.entry("io.debezium.time.MicroTime", micros -> LocalTime.ofNanoOfDay(micros * 1_000L).toString()),
+            Map.entry("io.debezium.time.NanoTime", nanos -> LocalTime.ofNanoOfDay(nanos).toString()),
+            Map.entry("io.debezium.time.Timestamp", millis -> localDateTime(Instant.ofEpochMilli(millis))),
+            Map.entry("org.apache.kafka.connect.data.Timestamp", millis -> localDateTime(Instant.ofEpochMilli(millis))),
+            Map.entry("io.debezium.time.MicroTimestamp", micros -> localDateTime(epochMicros(micros))),
+            Map.entry("io.debezium.time.NanoTimestamp", nanos -> localDateTime(epochNanos(nanos))),
+            Map.entry("io.debezium.time.MicroDuration", micros -> Duration.ofNanos(micros * 1_000L).toString()));
 
     private ValueDecoder() {
     }
@@ -60,7 +76,7 @@ final class ValueDecoder {
         }
         return switch (type.logicalName()) {
             case DECIMAL -> decimal(value, type.scale());
-            case "io.debezium.data.VariableScaleDecimal" -> variableScaleDecimal(value);
+            case VARIABLE_SCALE_DECIMAL -> variableScaleDecimal(value);
             case JSON -> value.isString() ? new JsonText(value.stringValue()) : null;
             case BITS -> value.isString() ? bits(value.stringValue()) : null;
             default -> null;
@@ -69,31 +85,16 @@ final class ValueDecoder {
 
     /** Whether a logical type is a point or span of time that Connect writes as a whole number. */
     static boolean isTemporal(String logicalName) {
-        return switch (logicalName) {
-            case "io.debezium.time.Date", "org.apache.kafka.connect.data.Date", "io.debezium.time.Time",
-                    "org.apache.kafka.connect.data.Time", "io.debezium.time.MicroTime", "io.debezium.time.NanoTime",
-                    "io.debezium.time.Timestamp", "org.apache.kafka.connect.data.Timestamp",
-                    "io.debezium.time.MicroTimestamp", "io.debezium.time.NanoTimestamp",
-                    "io.debezium.time.MicroDuration" -> true;
-            default -> false;
-        };
+        return TEMPORAL.containsKey(logicalName);
     }
 
     /** A temporal value ({@link #isTemporal}) as ISO-8601 text. */
     static String temporal(String logicalName, long value) {
-        return switch (logicalName) {
-            case "io.debezium.time.Date", "org.apache.kafka.connect.data.Date" -> LocalDate.ofEpochDay(value).toString();
-            case "io.debezium.time.Time", "org.apache.kafka.connect.data.Time" ->
-                    LocalTime.ofNanoOfDay(value * 1_000_000L).toString();
-            case "io.debezium.time.MicroTime" -> LocalTime.ofNanoOfDay(value * 1_000L).toString();
-            case "io.debezium.time.NanoTime" -> LocalTime.ofNanoOfDay(value).toString();
-            case "io.debezium.time.Timestamp", "org.apache.kafka.connect.data.Timestamp" ->
-                    localDateTime(Instant.ofEpochMilli(value));
-            case "io.debezium.time.MicroTimestamp" -> localDateTime(epochMicros(value));
-            case "io.debezium.time.NanoTimestamp" -> localDateTime(epochNanos(value));
-            case "io.debezium.time.MicroDuration" -> Duration.ofNanos(value * 1_000L).toString();
-            default -> throw new IllegalArgumentException("not a temporal type: " + logicalName);
-        };
+        LongFunction<String> text = TEMPORAL.get(logicalName);
+        if (text == null) {
+            throw new IllegalArgumentException("not a temporal type: " + logicalName);
+        }
+        return text.apply(value);
     }
 
     /** A fixed-scale decimal as Connect writes it: the unscaled value's two's-complement bytes in base64. */
