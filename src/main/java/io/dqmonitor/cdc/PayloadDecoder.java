@@ -147,7 +147,8 @@ final class PayloadDecoder {
     private static boolean plain(ConnectSchema.FieldType type) {
         String name = type == null ? null : type.logicalName();
         return name == null || !ValueDecoder.isTemporal(name) && switch (name) {
-            case ValueDecoder.DECIMAL, ValueDecoder.JSON, ValueDecoder.BITS, ValueDecoder.VARIABLE_SCALE_DECIMAL -> false;
+            case ValueDecoder.DECIMAL, ValueDecoder.JSON, ValueDecoder.BITS,
+                    ValueDecoder.VARIABLE_SCALE_DECIMAL -> false;
             default -> true;
         };
     }
