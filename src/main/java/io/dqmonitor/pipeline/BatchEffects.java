@@ -41,11 +41,7 @@ class BatchEffects implements DisposableBean {
     private final PipelineHealth health;
     private final TransactionOperations transaction;
     private final ApplicationEventPublisher events;
-    private final ExecutorService recentWriter = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "dq-recent-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService recentWriter = singleThread("dq-recent-writer");
 
     BatchEffects(ViolationLog history, RecentChangesStore recentChanges, DeadLetterPublisher deadLetters,
             RowCountLedger ledger, AnomalyMonitor anomalies, PipelineHealth health, TransactionOperations transaction,
@@ -117,6 +113,15 @@ class BatchEffects implements DisposableBean {
             Thread.currentThread().interrupt();
             return new IllegalStateException("interrupted while the recent changes were being stored", e);
         }
+    }
+
+    /** One daemon thread of this name: a stage of the batch path, which must not keep the JVM from stopping. */
+    static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.dqmonitor.anomaly.CaughtUp;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -52,11 +51,7 @@ class StoreAhead implements DisposableBean {
     private final RecordChecker checker;
     private final BatchEffects effects;
     private final BatchAccounting accounting;
-    private final ExecutorService storeThread = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "dq-store");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService storeThread = BatchEffects.singleThread("dq-store");
     // both only ever touched on the consumer thread
     private InFlight inFlight;
     private boolean onConsumerThread;
@@ -70,9 +65,10 @@ class StoreAhead implements DisposableBean {
 
     /** One batch, on the consumer thread; returns once it is checked, with its storing under way or done. */
     void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
-        CaughtUp caughtUp = caughtUp(consumer);
+        Map<TopicPartition, Long> lags = lags(consumer);
+        CaughtUp caughtUp = caughtUp(lags);
         Map<TopicPartition, Long> firstOffsets = firstOffsets(records);
-        if (onConsumerThread || !moreWaiting(consumer)) {
+        if (onConsumerThread || lags.values().stream().noneMatch(lag -> lag > 0)) {
             if (settle(consumer, Set.of(), true, firstOffsets)) {
                 onConsumerThread = true;
                 // throws to the error handler, which retries with back-off, still on this thread
@@ -153,24 +149,20 @@ class StoreAhead implements DisposableBean {
         return false;
     }
 
-    /** Whether Kafka holds more for this consumer, as of the last fetch: then the next batch comes at once. */
-    private static boolean moreWaiting(Consumer<?, ?> consumer) {
-        return consumer.assignment().stream().anyMatch(tp -> consumer.currentLag(tp).orElse(0) > 0);
+    /**
+     * The lag of each partition this consumer holds as of the last fetch, -1 where not known yet, taken on the consumer
+     * thread (the consumer is not to be used from the store thread). A lag above 0 somewhere means the next batch comes
+     * at once.
+     */
+    static Map<TopicPartition, Long> lags(Consumer<?, ?> consumer) {
+        Map<TopicPartition, Long> lags = new HashMap<>();
+        consumer.assignment().forEach(tp -> lags.put(tp, consumer.currentLag(tp).orElse(-1)));
+        return lags;
     }
 
-    /**
-     * Which partitions are read to their end, taken now on the consumer thread (the consumer is not to be used from
-     * the store thread). A partition this consumer does not hold is not this instance's to wait for.
-     */
-    static CaughtUp caughtUp(Consumer<?, ?> consumer) {
-        Set<TopicPartition> assigned = consumer.assignment();
-        Set<TopicPartition> behind = new HashSet<>();
-        assigned.forEach(tp -> {
-            if (consumer.currentLag(tp).orElse(-1) != 0) {
-                behind.add(tp);
-            }
-        });
-        return (topic, partition) -> !behind.contains(new TopicPartition(topic, partition));
+    /** Which partitions are read to their end. A partition this consumer does not hold is not its to wait for. */
+    static CaughtUp caughtUp(Map<TopicPartition, Long> lags) {
+        return (topic, partition) -> lags.getOrDefault(new TopicPartition(topic, partition), 0L) == 0;
     }
 
     private static Map<TopicPartition, Long> firstOffsets(List<ConsumerRecord<byte[], byte[]>> records) {

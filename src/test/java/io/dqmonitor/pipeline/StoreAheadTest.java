@@ -137,9 +137,9 @@ class StoreAheadTest {
     @Test
     void aHeldPartitionIsCaughtUpWhenItsLagWasZeroWhenTheBatchWasTaken() {
         hold(2);
-        CaughtUp behind = StoreAhead.caughtUp(consumer);
+        CaughtUp behind = StoreAhead.caughtUp(StoreAhead.lags(consumer));
         consumer.poll(java.time.Duration.ZERO);
-        CaughtUp caughtUp = StoreAhead.caughtUp(consumer);
+        CaughtUp caughtUp = StoreAhead.caughtUp(StoreAhead.lags(consumer));
 
         assertThat(behind.test(HELD.topic(), HELD.partition())).isFalse();
         assertThat(caughtUp.test(HELD.topic(), HELD.partition())).isTrue();
@@ -148,7 +148,8 @@ class StoreAheadTest {
     @Test
     void aPartitionGivenToAnotherInstanceIsNotWaitedForAndDoesNotThrow() {
         hold(0);
-        assertThat(StoreAhead.caughtUp(consumer).test(GIVEN_AWAY.topic(), GIVEN_AWAY.partition())).isTrue();
+        assertThat(StoreAhead.caughtUp(StoreAhead.lags(consumer)).test(GIVEN_AWAY.topic(), GIVEN_AWAY.partition()))
+                .isTrue();
     }
 
     /** Holds the partition with 100 records in Kafka and the consumer at offset 0: more is waiting. */
