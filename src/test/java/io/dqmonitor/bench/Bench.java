@@ -41,8 +41,15 @@ final class Bench {
         }
     }
 
+    /** The JVM options dq-monitor runs with: {@code -Dbench.service-jvm}, by default the image's collector and heap. */
     static List<String> serviceJvmOptions() {
-        return Arrays.stream(System.getProperty("bench.service-jvm", "-XX:+UseParallelGC -Xmx192m").trim().split("\\s+"))
+        List<String> options = options("bench.service-jvm");
+        return options.isEmpty() ? List.of("-XX:+UseParallelGC", "-Xmx192m") : options;
+    }
+
+    /** The words of a system property that holds JVM options; none when it is not set or blank. */
+    static List<String> options(String property) {
+        return Arrays.stream(System.getProperty(property, "").trim().split("\\s+"))
                 .filter(option -> !option.isEmpty()).toList();
     }
 

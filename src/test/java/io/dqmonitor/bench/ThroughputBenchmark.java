@@ -2,6 +2,7 @@ package io.dqmonitor.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.PrometheusScrape;
@@ -14,14 +15,15 @@ import org.apache.kafka.clients.admin.Admin;
  * run. The topic is filled through the real pipeline (rows written to PostgreSQL, Debezium with its default JSON
  * converter, schemas on); then each run reads all of it with ConsumerPerformance, with a plain consumer that reads
  * every value byte and one that only parses and checks each record ({@link ReaderRun}), with an earlier build of
- * dq-monitor when {@code -Dbench.baseline-jar} names one, and with dq-monitor (the packaged jar in its own JVM, every
+ * dq-monitor when {@code -Dbench.baseline-jar} names one (or this build with other JVM options, {@code
+ * -Dbench.baseline-jvm}), and with dq-monitor (the packaged jar in its own JVM, every
  * rule evaluated, history, Redis list and dead letters stored, offsets committed), each in a new consumer group or,
  * for the readers, with the partition assigned directly. dq-monitor's time runs from the
  * moment its partition is assigned until the group's committed offset reaches the end of the topic;
  * ConsumerPerformance's fetch rate likewise leaves out its group join.
  *
  * <p>{@code ./mvnw -Pbench -DskipTests package exec:exec@throughput [-Dbench.events=100000 -Dbench.runs=5
- * -Dbench.baseline-jar=<an earlier target/dq-monitor-*.jar>]}
+ * -Dbench.baseline-jar=<an earlier target/dq-monitor-*.jar> -Dbench.baseline-jvm="<its JVM options>"]}
  */
 public final class ThroughputBenchmark {
 
@@ -32,6 +34,8 @@ public final class ThroughputBenchmark {
         long events = Bench.setting("events", 100_000);
         int runs = (int) Bench.setting("runs", 5);
         String baseline = System.getProperty("bench.baseline-jar", "").trim();
+        List<String> baselineJvm = Bench.options("bench.baseline-jvm");
+        boolean compare = !baseline.isEmpty() || !baselineJvm.isEmpty();
         try (EmbeddedStack stack = Bench.startStack("throughput"); Admin admin = Bench.admin(stack)) {
             long records = prefill(stack, admin, events);
             Figures figures = new Figures(runs);
@@ -41,8 +45,10 @@ public final class ThroughputBenchmark {
                 double kafka = reference.fetchRecordsPerSecond();
                 double bytes = ReaderRun.run(ReaderRun.Mode.BYTES, stack.bootstrapServers(), records);
                 double parse = ReaderRun.run(ReaderRun.Mode.PARSE, stack.bootstrapServers(), records);
-                Drain before = baseline.isEmpty() ? null : drain(stack, admin, records, "before-" + run, Path.of(baseline));
-                Drain dq = drain(stack, admin, records, Integer.toString(run), null);
+                Drain before = !compare ? null : drain(stack, admin, records, "before-" + run,
+                        baseline.isEmpty() ? null : Path.of(baseline),
+                        baselineJvm.isEmpty() ? Bench.serviceJvmOptions() : baselineJvm);
+                Drain dq = drain(stack, admin, records, Integer.toString(run), null, Bench.serviceJvmOptions());
                 figures.add(run - 1, kafka, bytes, parse, before, dq);
                 Bench.log(String.format("run %d: ConsumerPerformance %,.0f records/s (%,.0f with its group join, %.1f MB/s);"
                         + " byte reader %,.0f; parse and check only %,.0f;%s"
@@ -136,12 +142,13 @@ public final class ThroughputBenchmark {
     }
 
     /** One dq-monitor process drains the topic in a new group. */
-    private static Drain drain(EmbeddedStack stack, Admin admin, long records, String run, Path jar) throws Exception {
+    private static Drain drain(EmbeddedStack stack, Admin admin, long records, String run, Path jar,
+            List<String> jvmOptions) throws Exception {
         resetStoredState(stack);
         String group = "bench-dq-" + run;
         ServiceProcess service = Bench.onExit(jar == null
-                ? ServiceProcess.launch(stack, "bench-throughput-" + run, Bench.serviceJvmOptions(), settings(group))
-                : ServiceProcess.launch(stack, "bench-throughput-" + run, jar, Bench.serviceJvmOptions(), settings(group)));
+                ? ServiceProcess.launch(stack, "bench-throughput-" + run, jvmOptions, settings(group))
+                : ServiceProcess.launch(stack, "bench-throughput-" + run, jar, jvmOptions, settings(group)));
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (!Bench.assigned(admin, group)) {
