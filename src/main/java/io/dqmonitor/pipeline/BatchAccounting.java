@@ -3,8 +3,6 @@ package io.dqmonitor.pipeline;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.record.TimestampType;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -66,9 +64,9 @@ class BatchAccounting {
                 metrics.tableSeen(event.table());
                 schemaMetrics.tableSeen(event.table());
             }
-            ownership.tableRead(c.record().topic(), event.table());
+            ownership.tableRead(c.origin().topic(), event.table());
             statistics.record(event, c.evaluation(), c.schemaChanges());
-            metrics.eventProcessed(event.table(), event.op(), event.sourceTimestamp(), inKafkaAt(c.record()), now);
+            metrics.eventProcessed(event.table(), event.op(), event.sourceTimestamp(), c.origin().inKafkaAt(), now);
             c.evaluation().violations().forEach(v -> rules.violation(event.table(), v.column(), v.rule()));
             c.evaluation().skipped().forEach(reason -> rules.ruleSkipped(event.table(), reason));
             c.schemaChanges().forEach(s -> schemaMetrics.schemaChange(event.table(), s.change()));
@@ -84,12 +82,6 @@ class BatchAccounting {
                 metrics.skipped(((ParsedRecord.Skipped) other.parsed()).reason());
             }
         }
-    }
-
-    /** When the record reached Kafka (the producer's or the broker's time, as the topic says), or null. */
-    private static Instant inKafkaAt(ConsumerRecord<?, ?> record) {
-        return record.timestampType() == TimestampType.NO_TIMESTAMP_TYPE || record.timestamp() < 0 ? null
-                : Instant.ofEpochMilli(record.timestamp());
     }
 
     /** A record the error handler dead-lettered because its effects could never be stored. */

@@ -82,17 +82,17 @@ class BatchEffects implements DisposableBean {
         health.store(PipelineHealth.HISTORY, () -> history.store(batch.historyEntries()));
         health.store(PipelineHealth.DEAD_LETTER, () -> deadLetters.publish(batch.rejections()));
         health.store(PipelineHealth.COMPLETENESS, () -> ledger.record(batch.events().stream()
-                .map(c -> new RowCountLedger.Counted(c.event(), c.record().topic(), c.record().partition(),
-                        c.record().offset())).toList()));
+                .map(c -> new RowCountLedger.Counted(c.event(), c.origin().topic(), c.origin().partition(),
+                        c.origin().offset())).toList()));
         health.store(PipelineHealth.ANOMALY, () -> anomalies.record(batch.events().stream()
                 .map(c -> new AnomalyMonitor.Counted(c.event(), !c.evaluation().violations().isEmpty(),
-                        c.record().topic(), c.record().partition(), c.record().offset())).toList(),
+                        c.origin().topic(), c.origin().partition(), c.origin().offset())).toList(),
                 heartbeats(batch), caughtUp));
     }
 
     private static Set<TopicPartition> partitions(CheckedBatch batch) {
         Set<TopicPartition> partitions = new HashSet<>();
-        batch.events().forEach(c -> partitions.add(new TopicPartition(c.record().topic(), c.record().partition())));
+        batch.events().forEach(c -> partitions.add(c.origin().topicPartition()));
         return partitions;
     }
 

@@ -1,5 +1,6 @@
 package io.dqmonitor.pipeline;
 
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import io.dqmonitor.rules.Evaluation;
 import io.dqmonitor.rules.Violation;
 import io.dqmonitor.schema.SchemaChange;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 
 /**
  * What checking one batch found: the change events with their evaluations and schema changes, the records to
@@ -21,24 +24,43 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Other> others) {
 
     /**
+     * Where a change event was read. The record itself is not kept: its value (about 4 KB) would live on while the
+     * batch is stored, and a batch's values kept past checking filled the young generation (BENCHMARKS.md).
+     *
+     * @param inKafkaAt when the record reached Kafka (the producer's or the broker's time, as the topic says), or null
+     */
+    record Origin(String topic, int partition, long offset, Instant inKafkaAt) {
+
+        static Origin of(ConsumerRecord<?, ?> record) {
+            return new Origin(record.topic(), record.partition(), record.offset(),
+                    record.timestampType() == TimestampType.NO_TIMESTAMP_TYPE || record.timestamp() < 0 ? null
+                            : Instant.ofEpochMilli(record.timestamp()));
+        }
+
+        TopicPartition topicPartition() {
+            return new TopicPartition(topic, partition);
+        }
+    }
+
+    /**
      * One change event and what its checks found.
      *
      * @param event    the event as it may be shown: personal columns masked
      * @param position its source position, the row key masked too
      */
-    record Checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event, SourcePosition position,
-            Evaluation evaluation, List<SchemaChange> schemaChanges) {
+    record Checked(Origin origin, ChangeEvent event, SourcePosition position, Evaluation evaluation,
+            List<SchemaChange> schemaChanges) {
 
         /** The same event with more violations: the table limits', found once the whole batch is checked. */
         Checked withViolations(List<Violation> more) {
             List<Violation> all = new ArrayList<>(evaluation.violations());
             all.addAll(more);
-            return new Checked(record, event, position, new Evaluation(all, evaluation.skipped()), schemaChanges);
+            return new Checked(origin, event, position, new Evaluation(all, evaluation.skipped()), schemaChanges);
         }
 
         /** The same event with the schema changes it is the one to report. */
         Checked withSchemaChanges(List<SchemaChange> changes) {
-            return changes.isEmpty() ? this : new Checked(record, event, position, evaluation, changes);
+            return changes.isEmpty() ? this : new Checked(origin, event, position, evaluation, changes);
         }
 
         boolean leavesHistory() {

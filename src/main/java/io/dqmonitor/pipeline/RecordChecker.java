@@ -116,7 +116,7 @@ class RecordChecker {
         if (shown != event) {
             position = position.withRowKey(shown.key());
         }
-        return new CheckedBatch.Checked(record, shown, position, evaluation, List.of());
+        return new CheckedBatch.Checked(CheckedBatch.Origin.of(record), shown, position, evaluation, List.of());
     }
 
     private Map<String, PiiMode> personalColumns(ChangeEvent event) {
