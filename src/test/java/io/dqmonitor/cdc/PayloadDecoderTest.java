@@ -10,6 +10,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The direct path is the one real records take: without these, {@link BothPaths} could agree only because every
@@ -52,6 +56,32 @@ class PayloadDecoderTest {
 
         assertThat(odd).isNotEqualTo(value);
         assertThat(parser.decodeDirectly(null, odd)).isNull();
+    }
+
+    @Test
+    void aSourceBlockIsReadIntoTheTreeReadTreeBuilds() {
+        String source = """
+                {"version":"3.7.0.Final","connector":"postgresql","ts_ms":1764000000000,"snapshot":"false","txId":42,
+                 "lsn":9223372036854775807,"big":92233720368547758070,"fraction":1.50,"flag":true,"off":false,
+                 "xmin":null,"nested":{"a":[1,2]},"sequence":"[\\"1\\",\\"2\\"]"}""";
+
+        assertThat(flatTree(source)).isEqualTo(TREES.readTree(source));
+    }
+
+    @Test
+    void aSourceBlockWithAFieldTwiceIsLeftToTheTreePath() {
+        assertThat(flatTree("{\"table\":\"a\",\"table\":\"b\"}")).isNull();
+    }
+
+    private static final ObjectReader TREES = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build().reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static Object flatTree(String json) {
+        try (JsonParser parser = TREES.createParser(json)) {
+            parser.nextToken();
+            return new PayloadDecoder(TREES).flatTree(parser);
+        }
     }
 
     private static byte[] bytes(String name) {
