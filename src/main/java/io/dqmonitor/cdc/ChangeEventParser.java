@@ -1,5 +1,6 @@
 package io.dqmonitor.cdc;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -54,6 +55,15 @@ public final class ChangeEventParser {
 
     /** The outcome of one record; total: whatever the bytes, it returns, and never throws. */
     public ParsedRecord parse(byte[] key, byte[] value) {
+        return parse(key, value == null ? null : ByteBuffer.wrap(value));
+    }
+
+    /**
+     * The outcome of one record whose value is a buffer, such as a slice of the consumer's fetch buffer: a change of a
+     * cached schema is decoded where it lies; only a record for the tree path is copied out first. Total, like
+     * {@link #parse(byte[], byte[])}; the buffer's position is left as it was.
+     */
+    public ParsedRecord parse(byte[] key, ByteBuffer value) {
         try {
             return parseOrThrow(key, value);
         } catch (InvalidSchemaException e) {
@@ -73,17 +83,19 @@ public final class ChangeEventParser {
         return message == null ? null : QUOTED.matcher(message).replaceAll("$1…$1");
     }
 
-    private ParsedRecord parseOrThrow(byte[] key, byte[] value) {
-        if (value == null) {
+    private ParsedRecord parseOrThrow(byte[] key, ByteBuffer buffer) {
+        if (buffer == null) {
             return new ParsedRecord.Skipped(SkipReason.TOMBSTONE);
         }
-        if (value.length == 0) {
+        if (!buffer.hasRemaining()) {
             return new ParsedRecord.Rejected(RejectReason.EMPTY_VALUE, "the record value is empty");
         }
-        ParsedRecord decoded = directly ? decodeDirectly(key, value) : null;
+        ParsedRecord decoded = directly && buffer.hasArray() ? decodeDirectly(key, buffer.array(),
+                buffer.arrayOffset() + buffer.position(), buffer.arrayOffset() + buffer.limit()) : null;
         if (decoded != null) {
             return decoded;
         }
+        byte[] value = bytes(buffer);
         EnvelopeReader.Envelope envelope;
         try {
             envelope = values.read(value);
@@ -115,7 +127,12 @@ public final class ChangeEventParser {
      * Null hands the record to the tree path below, which gives every other record (and every bad one) its outcome.
      */
     ParsedRecord decodeDirectly(byte[] key, byte[] value) {
-        EnvelopeReader.Known known = values.known(value);
+        return decodeDirectly(key, value, 0, value.length);
+    }
+
+    /** {@link #decodeDirectly(byte[], byte[])} of the value in {@code value[from..end)}. */
+    private ParsedRecord decodeDirectly(byte[] key, byte[] value, int from, int end) {
+        EnvelopeReader.Known known = values.known(value, from, end);
         // before and after of different schemas: which one decodes a row depends on the whole payload
         if (known == null || known.schema().after() != known.schema().before()) {
             return null;
@@ -220,7 +237,7 @@ public final class ChangeEventParser {
 
     /** A key in the converter's layout with a cached schema, decoded from its bytes; null for the tree path. */
     private Map<String, Object> keyDirectly(byte[] key) {
-        EnvelopeReader.Known known = keys.known(key);
+        EnvelopeReader.Known known = keys.known(key, 0, key.length);
         if (known == null) {
             return null;
         }
@@ -231,6 +248,17 @@ public final class ChangeEventParser {
         } catch (RuntimeException undecided) {
             return null;
         }
+    }
+
+    /** The buffer's remaining bytes: its whole array when that is exactly them, else a copy. */
+    private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                && buffer.limit() == buffer.array().length) {
+            return buffer.array();
+        }
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
     }
 
     private static String textOrNull(JsonNode node) {

@@ -59,7 +59,7 @@ final class EnvelopeReader {
      * {@code {"schema":} are a schema seen before, that block is not read at all: parsing starts at the payload.
      */
     private Envelope withKnownSchema(byte[] value) {
-        Known known = known(value);
+        Known known = known(value, 0, value.length);
         if (known == null) {
             return null;
         }
@@ -71,20 +71,27 @@ final class EnvelopeReader {
         }
     }
 
-    /** A value in the converter's layout whose schema block is cached, and where its payload starts. */
-    record Known(SchemaCache.Entry schema, int payloadFrom) {
+    /**
+     * A value in the converter's layout whose schema block is cached, where its payload starts and where the value
+     * ends: the value may be part of a larger array (a slice of the consumer's fetch buffer).
+     */
+    record Known(SchemaCache.Entry schema, int payloadFrom, int end) {
     }
 
-    /** The value's cached schema and where its payload starts, or null when it is not in that layout or not cached. */
-    Known known(byte[] value) {
-        if (!startsWith(value, 0, SCHEMA_PROPERTY)) {
+    /**
+     * The cached schema and payload start of the value in {@code value[from..end)}, or null when it is not in that
+     * layout or not cached.
+     */
+    Known known(byte[] value, int from, int end) {
+        if (!startsWith(value, from, end, SCHEMA_PROPERTY)) {
             return null;
         }
-        SchemaCache.Match schema = schemas.matchAt(value, SCHEMA_PROPERTY.length);
-        if (schema == null || !startsWith(value, SCHEMA_PROPERTY.length + schema.length(), PAYLOAD_PROPERTY)) {
+        int schemaFrom = from + SCHEMA_PROPERTY.length;
+        SchemaCache.Match schema = schemas.matchAt(value, schemaFrom, end);
+        if (schema == null || !startsWith(value, schemaFrom + schema.length(), end, PAYLOAD_PROPERTY)) {
             return null;
         }
-        return new Known(schema.entry(), SCHEMA_PROPERTY.length + schema.length() + PAYLOAD_PROPERTY.length);
+        return new Known(schema.entry(), schemaFrom + schema.length() + PAYLOAD_PROPERTY.length, end);
     }
 
     /**
@@ -93,22 +100,23 @@ final class EnvelopeReader {
      */
     JsonParser parserAt(byte[] value, Known known) {
         return json.tokenStreamFactory().createParser(ObjectReadContext.empty(), value, known.payloadFrom(),
-                value.length - known.payloadFrom());
+                known.end() - known.payloadFrom());
     }
 
     /** Whether the payload the parser has just read is followed by the wrapper's closing brace only. */
     static boolean endsAfter(byte[] value, Known known, JsonParser parser) {
         // offsets of a parser over part of an array count from the start of that part
-        return onlyClosingBraceFrom(value, known.payloadFrom() + (int) parser.currentLocation().getByteOffset());
+        return onlyClosingBraceFrom(value, known.payloadFrom() + (int) parser.currentLocation().getByteOffset(),
+                known.end());
     }
 
-    private static boolean startsWith(byte[] value, int at, byte[] prefix) {
-        return value.length >= at + prefix.length && Arrays.equals(value, at, at + prefix.length, prefix, 0, prefix.length);
+    private static boolean startsWith(byte[] value, int at, int end, byte[] prefix) {
+        return end >= at + prefix.length && Arrays.equals(value, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
-    private static boolean onlyClosingBraceFrom(byte[] value, int at) {
+    private static boolean onlyClosingBraceFrom(byte[] value, int at, int end) {
         int closing = 0;
-        for (int i = at; i < value.length; i++) {
+        for (int i = at; i < end; i++) {
             byte b = value[i];
             if (b == '}') {
                 closing++;

@@ -75,15 +75,15 @@ final class SchemaCache {
     }
 
     /**
-     * The cached schema whose JSON text starts at {@code bytes[from]}, or null. Two JSON objects that start at the same
+     * The cached schema whose JSON text starts at {@code bytes[from]} and ends before {@code bytes[end]}, or null. Two JSON objects that start at the same
      * place cannot be one a prefix of the other, so at most one cached schema matches; when one does, its bytes are
      * exactly the object found there.
      */
-    synchronized Match matchAt(byte[] bytes, int from) {
+    synchronized Match matchAt(byte[] bytes, int from, int end) {
         for (int i = 0; i < entries.size(); i++) {
             Cached cached = entries.get(i);
             int to = from + cached.bytes().length;
-            if (to <= bytes.length && Arrays.equals(cached.bytes(), 0, cached.bytes().length, bytes, from, to)) {
+            if (to <= end && Arrays.equals(cached.bytes(), 0, cached.bytes().length, bytes, from, to)) {
                 moveToFront(i);
                 return new Match(cached.entry(), cached.bytes().length);
             }
