@@ -1,5 +1,6 @@
 package io.dqmonitor.pipeline;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -26,7 +27,7 @@ class CdcListener {
 
     // the group is spring.kafka.consumer.group-id, not the listener id
     @KafkaListener(id = "dq-monitor-cdc", idIsGroup = false, topicPattern = "#{@cdcTopicPattern}", batch = "true")
-    void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+    void onBatch(List<ConsumerRecord<byte[], ByteBuffer>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
         stages.onBatch(records, ack, consumer);
     }
 

@@ -1,5 +1,6 @@
 package io.dqmonitor.pipeline;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import io.dqmonitor.anomaly.CaughtUp;
@@ -32,7 +33,7 @@ class ChangeBatchHandler {
         this.accounting = accounting;
     }
 
-    void handle(List<ConsumerRecord<byte[], byte[]>> records, CaughtUp caughtUp) {
+    void handle(List<ConsumerRecord<byte[], ByteBuffer>> records, CaughtUp caughtUp) {
         try {
             handleTogether(records, caughtUp);
         } catch (RuntimeException e) {
@@ -45,7 +46,7 @@ class ChangeBatchHandler {
         }
     }
 
-    private void handleOneByOne(List<ConsumerRecord<byte[], byte[]>> records) {
+    private void handleOneByOne(List<ConsumerRecord<byte[], ByteBuffer>> records) {
         for (int i = 0; i < records.size(); i++) {
             try {
                 // the read positions are past the whole batch, not this record: no heartbeat applies yet
@@ -59,7 +60,7 @@ class ChangeBatchHandler {
         }
     }
 
-    private void handleTogether(List<ConsumerRecord<byte[], byte[]>> records, CaughtUp caughtUp) {
+    private void handleTogether(List<ConsumerRecord<byte[], ByteBuffer>> records, CaughtUp caughtUp) {
         CheckedBatch batch = checker.withLimits(checker.check(records));
         effects.store(batch, caughtUp);
         accounting.account(batch);

@@ -1,5 +1,6 @@
 package io.dqmonitor.pipeline;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Other
     }
 
     /** A record to dead-letter and why. */
-    record Rejection(ConsumerRecord<byte[], byte[]> record, ParsedRecord.Rejected reason) {
+    record Rejection(ConsumerRecord<byte[], ByteBuffer> record, ParsedRecord.Rejected reason) {
     }
 
     List<ViolationLog.Entry> historyEntries() {

@@ -1,5 +1,6 @@
 package io.dqmonitor.pipeline;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.utils.Utils;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -61,7 +63,7 @@ class DeadLetterPublisher {
     }
 
     /** The error handler's recoverer: a record {@link FailureModel} found permanently unprocessable. */
-    void publishUnprocessable(ConsumerRecord<byte[], byte[]> record, Exception failure) {
+    void publishUnprocessable(ConsumerRecord<byte[], ByteBuffer> record, Exception failure) {
         Throwable unprocessable = FailureModel.find(failure, UnprocessableRecordException.class);
         Throwable cause = unprocessable != null ? unprocessable : NestedExceptionUtils.getMostSpecificCause(failure);
         publish(List.of(new Rejection(record, new ParsedRecord.Rejected(ParsedRecord.RejectReason.UNPROCESSABLE,
@@ -72,7 +74,7 @@ class DeadLetterPublisher {
         List<Rejection> unsent = rejections.stream().filter(r -> !sent.containsKey(position(r.record()))).toList();
         List<CompletableFuture<SendResult<Object, Object>>> sends = new ArrayList<>();
         for (Rejection rejection : unsent) {
-            ProducerRecord<Object, Object> deadLetter = deadLetter(rejection, rejection.record().value());
+            ProducerRecord<Object, Object> deadLetter = deadLetter(rejection, Utils.toNullableArray(rejection.record().value()));
             ensureTopic(deadLetter.topic());
             sends.add(send(deadLetter, rejection));
         }
@@ -137,7 +139,8 @@ class DeadLetterPublisher {
 
     private ProducerRecord<Object, Object> withoutValue(Rejection rejection, String why) {
         ProducerRecord<Object, Object> slim = deadLetter(rejection, null);
-        slim.headers().add(VALUE_OMITTED_HEADER, utf8(rejection.record().value().length + " bytes: " + why));
+        ByteBuffer value = rejection.record().value();
+        slim.headers().add(VALUE_OMITTED_HEADER, utf8((value == null ? 0 : value.remaining()) + " bytes: " + why));
         return slim;
     }
 
@@ -150,7 +153,7 @@ class DeadLetterPublisher {
     }
 
     private ProducerRecord<Object, Object> deadLetter(Rejection rejection, byte[] value) {
-        ConsumerRecord<byte[], byte[]> record = rejection.record();
+        ConsumerRecord<byte[], ByteBuffer> record = rejection.record();
         ProducerRecord<Object, Object> out = new ProducerRecord<>(record.topic() + suffix, null, record.key(), value);
         for (Header header : record.headers()) {
             out.headers().add(header);

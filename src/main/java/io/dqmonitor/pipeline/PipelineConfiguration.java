@@ -1,5 +1,6 @@
 package io.dqmonitor.pipeline;
 
+import java.nio.ByteBuffer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -53,7 +54,7 @@ class PipelineConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
             // a dead-letter topic out of reach is a transient failure like any other store's: counted and shown
             health.store(PipelineHealth.DEAD_LETTER,
-                    () -> deadLetters.publishUnprocessable((ConsumerRecord<byte[], byte[]>) record, failure));
+                    () -> deadLetters.publishUnprocessable((ConsumerRecord<byte[], ByteBuffer>) record, failure));
             accounting.unprocessable();
         }, backOff);
         handler.addNotRetryableExceptions(UnprocessableRecordException.class);

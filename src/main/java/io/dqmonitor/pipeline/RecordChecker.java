@@ -1,5 +1,6 @@
 package io.dqmonitor.pipeline;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,11 +54,11 @@ class RecordChecker {
         this.health = health;
     }
 
-    CheckedBatch check(List<ConsumerRecord<byte[], byte[]>> records) {
+    CheckedBatch check(List<ConsumerRecord<byte[], ByteBuffer>> records) {
         List<CheckedBatch.Checked> events = new ArrayList<>(records.size());
         List<CheckedBatch.Rejection> rejections = new ArrayList<>();
         List<CheckedBatch.Other> others = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
+        for (ConsumerRecord<byte[], ByteBuffer> record : records) {
             ParsedRecord parsed = parser.parse(record.key(), record.value());
             if (parsed instanceof ParsedRecord.Event e) {
                 Map<String, PiiMode> personal = personalColumns(e.event());
@@ -107,7 +108,7 @@ class RecordChecker {
         return checked;
     }
 
-    private CheckedBatch.Checked checked(ConsumerRecord<byte[], byte[]> record, ChangeEvent event,
+    private CheckedBatch.Checked checked(ConsumerRecord<byte[], ByteBuffer> record, ChangeEvent event,
             Map<String, PiiMode> personal) {
         Evaluation evaluation = evaluator.evaluate(event);
         SourcePosition position = SourcePosition.of(event);

@@ -1,5 +1,6 @@
 package io.dqmonitor.pipeline;
 
+import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,7 +65,7 @@ class StoreAhead implements DisposableBean {
     }
 
     /** One batch, on the consumer thread; returns once it is checked, with its storing under way or done. */
-    void onBatch(List<ConsumerRecord<byte[], byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+    void onBatch(List<ConsumerRecord<byte[], ByteBuffer>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
         Map<TopicPartition, Long> lags = lags(consumer);
         CaughtUp caughtUp = caughtUp(lags);
         Map<TopicPartition, Long> firstOffsets = firstOffsets(records);
@@ -165,7 +166,7 @@ class StoreAhead implements DisposableBean {
         return (topic, partition) -> lags.getOrDefault(new TopicPartition(topic, partition), 0L) == 0;
     }
 
-    private static Map<TopicPartition, Long> firstOffsets(List<ConsumerRecord<byte[], byte[]>> records) {
+    private static Map<TopicPartition, Long> firstOffsets(List<ConsumerRecord<byte[], ByteBuffer>> records) {
         Map<TopicPartition, Long> first = new HashMap<>();
         records.forEach(r -> first.putIfAbsent(new TopicPartition(r.topic(), r.partition()), r.offset()));
         return first;

@@ -1,6 +1,7 @@
 package io.dqmonitor.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 
 /**
  * Two readers in a JVM of their own, each a plain {@link KafkaConsumer} with dq-monitor's client settings and JVM
@@ -32,7 +34,7 @@ final class ReaderRun {
 
     private static final Pattern RESULT = Pattern.compile("reader: (\\d+) records, (-?\\d+) checked in (\\d+) ns");
 
-    /** dq-monitor's own fetch, batch and socket settings (application.yml). */
+    /** dq-monitor's own fetch, batch and socket settings (application.yml); its deserializers are below. */
     static final Map<String, Object> SERVICE_CLIENT = Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
             ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4194304,
             ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4194304);
@@ -58,8 +60,9 @@ final class ReaderRun {
         RuleEvaluator evaluator = ShippedRules.evaluator();
         Map<String, Object> config = new java.util.HashMap<>(SERVICE_CLIENT);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[1]);
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        // values as views of the fetched bytes, as dq-monitor reads them
+        try (KafkaConsumer<byte[], ByteBuffer> consumer =
+                     new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteBufferDeserializer())) {
             // Bench.TOPIC has one partition; assigning it directly leaves out a group join, as the other figures do
             consumer.assign(List.of(Bench.PARTITION));
             consumer.seekToBeginning(List.of(Bench.PARTITION));
@@ -67,7 +70,7 @@ final class ReaderRun {
             long checked = 0;
             long start = System.nanoTime();
             while (read < records) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                for (ConsumerRecord<byte[], ByteBuffer> record : consumer.poll(Duration.ofSeconds(1))) {
                     checked += mode == Mode.BYTES ? sum(record.value()) : parseAndCheck(parser, evaluator, record);
                     read++;
                 }
@@ -77,18 +80,18 @@ final class ReaderRun {
         }
     }
 
-    private static long sum(byte[] value) {
+    private static long sum(ByteBuffer value) {
         long sum = 0;
         if (value != null) {
-            for (byte b : value) {
-                sum += b;
+            for (int i = value.position(); i < value.limit(); i++) {
+                sum += value.get(i);
             }
         }
         return sum;
     }
 
     private static long parseAndCheck(ChangeEventParser parser, RuleEvaluator evaluator,
-            ConsumerRecord<byte[], byte[]> record) {
+            ConsumerRecord<byte[], ByteBuffer> record) {
         return parser.parse(record.key(), record.value()) instanceof ParsedRecord.Event e
                 && evaluator.evaluate(e.event()) != null ? 1 : 0;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class ChangeBatchHandlerTest {
     private final MockProducer<Object, Object> producer = fixture.producer;
     private final ChangeBatchHandler handler = fixture.handler;
 
-    private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
+    private void handle(List<ConsumerRecord<byte[], ByteBuffer>> records) {
         handler.handle(records, CaughtUp.UNKNOWN);
     }
 
@@ -103,7 +104,7 @@ class ChangeBatchHandlerTest {
         history.failWith(entries -> {
             throw new DataAccessResourceFailureException("connection refused");
         });
-        List<ConsumerRecord<byte[], byte[]>> widened = List.of(record(1, createWithNote(2, 1)));
+        List<ConsumerRecord<byte[], ByteBuffer>> widened = List.of(record(1, createWithNote(2, 1)));
         assertThatThrownBy(() -> handle(widened));
         history.failWith(entries -> { });
 
@@ -133,7 +134,7 @@ class ChangeBatchHandlerTest {
 
     @Test
     void aRejectedRecordIsDeadLetteredOnceHoweverOftenItsBatchIsRetried() {
-        List<ConsumerRecord<byte[], byte[]>> batch = List.of(record(0, "{\"payload\": {"), record(1, create(1, 1)));
+        List<ConsumerRecord<byte[], ByteBuffer>> batch = List.of(record(0, "{\"payload\": {"), record(1, create(1, 1)));
         recent.failure = new DataAccessResourceFailureException("Redis down");
         assertThatThrownBy(() -> handle(batch));
         assertThatThrownBy(() -> handle(batch));
@@ -165,7 +166,7 @@ class ChangeBatchHandlerTest {
                 .containsExactly(hashed, RuleFixtures.MASKER.maskText(PiiMode.HASH, "bob@example.com"));
     }
 
-    private static ConsumerRecord<byte[], byte[]> record(long offset, String value) {
+    private static ConsumerRecord<byte[], ByteBuffer> record(long offset, String value) {
         return PipelineFixture.record(offset, value);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,8 +79,12 @@ final class PipelineFixture {
             new PartitionOwnership(metrics, event -> { }), Clock.systemUTC());
     final ChangeBatchHandler handler = new ChangeBatchHandler(checker, effects, accounting);
 
-    static ConsumerRecord<byte[], byte[]> record(long offset, String value) {
-        return new ConsumerRecord<>(TOPIC, 0, offset, null, value.getBytes(StandardCharsets.UTF_8));
+    /** A record as the consumer hands it over: its value a view of part of the fetched bytes. */
+    static ConsumerRecord<byte[], ByteBuffer> record(long offset, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        byte[] fetched = new byte[bytes.length + 16];
+        System.arraycopy(bytes, 0, fetched, 8, bytes.length);
+        return new ConsumerRecord<>(TOPIC, 0, offset, null, ByteBuffer.wrap(fetched, 8, bytes.length).slice());
     }
 
     static String create(long id, int qty) {

@@ -4,6 +4,7 @@ import static io.dqmonitor.pipeline.PipelineFixture.create;
 import static io.dqmonitor.pipeline.PipelineFixture.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +30,7 @@ class StoreAheadTest {
     private final PipelineFixture fixture = new PipelineFixture();
     private final StoreAhead stages = new StoreAhead(fixture.handler, fixture.checker, fixture.effects,
             fixture.accounting);
-    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+    private final MockConsumer<byte[], ByteBuffer> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -164,7 +165,7 @@ class StoreAheadTest {
         consumer.updateEndOffsets(Map.of(HELD, (long) records));
         consumer.seek(HELD, 0);
         for (int i = 0; i < records; i++) {
-            consumer.addRecord(new ConsumerRecord<>(HELD.topic(), HELD.partition(), i, new byte[0], new byte[0]));
+            consumer.addRecord(new ConsumerRecord<>(HELD.topic(), HELD.partition(), i, new byte[0], ByteBuffer.allocate(0)));
         }
     }
 
