@@ -41,10 +41,13 @@ final class Bench {
         }
     }
 
-    /** The JVM options dq-monitor runs with: {@code -Dbench.service-jvm}, by default the image's collector and heap. */
+    /**
+     * The JVM options dq-monitor runs with: {@code -Dbench.service-jvm}, by default the image's (its collector, heap
+     * and young generation).
+     */
     static List<String> serviceJvmOptions() {
         List<String> options = options("bench.service-jvm");
-        return options.isEmpty() ? List.of("-XX:+UseParallelGC", "-Xmx192m") : options;
+        return options.isEmpty() ? List.of("-XX:+UseParallelGC", "-Xmx192m", "-XX:NewRatio=1") : options;
     }
 
     /** The words of a system property that holds JVM options; none when it is not set or blank. */
