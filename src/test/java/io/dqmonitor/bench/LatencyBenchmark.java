@@ -3,6 +3,7 @@ package io.dqmonitor.bench;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,6 +13,7 @@ import io.dqmonitor.stack.ActivityRow;
 import io.dqmonitor.stack.EmbeddedStack;
 import io.dqmonitor.stack.ServiceProcess;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * The whole pipeline under the heaviest write load PostgreSQL takes here, for {@code bench.minutes}: several JDBC
@@ -39,6 +41,9 @@ public final class LatencyBenchmark {
         Duration warmUp = Duration.ofSeconds(Bench.setting("warmup-seconds", 60));
         try (EmbeddedStack stack = Bench.startStack("latency"); Admin admin = Bench.admin(stack)) {
             createTopic(stack, admin);
+            // with the broker's append time the split of the lag is exact; with the producer's (CreateTime),
+            // dq-monitor's part would include the time Kafka Connect's producer held the record
+            Bench.log("record timestamps of " + Bench.TOPIC + ": " + timestampType(admin));
             ServiceProcess service = Bench.onExit(
                     ServiceProcess.start(stack, "bench-latency", Bench.serviceJvmOptions(), Map.of()));
             warmUp(stack, admin, clients, rate, warmUp);
@@ -104,6 +109,11 @@ public final class LatencyBenchmark {
         while (!admin.listTopics().names().get().contains(Bench.TOPIC) || Bench.endOffset(admin) < 1) {
             Bench.sleep(Duration.ofMillis(100));
         }
+    }
+
+    private static String timestampType(Admin admin) throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Bench.TOPIC);
+        return admin.describeConfigs(List.of(topic)).all().get().get(topic).get("message.timestamp.type").value();
     }
 
     private static void runFor(Duration length, LoadGenerator load, ServiceProcess service, Admin admin, long base)
