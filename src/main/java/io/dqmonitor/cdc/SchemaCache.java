@@ -75,9 +75,9 @@ final class SchemaCache {
     }
 
     /**
-     * The cached schema whose JSON text starts at {@code bytes[from]} and ends before {@code bytes[end]}, or null. Two JSON objects that start at the same
-     * place cannot be one a prefix of the other, so at most one cached schema matches; when one does, its bytes are
-     * exactly the object found there.
+     * The cached schema whose JSON text starts at {@code bytes[from]} and ends before {@code bytes[end]}, or null. Two
+     * JSON objects that start at the same place cannot be one a prefix of the other, so at most one cached schema
+     * matches; when one does, its bytes are exactly the object found there.
      */
     synchronized Match matchAt(byte[] bytes, int from, int end) {
         for (int i = 0; i < entries.size(); i++) {

@@ -74,7 +74,8 @@ class DeadLetterPublisher {
         List<Rejection> unsent = rejections.stream().filter(r -> !sent.containsKey(position(r.record()))).toList();
         List<CompletableFuture<SendResult<Object, Object>>> sends = new ArrayList<>();
         for (Rejection rejection : unsent) {
-            ProducerRecord<Object, Object> deadLetter = deadLetter(rejection, Utils.toNullableArray(rejection.record().value()));
+            ProducerRecord<Object, Object> deadLetter = deadLetter(rejection,
+                    Utils.toNullableArray(rejection.record().value()));
             ensureTopic(deadLetter.topic());
             sends.add(send(deadLetter, rejection));
         }

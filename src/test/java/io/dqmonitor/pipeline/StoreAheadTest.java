@@ -30,7 +30,8 @@ class StoreAheadTest {
     private final PipelineFixture fixture = new PipelineFixture();
     private final StoreAhead stages = new StoreAhead(fixture.handler, fixture.checker, fixture.effects,
             fixture.accounting);
-    private final MockConsumer<byte[], ByteBuffer> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+    private final MockConsumer<byte[], ByteBuffer> consumer =
+            new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -165,7 +166,8 @@ class StoreAheadTest {
         consumer.updateEndOffsets(Map.of(HELD, (long) records));
         consumer.seek(HELD, 0);
         for (int i = 0; i < records; i++) {
-            consumer.addRecord(new ConsumerRecord<>(HELD.topic(), HELD.partition(), i, new byte[0], ByteBuffer.allocate(0)));
+            consumer.addRecord(
+                    new ConsumerRecord<>(HELD.topic(), HELD.partition(), i, new byte[0], ByteBuffer.allocate(0)));
         }
     }
 
