@@ -1,10 +1,8 @@
 package io.dqmonitor.cdc;
 
+import static io.dqmonitor.cdc.DebeziumEvents.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,13 +192,5 @@ class ChangeEventParserFuzzTest {
             node = NODES.arrayNode().add(node);
         }
         return node;
-    }
-
-    private static byte[] bytes(String name) {
-        try (InputStream in = ChangeEventParserFuzzTest.class.getResourceAsStream("/debezium-events/" + name + ".json")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,9 +1,8 @@
 package io.dqmonitor.cdc;
 
+import static io.dqmonitor.cdc.DebeziumEvents.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -331,13 +330,5 @@ class ChangeEventParserTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(String name) {
-        try (InputStream in = ChangeEventParserTest.class.getResourceAsStream("/debezium-events/" + name + ".json")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

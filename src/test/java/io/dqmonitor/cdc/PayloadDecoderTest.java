@@ -1,10 +1,9 @@
 package io.dqmonitor.cdc;
 
+import static io.dqmonitor.cdc.DebeziumEvents.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,14 +80,6 @@ class PayloadDecoderTest {
         try (JsonParser parser = TREES.createParser(json)) {
             parser.nextToken();
             return new PayloadDecoder(TREES).flatTree(parser);
-        }
-    }
-
-    private static byte[] bytes(String name) {
-        try (InputStream in = PayloadDecoderTest.class.getResourceAsStream("/debezium-events/" + name + ".json")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

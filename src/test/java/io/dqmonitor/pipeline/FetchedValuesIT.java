@@ -2,8 +2,6 @@ package io.dqmonitor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.cdc.DebeziumEvents;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.stack.EmbeddedStack;
 import io.dqmonitor.stack.SharedStack;
@@ -35,8 +34,8 @@ class FetchedValuesIT {
 
     @Test
     void aFetchedValueIsAViewOfAnArrayThatParsesAsItsBytesDo() throws Exception {
-        byte[] key = fixture("schema-update.key");
-        byte[] value = fixture("schema-update.value");
+        byte[] key = DebeziumEvents.bytes("schema-update.key");
+        byte[] value = DebeziumEvents.bytes("schema-update.value");
         SyntheticTopic topic = new SyntheticTopic(STACK.bootstrapServers(), TOPIC).create();
         long offset = topic.sendKeyed(key, value);
 
@@ -69,12 +68,6 @@ class FetchedValuesIT {
                 return fetched.size() >= 2;
             });
             return fetched.subList(0, 2);
-        }
-    }
-
-    private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = FetchedValuesIT.class.getResourceAsStream("/debezium-events/" + name + ".json")) {
-            return in.readAllBytes();
         }
     }
 }
