@@ -63,4 +63,35 @@ class BenchFiguresTest {
         assertThat(Memory.heapUsedKilobytes(serial)).isEqualTo(9701 + 2778);
         assertThat(Memory.heapUsedKilobytes("no heap here")).isEqualTo(-1);
     }
+
+    @Test
+    void busyTicksOfAllCoresLeaveOutIdleAndIoWait() {
+        // user nice system idle iowait irq softirq steal guest guest_nice: guests are already counted in user
+        long[] cores = MachineCpu.parseCores("cpu  100 5 50 800 20 3 2 0 40 0");
+
+        assertThat(cores).containsExactly(100 + 5 + 50 + 3 + 2, 100 + 5 + 50 + 800 + 20 + 3 + 2);
+    }
+
+    @Test
+    void spentCpuIsThePartsDifferenceEachRecordAndTheBusyShareOfTheCoresTicks() {
+        MachineCpu.Snapshot from = new MachineCpu.Snapshot(1_000, 4_000, parts(10, 5, 1));
+        MachineCpu.Snapshot to = new MachineCpu.Snapshot(1_900, 5_000, parts(12.7, 5.6, 1.25));
+
+        MachineCpu.Spent spent = MachineCpu.between(from, to, 100_000);
+
+        assertThat(spent.busyShare()).isCloseTo(0.9, within(1e-9));
+        assertThat(spent.microsPerRecord().get(MachineCpu.Part.SERVICE)).isCloseTo(27, within(1e-6));
+        assertThat(spent.microsPerRecord().get(MachineCpu.Part.KAFKA)).isCloseTo(6, within(1e-6));
+        assertThat(spent.microsPerRecord().get(MachineCpu.Part.POSTGRES)).isCloseTo(2.5, within(1e-6));
+        assertThat(spent.describe()).isEqualTo("machine 90% busy; CPU a record: dq-monitor 27.0, Kafka and Connect 6.0,"
+                + " PostgreSQL 2.5 µs");
+    }
+
+    private static Map<MachineCpu.Part, Double> parts(double service, double kafka, double postgres) {
+        Map<MachineCpu.Part, Double> parts = new java.util.LinkedHashMap<>();
+        parts.put(MachineCpu.Part.SERVICE, service);
+        parts.put(MachineCpu.Part.KAFKA, kafka);
+        parts.put(MachineCpu.Part.POSTGRES, postgres);
+        return parts;
+    }
 }

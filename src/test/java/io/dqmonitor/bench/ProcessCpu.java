@@ -24,4 +24,28 @@ final class ProcessCpu {
             return -1;
         }
     }
+
+    /**
+     * Seconds of CPU used by the process's children that have ended and been waited for (cutime plus cstime), or -1:
+     * a reader's JVM that has exited is counted here, as it is no longer in /proc.
+     */
+    static double endedChildrenSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The process's command name (at most 15 characters, as the kernel keeps it), or "" where it is gone. */
+    static String name(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
 }

@@ -38,13 +38,17 @@ public final class ThroughputBenchmark {
         boolean compare = !baseline.isEmpty() || !baselineJvm.isEmpty();
         try (EmbeddedStack stack = Bench.startStack("throughput"); Admin admin = Bench.admin(stack)) {
             long records = prefill(stack, admin, events);
-            Figures figures = new Figures(runs);
+            ThroughputFigures figures = new ThroughputFigures(runs);
             for (int run = 1; run <= runs; run++) {
+                MachineCpu.Snapshot beforeReference = MachineCpu.now(-1);
                 ConsumerPerformanceRun.Result reference =
                         ConsumerPerformanceRun.run(stack.bootstrapServers(), Bench.TOPIC, records, "bench-cp-" + run);
+                MachineCpu.Spent referenceCpu = MachineCpu.between(beforeReference, MachineCpu.now(-1), records);
                 double kafka = reference.fetchRecordsPerSecond();
                 double bytes = ReaderRun.run(ReaderRun.Mode.BYTES, stack.bootstrapServers(), records);
+                MachineCpu.Snapshot beforeParse = MachineCpu.now(-1);
                 double parse = ReaderRun.run(ReaderRun.Mode.PARSE, stack.bootstrapServers(), records);
+                MachineCpu.Spent parseCpu = MachineCpu.between(beforeParse, MachineCpu.now(-1), records);
                 Drain before = !compare ? null : drain(stack, admin, records, "before-" + run,
                         baseline.isEmpty() ? null : Path.of(baseline),
                         baselineJvm.isEmpty() ? Bench.serviceJvmOptions() : baselineJvm);
@@ -60,53 +64,18 @@ public final class ThroughputBenchmark {
                         dq.recordsPerSecond(), dq.secondHalfRecordsPerSecond(), dq.cpuMicrosPerRecord(),
                         dq.recordsPerSecond() / kafka, dq.secondHalfRecordsPerSecond() / kafka,
                         dq.recordsPerSecond() / bytes, dq.secondHalfRecordsPerSecond() / bytes));
+                // ConsumerPerformance's figures include its JVM's start and its group join (KAFKA is the broker)
+                Bench.log(String.format("run %d: during ConsumerPerformance's JVM: %s", run, referenceCpu.describe()));
+                Bench.log(String.format("run %d: during the parse-and-check reader's JVM: %s", run,
+                        parseCpu.describe()));
+                if (before != null) {
+                    Bench.log(String.format("run %d: during the earlier dq-monitor's drain: %s; second half: %s", run,
+                            before.machine().describe(), before.secondHalfMachine().describe()));
+                }
+                Bench.log(String.format("run %d: during dq-monitor's drain: %s; second half: %s", run,
+                        dq.machine().describe(), dq.secondHalfMachine().describe()));
             }
             figures.print(records, runs);
-        }
-    }
-
-    /** Each contender's figure per run; ratios are taken per run, and their medians printed. */
-    private record Figures(double[] kafka, double[] bytes, double[] parse, double[] before, double[] beforeWarm,
-            double[] dq, double[] dqWarm) {
-
-        Figures(int runs) {
-            this(new double[runs], new double[runs], new double[runs], new double[runs], new double[runs],
-                    new double[runs], new double[runs]);
-        }
-
-        void add(int run, double kafkaRate, double bytesRate, double parseRate, Drain earlier, Drain drain) {
-            kafka[run] = kafkaRate;
-            bytes[run] = bytesRate;
-            parse[run] = parseRate;
-            before[run] = earlier == null ? Double.NaN : earlier.recordsPerSecond();
-            beforeWarm[run] = earlier == null ? Double.NaN : earlier.secondHalfRecordsPerSecond();
-            dq[run] = drain.recordsPerSecond();
-            dqWarm[run] = drain.secondHalfRecordsPerSecond();
-        }
-
-        void print(long records, int runs) {
-            System.out.printf("%nThroughput, %,d records, median of %d runs (ratio: the median of each run's ratio"
-                            + " to ConsumerPerformance; in brackets to the byte reader):%n"
-                            + "  Kafka ConsumerPerformance            %,10.0f records/s%n", records, runs, Bench.median(kafka));
-            line("byte reader (the fair limit)", bytes);
-            line("parse and check only", parse);
-            if (!Double.isNaN(before[0])) {
-                line("dq-monitor before, whole topic", before);
-                line("dq-monitor before, second half", beforeWarm);
-            }
-            line("dq-monitor, whole topic", dq);
-            line("dq-monitor, second half of the topic", dqWarm);
-        }
-
-        private void line(String name, double[] rates) {
-            double[] ofKafka = new double[rates.length];
-            double[] ofBytes = new double[rates.length];
-            for (int i = 0; i < rates.length; i++) {
-                ofKafka[i] = rates[i] / kafka[i];
-                ofBytes[i] = rates[i] / bytes[i];
-            }
-            System.out.printf("  %-36s %,10.0f records/s   ratio %.2f (%.2f)%n", name, Bench.median(rates),
-                    Bench.median(ofKafka), Bench.median(ofBytes));
         }
     }
 
@@ -114,7 +83,8 @@ public final class ThroughputBenchmark {
      * One drain: the rate over the whole topic, over its second half (the process has compiled its code by then), and
      * the CPU the process used for it per record (all its threads: consumer, collector, compiler, writers).
      */
-    record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, double cpuMicrosPerRecord) {
+    record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, double cpuMicrosPerRecord,
+            MachineCpu.Spent machine, MachineCpu.Spent secondHalfMachine) {
     }
 
     /** Writes rows until Debezium has put about {@code events} records on the topic; returns the exact count. */
@@ -157,21 +127,28 @@ public final class ThroughputBenchmark {
             }
             long start = System.nanoTime();
             double cpuAtStart = ProcessCpu.seconds(service.pid());
+            MachineCpu.Snapshot machineAtStart = MachineCpu.now(service.pid());
+            MachineCpu.Snapshot machineAtHalf = null;
             long half = 0;
             long halfOffset = 0;
             for (long committed = 0; committed < records; committed = Bench.committedOffset(admin, group)) {
                 if (half == 0 && committed >= records / 2) {
                     half = System.nanoTime();
                     halfOffset = committed;
+                    machineAtHalf = MachineCpu.now(service.pid());
                 }
                 requireAlive(service, deadline);
-                Bench.sleep(Duration.ofMillis(5));
+                // each look at the committed offset costs the broker and this JVM CPU that dq-monitor then lacks:
+                // every 5 ms took 2-4 µs of the machine's CPU a record, every 20 ms is within 0.2% of a 10-s drain
+                Bench.sleep(Duration.ofMillis(20));
             }
             long end = System.nanoTime();
             double cpu = ProcessCpu.seconds(service.pid()) - cpuAtStart;
+            MachineCpu.Snapshot machineAtEnd = MachineCpu.now(service.pid());
             report(service);
             return new Drain(records / ((end - start) / 1e9), (records - halfOffset) / ((end - half) / 1e9),
-                    cpu * 1e6 / records);
+                    cpu * 1e6 / records, MachineCpu.between(machineAtStart, machineAtEnd, records),
+                    MachineCpu.between(machineAtHalf, machineAtEnd, records - halfOffset));
         } finally {
             service.terminate(Duration.ofSeconds(60));
         }
