@@ -83,8 +83,8 @@ class BenchFiguresTest {
         assertThat(spent.microsPerRecord().get(MachineCpu.Part.SERVICE)).isCloseTo(27, within(1e-6));
         assertThat(spent.microsPerRecord().get(MachineCpu.Part.KAFKA)).isCloseTo(6, within(1e-6));
         assertThat(spent.microsPerRecord().get(MachineCpu.Part.POSTGRES)).isCloseTo(2.5, within(1e-6));
-        assertThat(spent.describe()).isEqualTo("machine 90% busy; CPU a record: dq-monitor 27.0, Kafka and Connect 6.0,"
-                + " PostgreSQL 2.5 µs");
+        assertThat(spent.describe()).isEqualTo("machine 90% busy; CPU a record: dq-monitor 27.0, Kafka, Connect and the"
+                + " benchmark 6.0, PostgreSQL 2.5 µs");
     }
 
     private static Map<MachineCpu.Part, Double> parts(double service, double kafka, double postgres) {

@@ -26,6 +26,8 @@ import org.apache.kafka.common.config.ConfigResource;
  * <p>{@code ./mvnw -Pbench -DskipTests package exec:exec@latency [-Dbench.minutes=10 -Dbench.clients=4]}; with
  * {@code -Dbench.rate=N} the clients write N statements a second together instead of as many as they can. The run
  * starts after {@code -Dbench.warmup-seconds=60} of the same load (not measured) and until everything caught up.
+ * {@code -Dbench.watch-ms=5} is how often the recent-changes list is looked at: more often is a finer commit-to-visible
+ * figure, at a cost in CPU to Redis and to this JVM that the pipeline shares.
  */
 public final class LatencyBenchmark {
 
@@ -39,6 +41,7 @@ public final class LatencyBenchmark {
         int clients = (int) Bench.setting("clients", 4);
         long rate = Bench.setting("rate", 0);
         Duration warmUp = Duration.ofSeconds(Bench.setting("warmup-seconds", 60));
+        Duration watchEvery = Duration.ofMillis(Bench.setting("watch-ms", 5));
         try (EmbeddedStack stack = Bench.startStack("latency"); Admin admin = Bench.admin(stack)) {
             createTopic(stack, admin);
             // with the broker's append time the split of the lag is exact; with the producer's (CreateTime),
@@ -48,22 +51,26 @@ public final class LatencyBenchmark {
                     ServiceProcess.start(stack, "bench-latency", Bench.serviceJvmOptions(), Map.of()));
             warmUp(stack, admin, clients, rate, warmUp);
             long base = Bench.endOffset(admin);
-            try (RecentChangesWatcher watcher = new RecentChangesWatcher(stack.redisPort())) {
+            try (RecentChangesWatcher watcher = new RecentChangesWatcher(stack.redisPort(), watchEvery)) {
                 long heapBefore = Memory.heapAfterFullGcMegabytes(service.pid());
                 PrometheusScrape start = scrape(service);
                 int seriesBefore = series(start);
                 watcher.start();
                 long loadStart = System.currentTimeMillis();
                 long written;
+                MachineCpu.Snapshot cpuAtStart = MachineCpu.now(service.pid());
                 try (LoadGenerator load = new LoadGenerator(stack, clients, Long.MAX_VALUE, rate)) {
                     load.start();
                     runFor(length, load, service, admin, base);
                     written = load.records();
                 }
+                // this JVM runs the load's JDBC clients and the watcher too, beside Kafka and Connect
+                Bench.log(String.format("during the load (every %d ms a look at the list): %s", watchEvery.toMillis(),
+                        MachineCpu.between(cpuAtStart, MachineCpu.now(service.pid()), written).describe()));
                 Duration drain = awaitDrained(admin, base + written);
                 PrometheusScrape end = scrape(service);
                 long heapAfter = Memory.heapAfterFullGcMegabytes(service.pid());
-                summary(watcher, loadStart, loadStart + length.toMillis() / 2, start, end, written, drain);
+                summary(watcher, loadStart, loadStart + length.toMillis() / 2, start, end, written, drain, watchEvery);
                 System.out.printf("  heap kept after a full GC: %d MB before the load, %d MB after it%n"
                                 + "  peak resident memory: %s (JVM options: %s)%n"
                                 + "  dq-monitor series (cdc_*, dq_*): %d before the load, %d after it%n",
@@ -173,16 +180,16 @@ public final class LatencyBenchmark {
     }
 
     private static void summary(RecentChangesWatcher watcher, long loadStart, long secondHalf, PrometheusScrape start,
-            PrometheusScrape end, long written, Duration drain) {
+            PrometheusScrape end, long written, Duration drain, Duration watchEvery) {
         long[] visible = watcher.latenciesSince(loadStart);
         System.out.printf("%n%,d records written; the pipeline caught up %d ms after the load stopped.%n"
                         + "Latency in ms, %-44s %s%n", written, drain.toMillis(), "",
                 "whole run                       second half");
         row("commit to visible (recent-changes list)", visible, watcher.latenciesSince(secondHalf));
         System.out.printf("The recent-changes list showed %,d changes, %.0f%% of all: a change is missed when more than%n"
-                        + "100 newer ones arrive between two looks 5 ms apart.%n"
+                        + "100 newer ones arrive between two looks %d ms apart.%n"
                         + "dq-monitor's own histograms over the measured run, interpolated as histogram_quantile:%n",
-                visible.length, 100.0 * visible.length / Math.max(1, written));
+                visible.length, 100.0 * visible.length / Math.max(1, written), watchEvery.toMillis());
         histogram("cdc_event_lag_seconds", "commit to checked (the whole lag)", start, end);
         histogram("cdc_capture_lag_seconds", "commit to Kafka (Debezium's part)", start, end);
         histogram("dq_processing_lag_seconds", "Kafka to checked (dq-monitor's part; goal: p99 under 250 ms)", start, end);

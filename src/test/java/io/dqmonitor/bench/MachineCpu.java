@@ -14,7 +14,7 @@ import java.util.Map;
  * dq-monitor's alone.
  * <p>
  * The parts: dq-monitor's JVM; this JVM, which runs the Kafka broker and Kafka Connect (and the benchmark's own
- * polling, a small share); PostgreSQL's server processes and Redis's, both started by the stack as this JVM's
+ * polling, and in the latency benchmark the load's JDBC clients and the recent-changes watcher); PostgreSQL's server processes and Redis's, both started by the stack as this JVM's
  * descendants; everything else this JVM started (ConsumerPerformance's or a reader's JVM, counted once it has ended
  * and been waited for).
  */
@@ -22,7 +22,7 @@ final class MachineCpu {
 
     /** The parts a snapshot splits the CPU into, in the order they are printed. */
     enum Part {
-        SERVICE("dq-monitor"), KAFKA("Kafka and Connect"), POSTGRES("PostgreSQL"), REDIS("Redis"),
+        SERVICE("dq-monitor"), KAFKA("Kafka, Connect and the benchmark"), POSTGRES("PostgreSQL"), REDIS("Redis"),
         OTHER("a reader and other");
 
         private final String label;
