@@ -59,14 +59,16 @@ public final class LatencyBenchmark {
                 long loadStart = System.currentTimeMillis();
                 long written;
                 MachineCpu.Snapshot cpuAtStart = MachineCpu.now(service.pid());
+                MachineCpu.Snapshot cpuAtEnd;
                 try (LoadGenerator load = new LoadGenerator(stack, clients, Long.MAX_VALUE, rate)) {
                     load.start();
                     runFor(length, load, service, admin, base);
                     written = load.records();
+                    cpuAtEnd = MachineCpu.now(service.pid());
                 }
                 // this JVM runs the load's JDBC clients and the watcher too, beside Kafka and Connect
                 Bench.log(String.format("during the load (every %d ms a look at the list): %s", watchEvery.toMillis(),
-                        MachineCpu.between(cpuAtStart, MachineCpu.now(service.pid()), written).describe()));
+                        MachineCpu.between(cpuAtStart, cpuAtEnd, written).describe()));
                 Duration drain = awaitDrained(admin, base + written);
                 PrometheusScrape end = scrape(service);
                 long heapAfter = Memory.heapAfterFullGcMegabytes(service.pid());

@@ -70,8 +70,10 @@ final class MachineCpu {
         ProcessHandle current = ProcessHandle.current();
         seconds.merge(Part.KAFKA, Math.max(0, ProcessCpu.seconds(current.pid())), Double::sum);
         seconds.merge(Part.OTHER, Math.max(0, ProcessCpu.endedChildrenSeconds(current.pid())), Double::sum);
+        // a process's ended children count as its part: PostgreSQL's backends of closed connections, for one
         current.descendants().forEach(process -> seconds.merge(part(process, servicePid),
-                Math.max(0, ProcessCpu.seconds(process.pid())), Double::sum));
+                Math.max(0, ProcessCpu.seconds(process.pid())) + Math.max(0,
+                        ProcessCpu.endedChildrenSeconds(process.pid())), Double::sum));
         return new Snapshot(cores[0], cores[1], seconds);
     }
 
