@@ -14,9 +14,9 @@ import java.util.Map;
  * dq-monitor's alone.
  * <p>
  * The parts: dq-monitor's JVM; this JVM, which runs the Kafka broker and Kafka Connect (and the benchmark's own
- * polling, and in the latency benchmark the load's JDBC clients and the recent-changes watcher); PostgreSQL's server processes and Redis's, both started by the stack as this JVM's
- * descendants; everything else this JVM started (ConsumerPerformance's or a reader's JVM, counted once it has ended
- * and been waited for).
+ * polling, and in the latency benchmark the load's JDBC clients and the recent-changes watcher); PostgreSQL's server
+ * processes and Redis's, both started by the stack as this JVM's descendants; everything else this JVM started
+ * (ConsumerPerformance's or a reader's JVM, counted once it has ended and been waited for).
  */
 final class MachineCpu {
 
@@ -46,7 +46,7 @@ final class MachineCpu {
      */
     record Spent(double busyShare, Map<Part, Double> microsPerRecord) {
 
-        /** Like "machine 95% busy; CPU a record: dq-monitor 27 µs, Kafka and Connect 6.1, ...". */
+        /** Like "machine 95% busy; CPU a record: dq-monitor 27.0, Kafka, Connect and the benchmark 6.1, ... µs". */
         String describe() {
             StringBuilder line = new StringBuilder(
                     String.format("machine %.0f%% busy; CPU a record:", busyShare * 100));

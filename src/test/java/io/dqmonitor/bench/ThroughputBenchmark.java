@@ -22,6 +22,9 @@ import org.apache.kafka.clients.admin.Admin;
  * moment its partition is assigned until the group's committed offset reaches the end of the topic;
  * ConsumerPerformance's fetch rate likewise leaves out its group join.
  *
+ * Each run also prints how busy the machine was and the CPU each part of the stack spent a record ({@link MachineCpu}):
+ * on a machine that runs the whole stack, every part's CPU counts against the rate.
+ *
  * <p>{@code ./mvnw -Pbench -DskipTests package exec:exec@throughput [-Dbench.events=100000 -Dbench.runs=5
  * -Dbench.baseline-jar=<an earlier target/dq-monitor-*.jar> -Dbench.baseline-jvm="<its JVM options>"]}
  */
@@ -64,7 +67,7 @@ public final class ThroughputBenchmark {
                         dq.recordsPerSecond(), dq.secondHalfRecordsPerSecond(), dq.cpuMicrosPerRecord(),
                         dq.recordsPerSecond() / kafka, dq.secondHalfRecordsPerSecond() / kafka,
                         dq.recordsPerSecond() / bytes, dq.secondHalfRecordsPerSecond() / bytes));
-                // ConsumerPerformance's figures include its JVM's start and its group join (KAFKA is the broker)
+                // a reader's JVM is counted from its start, group join included: more than its rate's share
                 Bench.log(String.format("run %d: during ConsumerPerformance's JVM: %s", run, referenceCpu.describe()));
                 Bench.log(String.format("run %d: during the parse-and-check reader's JVM: %s", run,
                         parseCpu.describe()));
