@@ -68,12 +68,15 @@ final class MachineCpu {
         Map<Part, Double> seconds = new LinkedHashMap<>();
         Arrays.stream(Part.values()).forEach(part -> seconds.put(part, 0.0));
         ProcessHandle current = ProcessHandle.current();
-        seconds.merge(Part.KAFKA, Math.max(0, ProcessCpu.seconds(current.pid())), Double::sum);
-        seconds.merge(Part.OTHER, Math.max(0, ProcessCpu.endedChildrenSeconds(current.pid())), Double::sum);
+        ProcessCpu.Stat self = ProcessCpu.read(current.pid());
+        seconds.merge(Part.KAFKA, self.seconds(), Double::sum);
+        seconds.merge(Part.OTHER, self.endedChildrenSeconds(), Double::sum);
         // a process's ended children count as its part: PostgreSQL's backends of closed connections, for one
-        current.descendants().forEach(process -> seconds.merge(part(process, servicePid),
-                Math.max(0, ProcessCpu.seconds(process.pid())) + Math.max(0,
-                        ProcessCpu.endedChildrenSeconds(process.pid())), Double::sum));
+        current.descendants().forEach(process -> {
+            ProcessCpu.Stat stat = ProcessCpu.read(process.pid());
+            seconds.merge(part(process, stat.name(), servicePid), stat.seconds() + stat.endedChildrenSeconds(),
+                    Double::sum);
+        });
         return new Snapshot(cores[0], cores[1], seconds);
     }
 
@@ -87,12 +90,11 @@ final class MachineCpu {
         return new Spent(busy, perRecord);
     }
 
-    private static Part part(ProcessHandle process, long servicePid) {
+    private static Part part(ProcessHandle process, String name, long servicePid) {
         if (process.pid() == servicePid
                 || process.parent().map(parent -> parent.pid() == servicePid).orElse(false)) {
             return Part.SERVICE;
         }
-        String name = ProcessCpu.name(process.pid());
         if (name.startsWith("postgres")) {
             return Part.POSTGRES;
         }
