@@ -62,10 +62,7 @@ final class PayloadDecoder {
                 case "source" -> value == JsonToken.START_OBJECT && (source = flatTree(parser)) != null;
                 case "before" -> value == JsonToken.VALUE_NULL || (before = row(parser, rowSchema)) != null;
                 case "after" -> value == JsonToken.VALUE_NULL || (after = row(parser, rowSchema)) != null;
-                default -> {
-                    parser.skipChildren();
-                    yield true;
-                }
+                default -> skippedWithoutFractions(parser);
             };
             if (!decided) {
                 return null;
@@ -73,6 +70,26 @@ final class PayloadDecoder {
         }
         boolean complete = parser.currentToken() == JsonToken.END_OBJECT && op != null && source != null;
         return complete && !MongoEnvelope.isMongo(source) ? new Payload(op, source, before, after) : null;
+    }
+
+    /**
+     * Skips the value at the parser's current token (the envelope's {@code ts_ms}, {@code transaction}, ...); false
+     * when it holds a number with a fraction or an exponent. The tree path reads every such number as a
+     * {@code BigDecimal}, which fails for an exponent beyond its range, so only the tree path can tell that record's
+     * outcome; Debezium writes these fields with none.
+     */
+    private static boolean skippedWithoutFractions(JsonParser parser) {
+        int depth = 0;
+        for (JsonToken token = parser.currentToken(); token != null; token = parser.nextToken()) {
+            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                return false;
+            }
+            depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            if (depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -58,6 +58,20 @@ class PayloadDecoderTest {
     }
 
     @Test
+    void anEnvelopeFieldWithAFractionOrExponentIsLeftToTheTreePath() {
+        byte[] value = bytes("schema-create.value");
+        parser.parse(null, value);
+        String text = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+        // the envelope's own ts_ns, which neither path uses, with an exponent no BigDecimal holds
+        byte[] odd = text.replaceFirst("(\"op\":\"c\",\"ts_ms\":\\d+,\"ts_us\":\\d+,\"ts_ns\":)\\d+",
+                "$1" + "17955E1694278531672").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(odd).isNotEqualTo(value);
+        assertThat(parser.decodeDirectly(null, odd)).isNull();
+        assertThat(parser.parse(null, odd)).isInstanceOf(ParsedRecord.Rejected.class);
+    }
+
+    @Test
     void aSourceBlockIsReadIntoTheTreeReadTreeBuilds() {
         String source = """
                 {"version":"3.7.0.Final","connector":"postgresql","ts_ms":1764000000000,"snapshot":"false","txId":42,
