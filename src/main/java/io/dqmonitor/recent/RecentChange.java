@@ -1,5 +1,6 @@
 package io.dqmonitor.recent;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Excerpt;
+import io.dqmonitor.cdc.ValueText;
 import io.dqmonitor.cdc.JsonText;
 import io.dqmonitor.cdc.Position;
 import io.dqmonitor.cdc.SourcePosition;
@@ -62,6 +64,11 @@ public record RecentChange(
         }
         if (value instanceof List<?> list) {
             return list.stream().map(item -> cut(item, max)).toList();
+        }
+        if (value instanceof BigDecimal number) {
+            // a number too long to write plainly (1E+2000000000) is shown as the text the violations quote
+            String text = ValueText.of(number);
+            return text.length() > max || text.contains("E") ? Excerpt.of(text, max) : number;
         }
         return value;
     }

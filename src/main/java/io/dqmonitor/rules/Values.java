@@ -5,7 +5,10 @@ import java.util.Optional;
 
 import io.dqmonitor.cdc.ValueText;
 
-/** How column values compare with configured values: numbers by their value (1.50 equals 1.5), others by their text. */
+/**
+ * How column values compare with configured values: numbers by their value (1.50 equals 1.5), others by their text.
+ * A text of more than {@link ValueText#MAX_PLAIN_LENGTH} characters is not read as a number.
+ */
 public final class Values {
 
     private Values() {
@@ -22,8 +25,13 @@ public final class Values {
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return Optional.of(BigDecimal.valueOf(((Number) value).longValue()));
         }
+        String text = value.toString().trim();
+        if (text.length() > ValueText.MAX_PLAIN_LENGTH) {
+            // reading digits costs time quadratic in their number; no configured bound needs that many
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new BigDecimal(value.toString().trim()));
+            return Optional.of(new BigDecimal(text));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
