@@ -11,6 +11,14 @@ public interface ColumnRule {
 
         /** Whether the value (possibly null) passes. */
         boolean accepts(Object value);
+
+        /**
+         * Why this rule cannot check the value at all (a {@code dq_rules_skipped_total} reason), or null when it can.
+         * Asked before {@link #accepts}, which is then not called.
+         */
+        default String uncheckable(Object value) {
+            return null;
+        }
     }
 
     /** Checks how an update changed a column; needs the before image. */

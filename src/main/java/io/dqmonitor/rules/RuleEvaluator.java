@@ -84,6 +84,12 @@ public final class RuleEvaluator {
                 skipped.add(UNAVAILABLE_VALUE);
                 continue;
             }
+            String uncheckable = check.rule() instanceof ColumnRule.ValueRule rule
+                    ? rule.uncheckable(event.after().get(check.column())) : null;
+            if (uncheckable != null) {
+                skipped.add(uncheckable);
+                continue;
+            }
             Violation violation = check.rule() instanceof ColumnRule.ValueRule rule
                     ? checkValue(rules, rule, check.column(), event)
                     : checkChange(rules, (ColumnRule.ChangeRule) check.rule(), check.column(), event, skipped);

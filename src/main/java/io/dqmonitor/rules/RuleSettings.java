@@ -45,6 +45,19 @@ public final class RuleSettings {
         }
     }
 
+    int positiveInt(String key) {
+        String text = scalar(key).trim();
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as a value out of range is
+        }
+        throw new InvalidRulesException(path(key), "expected a whole number above 0 but got '" + text + "'");
+    }
+
     String text(String key) {
         return scalar(key);
     }

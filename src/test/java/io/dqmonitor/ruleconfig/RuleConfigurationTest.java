@@ -101,7 +101,7 @@ class RuleConfigurationTest {
                 dq.tables.public.a.columns.amount.maxx: 5
                 """)).isInstanceOf(InvalidRulesException.class)
                 .hasMessageStartingWith("dq.tables.public.a.columns.amount.maxx: unknown rule 'maxx'")
-                .hasMessageContaining("[allowed-values, immutable, max, min, monotonic, not-cleared, not-null, pattern, pii, transitions]");
+                .hasMessageContaining("[allowed-values, immutable, max, min, monotonic, not-cleared, not-null, pattern, pattern-max-length, pii, transitions]");
     }
 
     @Test
