@@ -36,8 +36,9 @@ class ChangeBatchHandler {
     void handle(List<ConsumerRecord<byte[], ByteBuffer>> records, CaughtUp caughtUp) {
         try {
             handleTogether(records, caughtUp);
-        } catch (RuntimeException e) {
-            if (!FailureModel.isPermanentForRecord(e)) {
+        } catch (RuntimeException | Error e) {
+            // an Error escaping to the container would stop it for good: it is one record's, found one by one below
+            if (!FailureModel.isPermanentForRecord(FailureModel.contained(e))) {
                 // named at the first record: the error handler retries from there with back-off. A failure named at no
                 // record would go to its whole-batch fallback, whose recoverer would dead-letter every record
                 throw new BatchListenerFailedException(e.getMessage(), e, 0);
@@ -51,9 +52,9 @@ class ChangeBatchHandler {
             try {
                 // the read positions are past the whole batch, not this record: no heartbeat applies yet
                 handleTogether(records.subList(i, i + 1), CaughtUp.UNKNOWN);
-            } catch (RuntimeException e) {
-                RuntimeException cause = FailureModel.isPermanentForRecord(e)
-                        ? new UnprocessableRecordException(records.get(i), e) : e;
+            } catch (RuntimeException | Error e) {
+                RuntimeException cause = FailureModel.isPermanentForRecord(FailureModel.contained(e))
+                        ? new UnprocessableRecordException(records.get(i), e) : (RuntimeException) e;
                 // records before i are stored and counted: the error handler commits them and starts at i
                 throw new BatchListenerFailedException(cause.getMessage(), cause, i);
             }

@@ -24,7 +24,10 @@ final class FailureModel {
 
     static boolean isPermanentForRecord(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnprocessableRecordException || cause instanceof DataIntegrityViolationException
+            // an Error handling a record (a deep value overflowing a serializer's stack, an allocation too large for
+            // the JVM) comes back with the same record: see contained(), which keeps the JVM's own death out
+            if (cause instanceof Error || cause instanceof UnprocessableRecordException
+                    || cause instanceof DataIntegrityViolationException
                     || cause instanceof JacksonException || cause instanceof RecordTooLargeException
                     || cause instanceof SerializationException) {
                 return true;
@@ -34,6 +37,20 @@ final class FailureModel {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code failure} itself, when handling a record may contain it as that record's outcome: every exception, and
+     * every {@link Error} but the JVM's own death ({@link InternalError}, {@link UnknownError}), which is rethrown. A
+     * {@link StackOverflowError} or an {@link OutOfMemoryError} from one record's oversized allocation is that
+     * record's; a heap that is really exhausted ends the process first where {@code -XX:+ExitOnOutOfMemoryError}
+     * is set, as in the image.
+     */
+    static Throwable contained(Throwable failure) {
+        if (failure instanceof InternalError || failure instanceof UnknownError) {
+            throw (Error) failure;
+        }
+        return failure;
     }
 
     /** The first exception of the given type in the cause chain of {@code failure}, itself included, or null. */

@@ -20,6 +20,7 @@ import io.dqmonitor.rules.TableLimits;
 import io.dqmonitor.rules.Violation;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.rules.TableRules;
+import io.dqmonitor.schema.SchemaChange;
 import io.dqmonitor.schema.SchemaTracker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
@@ -59,21 +60,17 @@ class RecordChecker {
         List<CheckedBatch.Rejection> rejections = new ArrayList<>();
         List<CheckedBatch.Other> others = new ArrayList<>();
         for (ConsumerRecord<byte[], ByteBuffer> record : records) {
-            ParsedRecord parsed = parser.parse(record.key(), record.value());
+            ParsedRecord parsed;
+            try {
+                parsed = parser.parse(record.key(), record.value());
+            } catch (Throwable parseFailed) {
+                // the parser is total for every exception; an Error (a stack, an allocation) is still this record's
+                rejections.add(new CheckedBatch.Rejection(record, new ParsedRecord.Rejected(RejectReason.UNPROCESSABLE,
+                        "parsing the record failed: " + FailureModel.contained(parseFailed))));
+                continue;
+            }
             if (parsed instanceof ParsedRecord.Event e) {
-                Map<String, PiiMode> personal = personalColumns(e.event());
-                CheckedBatch.Checked checked;
-                try {
-                    checked = checked(record, e.event(), personal);
-                } catch (RuntimeException checkFailed) {
-                    // the same event fails the same way every time: it is this record's problem, not the batch's
-                    rejections.add(new CheckedBatch.Rejection(record, new ParsedRecord.Rejected(RejectReason.UNPROCESSABLE,
-                            masker.scrub("checking the event failed: " + checkFailed, e.event(), personal))));
-                    continue;
-                }
-                // outside the try: the shared baselines out of reach fail the batch, to be retried, not the record
-                events.add(checked.withSchemaChanges(health.read(PipelineHealth.SCHEMA,
-                        () -> schemas.observe(e.event(), checked.position().id()))));
+                check(record, e.event(), events, rejections);
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 rejections.add(new CheckedBatch.Rejection(record, rejected));
             } else {
@@ -81,6 +78,34 @@ class RecordChecker {
             }
         }
         return new CheckedBatch(events, rejections, others);
+    }
+
+    private void check(ConsumerRecord<byte[], ByteBuffer> record, ChangeEvent event,
+            List<CheckedBatch.Checked> events, List<CheckedBatch.Rejection> rejections) {
+        Map<String, PiiMode> personal = personalColumns(event);
+        CheckedBatch.Checked checked;
+        List<SchemaChange> drift;
+        try {
+            checked = checked(record, event, personal);
+        } catch (Throwable checkFailed) {
+            // the same event fails the same way every time: it is this record's problem, not the batch's
+            rejections.add(rejection(record, event, personal, "checking the event failed: ", checkFailed));
+            return;
+        }
+        try {
+            // an exception here is the shared baselines out of reach: it fails the batch, to be retried
+            drift = health.read(PipelineHealth.SCHEMA, () -> schemas.observe(event, checked.position().id()));
+        } catch (Error driftFailed) {
+            rejections.add(rejection(record, event, personal, "tracking the event's columns failed: ", driftFailed));
+            return;
+        }
+        events.add(checked.withSchemaChanges(drift));
+    }
+
+    private CheckedBatch.Rejection rejection(ConsumerRecord<byte[], ByteBuffer> record, ChangeEvent event,
+            Map<String, PiiMode> personal, String what, Throwable failure) {
+        String detail = masker.scrub(what + FailureModel.contained(failure), event, personal);
+        return new CheckedBatch.Rejection(record, new ParsedRecord.Rejected(RejectReason.UNPROCESSABLE, detail));
     }
 
     /**

@@ -133,6 +133,24 @@ class ChangeBatchHandlerTest {
     }
 
     @Test
+    void anErrorStoringOneRecordNamesThatRecordInsteadOfStoppingTheContainer() {
+        history.failWith(entries -> {
+            if (entries.stream().anyMatch(e -> e.event().after().get("id").equals(2L))) {
+                throw new StackOverflowError();
+            }
+        });
+
+        assertThatThrownBy(() -> handle(List.of(record(0, create(1, -1)), record(1, create(2, -1)),
+                record(2, create(3, -1)))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isEqualTo(1);
+                    assertThat(e.getCause()).isInstanceOf(UnprocessableRecordException.class)
+                            .hasRootCauseInstanceOf(StackOverflowError.class);
+                });
+        assertThat(created()).isEqualTo(1);
+    }
+
+    @Test
     void aRejectedRecordIsDeadLetteredOnceHoweverOftenItsBatchIsRetried() {
         List<ConsumerRecord<byte[], ByteBuffer>> batch = List.of(record(0, "{\"payload\": {"), record(1, create(1, 1)));
         recent.failure = new DataAccessResourceFailureException("Redis down");

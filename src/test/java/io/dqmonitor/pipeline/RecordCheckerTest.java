@@ -1,0 +1,134 @@
+package io.dqmonitor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.cdc.ParsedRecord.RejectReason;
+import io.dqmonitor.metrics.MetricsProperties;
+import io.dqmonitor.metrics.TableLabelsFixture;
+import io.dqmonitor.rules.ColumnRule;
+import io.dqmonitor.rules.RuleFixtures;
+import io.dqmonitor.rules.RulesInForce;
+import io.dqmonitor.rules.TableRules;
+import io.dqmonitor.schema.Baseline;
+import io.dqmonitor.schema.SchemaBaselines;
+import io.dqmonitor.schema.SchemaTracker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * Checking a record contains every failure but the JVM's own death as that record's outcome: an {@link Error} from a
+ * rule or from the schema tracker is a rejection of that record alone, never an escape that stops the consumer. An
+ * exception from the shared baselines is the batch's, to be retried.
+ */
+class RecordCheckerTest {
+
+    private final PipelineHealth health = new PipelineHealth(new PipelineMetrics(new SimpleMeterRegistry(),
+            TableLabelsFixture.of(new MetricsProperties(100))), Clock.systemUTC());
+
+    @Test
+    void anErrorFromARuleRejectsThatRecordAndTheNextIsChecked() {
+        RecordChecker checker = checker(failingRule(new StackOverflowError()), baselines(null));
+
+        CheckedBatch batch = checker.check(List.of(record(0, "-1"), record(1, "2")));
+
+        assertThat(batch.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.reason().reason()).isEqualTo(RejectReason.UNPROCESSABLE);
+            assertThat(r.reason().detail()).contains("StackOverflowError");
+        });
+        assertThat(batch.events()).hasSize(1);
+    }
+
+    @Test
+    void anOutOfMemoryErrorOfOneRecordIsThatRecordsOutcome() {
+        RecordChecker checker = checker(failingRule(new OutOfMemoryError("Requested array size exceeds VM limit")),
+                baselines(null));
+
+        assertThat(checker.check(List.of(record(0, "-1"))).rejections()).singleElement()
+                .satisfies(r -> assertThat(r.reason().detail()).contains("OutOfMemoryError"));
+    }
+
+    @Test
+    void theJvmsOwnDeathIsNotContained() {
+        RecordChecker checker = checker(failingRule(new InternalError("the JVM is broken")), baselines(null));
+
+        assertThatThrownBy(() -> checker.check(List.of(record(0, "-1")))).isInstanceOf(InternalError.class);
+    }
+
+    @Test
+    void anErrorFromTheSchemaTrackerRejectsThatRecord() {
+        RecordChecker checker = checker(null, baselines(new StackOverflowError()));
+
+        CheckedBatch batch = checker.check(List.of(record(0, "1")));
+
+        assertThat(batch.rejections()).singleElement()
+                .satisfies(r -> assertThat(r.reason().detail()).contains("tracking the event's columns failed"));
+    }
+
+    @Test
+    void sharedBaselinesOutOfReachFailTheBatchToBeRetried() {
+        RecordChecker checker = checker(null, baselines(new DataAccessResourceFailureException("down")));
+
+        assertThatThrownBy(() -> checker.check(List.of(record(0, "1"))))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+    }
+
+    private RecordChecker checker(ColumnRule rule, SchemaBaselines baselines) {
+        RulesInForce rules = RuleFixtures.inForce(Map.of("public.t", new TableRules("public.t", null,
+                rule == null ? List.of() : List.of(new TableRules.ColumnCheck("qty", rule)), List.of(), null, null)));
+        return new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), RuleFixtures.limits(rules),
+                new SchemaTracker(baselines), rules, RuleFixtures.MASKER, health, table -> false);
+    }
+
+    /** A rule that fails with {@code failure} on negative values, as a rule hitting a hostile value would. */
+    private static ColumnRule failingRule(Error failure) {
+        return new ColumnRule.ValueRule() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public boolean accepts(Object value) {
+                if (value.toString().startsWith("-")) {
+                    throw failure;
+                }
+                return true;
+            }
+        };
+    }
+
+    private static SchemaBaselines baselines(Throwable failure) {
+        return new SchemaBaselines() {
+            @Override
+            public Optional<Baseline> load(String table) {
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                if (failure != null) {
+                    throw (RuntimeException) failure;
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean claim(String table, Optional<Baseline> expected, Baseline next) {
+                return true;
+            }
+        };
+    }
+
+    private static ConsumerRecord<byte[], ByteBuffer> record(long offset, String qty) {
+        return PipelineFixture.record(offset, "{\"op\":\"c\",\"source\":{\"schema\":\"public\",\"table\":\"t\"},"
+                + "\"after\":{\"id\":" + offset + ",\"qty\":" + qty + "}}");
+    }
+}
