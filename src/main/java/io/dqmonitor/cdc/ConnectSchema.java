@@ -41,6 +41,10 @@ record ConnectSchema(Map<String, FieldType> fields, Map<String, String> columnTy
         }
         for (JsonNode field : envelopeSchema.path("fields")) {
             if (fieldName.equals(field.path("field").asString(null))) {
+                if ("struct".equals(field.path("type").asString(null)) && !field.path("fields").isArray()) {
+                    // decoded without it, every value would pass as schemaless: the block contradicts itself
+                    throw new InvalidSchemaException("the struct schema of '" + fieldName + "' has no field list");
+                }
                 return ofStruct(field);
             }
         }

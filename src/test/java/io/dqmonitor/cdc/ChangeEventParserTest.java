@@ -275,6 +275,17 @@ class ChangeEventParserTest {
     }
 
     @Test
+    void anAfterStructWithoutAFieldListIsRejectedAsInvalidSchema() {
+        // decoded without its schema, every value would pass as schemaless and the change count as valid
+        String record = """
+                {"schema":{"type":"struct","fields":[{"type":"struct","optional":true,"field":"before"},
+                  {"type":"struct","optional":true,"field":"after"}]},
+                 "payload":{"op":"c","source":{"schema":"s","table":"t"},"after":{"id":1}}}""";
+        assertThat(rejection(record)).isEqualTo(RejectReason.INVALID_SCHEMA);
+        assertThat(rejection(record)).isEqualTo(RejectReason.INVALID_SCHEMA);
+    }
+
+    @Test
     void anInvalidSchemaSeenBeforeIsRejectedAgain() {
         String record = withSchemaField("amount", """
                 {"type":"bytes","name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"x"}}""",
