@@ -26,7 +26,8 @@ class CdcListener {
     }
 
     // the group is spring.kafka.consumer.group-id, not the listener id
-    @KafkaListener(id = "dq-monitor-cdc", idIsGroup = false, topicPattern = "#{@cdcTopicPattern}", batch = "true")
+    @KafkaListener(id = ConsumerHealth.LISTENER_ID, idIsGroup = false, topicPattern = "#{@cdcTopicPattern}",
+            batch = "true")
     void onBatch(List<ConsumerRecord<byte[], ByteBuffer>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
         stages.onBatch(records, ack, consumer);
     }
