@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every periodic task of dq-monitor (rule reload, completeness, ...) runs here, on Spring's scheduler, with a fixed
- * delay between runs. A run that throws, whatever it throws, is logged, counted in
- * {@code dq_background_task_failures_total{task}} and shown in the {@code backgroundTasks} health; the next run
- * comes as planned. Tasks are registered while the context starts and run from its start to its stop.
+ * delay between runs. A run that throws, whatever it throws (a {@link StackOverflowError} or an
+ * {@link OutOfMemoryError} included; only {@link InternalError} and {@link UnknownError}, the JVM's own death, go
+ * through), is logged, counted in {@code dq_background_task_failures_total{task}} and shown in the
+ * {@code backgroundTasks} health; the next run comes as planned. Tasks are registered while the context starts and
+ * run from its start to its stop.
  */
 @Component
 public class BackgroundTasks implements SmartLifecycle {
@@ -59,8 +61,9 @@ public class BackgroundTasks implements SmartLifecycle {
             work.run();
             states.put(name, states.get(name).succeeded(started));
         } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError fatal) {
-                throw fatal;
+            // a run that throws is never run again by the scheduler: only the JVM's own death goes through
+            if (e instanceof InternalError || e instanceof UnknownError) {
+                throw e;
             }
             metrics.failures(name).increment();
             states.put(name, states.get(name).failed(started, e.getClass().getSimpleName() + ": " + e.getMessage()));

@@ -55,6 +55,17 @@ class BackgroundTasksTest {
     }
 
     @Test
+    void aTaskThatOverflowsItsStackOrRunsOutOfMemoryRunsAgain() {
+        AtomicInteger runs = new AtomicInteger();
+        tasks.register("deep", Duration.ZERO, Duration.ofMillis(10), () -> {
+            throw runs.incrementAndGet() % 2 == 0 ? new StackOverflowError() : new OutOfMemoryError("one big array");
+        });
+        tasks.start();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() >= 3);
+        assertThat(registry.get("dq.background.task.failures").tag("task", "deep").counter().count()).isPositive();
+    }
+
+    @Test
     void aFailedRunIsCounted() {
         tasks.register("flaky", Duration.ZERO, Duration.ofHours(1), () -> {
             throw new IllegalStateException("boom");
