@@ -33,7 +33,7 @@ class ArchitectureTest {
             Map.entry("rules", Set.of("cdc", "metrics", "privacy")),
             Map.entry("schema", Set.of("cdc", "metrics")),
             Map.entry("ruleconfig", Set.of("cdc", "metrics", "tasks", "privacy", "rules")),
-            Map.entry("history", Set.of("cdc", "rules", "schema")),
+            Map.entry("history", Set.of("cdc", "tasks", "rules", "schema")),
             Map.entry("recent", Set.of("cdc", "rules")),
             Map.entry("limits", Set.of("rules")),
             Map.entry("report", Set.of("cdc", "rules", "schema")),

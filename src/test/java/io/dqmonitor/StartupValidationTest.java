@@ -9,6 +9,7 @@ import io.dqmonitor.privacy.PrivacyProperties;
 import io.dqmonitor.recent.RecentProperties;
 import io.dqmonitor.ruleconfig.RulesProperties;
 import io.dqmonitor.rules.InvalidRulesException;
+import io.dqmonitor.tasks.RetentionProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -26,7 +27,7 @@ class StartupValidationTest {
     @ComponentScan({"io.dqmonitor.rules", "io.dqmonitor.ruleconfig", "io.dqmonitor.tasks", "io.dqmonitor.privacy"})
     @Import(TableLabels.class)
     @EnableConfigurationProperties({RecentProperties.class, CdcProperties.class, RulesProperties.class,
-            MetricsProperties.class, PrivacyProperties.class})
+            MetricsProperties.class, PrivacyProperties.class, RetentionProperties.class})
     static class QualityOnly {
         @org.springframework.context.annotation.Bean
         SimpleMeterRegistry meterRegistry() {
@@ -76,6 +77,33 @@ class StartupValidationTest {
         runner.withPropertyValues("dq.cdc.topic-pattern= ").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).hasStackTraceContaining("dq.cdc.topic-pattern");
+        });
+    }
+
+    @Test
+    void aNegativeClockSkewFailsStartupNamingTheKey() {
+        runner.withPropertyValues("dq.cdc.max-clock-skew=-1m").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("dq.cdc.max-clock-skew must not be negative");
+        });
+    }
+
+    @Test
+    void aPatternRe2CannotMatchFailsStartupNamingTheKey() {
+        runner.withPropertyValues("dq.tables.public.user_activities.columns.email.pattern=^(?!x)\\w+$").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidRulesException.class)
+                    .hasMessageContaining("dq.tables.public.user_activities.columns.email.pattern: invalid regular "
+                            + "expression");
+        });
+    }
+
+    @Test
+    void aRetentionOfZeroFailsStartupNamingTheKey() {
+        runner.withPropertyValues("dq.history.retention=0s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("dq.history.retention must be positive");
         });
     }
 

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.dqmonitor.tasks.ExpiringRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The owner of {@code dq_monitor.anomalies} and {@code dq_monitor.anomaly_detectors}. */
 @Repository
-class AnomalyStore {
+class AnomalyStore implements ExpiringRows {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -22,6 +23,20 @@ class AnomalyStore {
     AnomalyStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+    }
+
+    @Override
+    public String table() {
+        return "anomalies";
+    }
+
+    /** Raised anomalies, the oldest first, a batch at a time; the detectors' states are kept. */
+    @Override
+    public int deleteBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                DELETE FROM dq_monitor.anomalies WHERE id IN
+                  (SELECT id FROM dq_monitor.anomalies WHERE detected_at < ? ORDER BY detected_at LIMIT ?)""",
+                Timestamp.from(cutoff), limit);
     }
 
     /** A raised anomaly, as stored and served. */

@@ -12,6 +12,7 @@ import io.dqmonitor.cdc.Position;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.rules.Violation;
 import io.dqmonitor.schema.SchemaChange;
+import io.dqmonitor.tasks.ExpiringRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +43,11 @@ public class ViolationLog {
             SELECT table_name, column_name, rule, value, row_key::text AS row_key, op, source_position, lsn,
                    tx_id, source_ts,
                    detected_at FROM dq_monitor.violations WHERE true""";
+
+    /** The oldest rows first, a batch at a time: one short transaction per statement. */
+    private static final String DELETE_OLDER = """
+            DELETE FROM dq_monitor.%1$s WHERE id IN
+              (SELECT id FROM dq_monitor.%1$s WHERE detected_at < ? ORDER BY detected_at LIMIT ?)""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -130,5 +136,30 @@ public class ViolationLog {
                 jdbc.batchUpdate(INSERT_SCHEMA_CHANGE, schemaChanges);
             }
         });
+    }
+
+    /** {@code dq_monitor.violations} under the history's retention. */
+    ExpiringRows violationsExpiry() {
+        return expiring("violations");
+    }
+
+    /** {@code dq_monitor.schema_changes} under the history's retention. */
+    ExpiringRows schemaChangesExpiry() {
+        return expiring("schema_changes");
+    }
+
+    private ExpiringRows expiring(String table) {
+        String delete = DELETE_OLDER.formatted(table);
+        return new ExpiringRows() {
+            @Override
+            public String table() {
+                return table;
+            }
+
+            @Override
+            public int deleteBefore(Instant cutoff, int limit) {
+                return jdbc.update(delete, Timestamp.from(cutoff), limit);
+            }
+        };
     }
 }
