@@ -35,4 +35,9 @@ public record ChangeEvent(
             Map<String, Object> after, Instant sourceTimestamp, Position position, Map<String, String> columnTypes) {
         this(table, op, key, before, after, sourceTimestamp, position, columnTypes, false);
     }
+
+    /** The same change with no commit time: for one whose time cannot be trusted. */
+    public ChangeEvent withoutSourceTimestamp() {
+        return new ChangeEvent(table, op, key, before, after, null, position, columnTypes, partial);
+    }
 }

@@ -21,6 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ChangeEventParser {
 
 
+    /**
+     * The longest table name kept whole: a longer one, from a producer's made-up source block, is cut to an excerpt
+     * (at most about 185 characters with its "… (N characters)") before it is stored, labelled or logged anywhere.
+     */
+    public static final int MAX_TABLE_NAME_LENGTH = 160;
+
     /** Debezium's op of a logical-decoding message ({@code pg_logical_emit_message}), on {@code <prefix>.message}. */
     private static final String LOGICAL_MESSAGE = "m";
     /** Single- or double-quoted text, on one line or across lines. */
@@ -210,7 +216,7 @@ public final class ChangeEventParser {
         }
         String schema = textOrNull(source.get("schema"));
         String namespace = schema != null ? schema : textOrNull(source.get("db"));
-        return namespace == null ? table : namespace + "." + table;
+        return Excerpt.of(namespace == null ? table : namespace + "." + table, MAX_TABLE_NAME_LENGTH);
     }
 
     private Map<String, Object> parseKey(byte[] key) {

@@ -24,7 +24,9 @@ public sealed interface ParsedRecord {
 
     /** Bounded label values of {@code cdc_records_skipped_total{reason}}. */
     enum SkipReason {
-        TOMBSTONE, HEARTBEAT, TRANSACTION_METADATA, LOGICAL_MESSAGE;
+        TOMBSTONE, HEARTBEAT, TRANSACTION_METADATA, LOGICAL_MESSAGE,
+        /** A change of a table beyond {@code dq.tables.max-tracked}: no per-table state is kept for it. */
+        UNTRACKED_TABLE;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

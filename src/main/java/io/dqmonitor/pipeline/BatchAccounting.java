@@ -65,6 +65,9 @@ class BatchAccounting {
                 schemaMetrics.tableSeen(event.table());
             }
             ownership.tableRead(c.origin().topic(), event.table());
+            if (c.aheadOfClock()) {
+                metrics.sourceTimeAhead(SourceClock.connector(c.origin().topic()), event.table());
+            }
             statistics.record(event, c.evaluation(), c.schemaChanges());
             metrics.eventProcessed(event.table(), event.op(), event.sourceTimestamp(), c.origin().inKafkaAt(), now);
             c.evaluation().violations().forEach(v -> rules.violation(event.table(), v.column(), v.rule()));
@@ -79,6 +82,9 @@ class BatchAccounting {
                 metrics.heartbeat(connector, heartbeat.timestamp());
                 metrics.skipped(ParsedRecord.SkipReason.HEARTBEAT);
             } else {
+                if (other.aheadOfClock()) {
+                    metrics.sourceTimeAhead(HeartbeatTopics.connector(other.topic()), PipelineMetrics.HEARTBEATS);
+                }
                 metrics.skipped(((ParsedRecord.Skipped) other.parsed()).reason());
             }
         }

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInitialInterval first pause before a failed batch is tried again (Redis or the database down)
  * @param retryMaxInterval     longest pause between tries; a failed batch is retried until it succeeds
  * @param healthTimeout        how long the Kafka health check waits for the broker
+ * @param maxClockSkew         how far ahead of this host's clock a commit or heartbeat time may be and still be taken
+ *                             as the newest; a later one is counted, and kept out of every newest-time and every
+ *                             order (heartbeat age, freshness, schema baselines, anomaly minutes, table limits)
  */
 @Validated
 @ConfigurationProperties("dq.cdc")
@@ -27,5 +30,12 @@ public record CdcProperties(
         @DefaultValue("-dlt") @NotBlank String deadLetterSuffix,
         @DefaultValue("1s") @NotNull Duration retryInitialInterval,
         @DefaultValue("30s") @NotNull Duration retryMaxInterval,
-        @DefaultValue("5s") @NotNull Duration healthTimeout) {
+        @DefaultValue("5s") @NotNull Duration healthTimeout,
+        @DefaultValue("5m") @NotNull Duration maxClockSkew) {
+
+    public CdcProperties {
+        if (maxClockSkew != null && maxClockSkew.isNegative()) {
+            throw new IllegalArgumentException("dq.cdc.max-clock-skew must not be negative, but is " + maxClockSkew);
+        }
+    }
 }

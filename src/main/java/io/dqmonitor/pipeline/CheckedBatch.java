@@ -46,22 +46,25 @@ record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Other
     /**
      * One change event and what its checks found.
      *
-     * @param event    the event as it may be shown: personal columns masked
+     * @param event    the event as it may be shown: personal columns masked, and no commit time when its time was
+     *                 ahead of this host's clock ({@link SourceClock})
      * @param position its source position, the row key masked too
+     * @param aheadOfClock whether its commit time was ahead of this host's clock, and dropped
      */
     record Checked(Origin origin, ChangeEvent event, SourcePosition position, Evaluation evaluation,
-            List<SchemaChange> schemaChanges) {
+            List<SchemaChange> schemaChanges, boolean aheadOfClock) {
 
         /** The same event with more violations: the table limits', found once the whole batch is checked. */
         Checked withViolations(List<Violation> more) {
             List<Violation> all = new ArrayList<>(evaluation.violations());
             all.addAll(more);
-            return new Checked(origin, event, position, new Evaluation(all, evaluation.skipped()), schemaChanges);
+            return new Checked(origin, event, position, new Evaluation(all, evaluation.skipped()), schemaChanges,
+                    aheadOfClock);
         }
 
         /** The same event with the schema changes it is the one to report. */
         Checked withSchemaChanges(List<SchemaChange> changes) {
-            return changes.isEmpty() ? this : new Checked(origin, event, position, evaluation, changes);
+            return changes.isEmpty() ? this : new Checked(origin, event, position, evaluation, changes, aheadOfClock);
         }
 
         boolean leavesHistory() {
@@ -69,8 +72,15 @@ record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Other
         }
     }
 
-    /** A record that carries no change (a heartbeat, a tombstone, ...) and the topic it came from. */
-    record Other(String topic, ParsedRecord parsed) {
+    /**
+     * A record that carries no change (a heartbeat, a tombstone, ...) and the topic it came from. A heartbeat whose
+     * time was ahead of this host's clock is a skipped heartbeat here, {@code aheadOfClock}.
+     */
+    record Other(String topic, ParsedRecord parsed, boolean aheadOfClock) {
+
+        Other(String topic, ParsedRecord parsed) {
+            this(topic, parsed, false);
+        }
     }
 
     /** A record to dead-letter and why. */

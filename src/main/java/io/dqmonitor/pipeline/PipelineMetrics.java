@@ -45,6 +45,10 @@ class PipelineMetrics {
     private final LabelledMeters<Counter> skipped;
     private final LabelledMeters<Counter> batchFailures;
     private final LabelledMeters<Timestamp> heartbeats;
+    private final LabelledMeters<Counter> ahead;
+
+    /** The {@code table} label of heartbeats in {@code cdc_source_time_ahead_total}. */
+    static final String HEARTBEATS = "_heartbeat";
 
     PipelineMetrics(MeterRegistry registry, TableLabels tables) {
         this.tables = tables;
@@ -84,6 +88,10 @@ class PipelineMetrics {
                             + "while that connector's pipeline runs, even when none of its tables changes")
                     .baseUnit("seconds").tag("connector", l.get(0)).register(registry), millis);
         }, Timestamp::gauge);
+        ahead = LabelledMeters.of(registry, l -> Counter.builder("cdc.source.time.ahead")
+                .description("Changes and heartbeats whose source time was more than dq.cdc.max-clock-skew ahead of "
+                        + "this host's clock: kept out of every newest time and order (table _heartbeat: heartbeats)")
+                .tag("connector", l.get(0)).tag("table", l.get(1)).register(registry));
         Arrays.stream(ParsedRecord.RejectReason.values()).forEach(r -> rejected.get(r.label()));
         Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> skipped.get(s.label()));
         List.of(PipelineHealth.HISTORY, PipelineHealth.RECENT, PipelineHealth.DEAD_LETTER, PipelineHealth.LIMITS,
@@ -152,6 +160,11 @@ class PipelineMetrics {
     /** The connector's heartbeat topic is read by another instance now. */
     void forgetConnector(String connector) {
         heartbeats.removeIf(labels -> labels.get(0).equals(connector));
+    }
+
+    /** A change of {@code table}, or a heartbeat ({@link #HEARTBEATS}), dated ahead of this host's clock. */
+    void sourceTimeAhead(String connector, String table) {
+        ahead.get(connector, table.equals(HEARTBEATS) ? table : tables.of(table)).increment();
     }
 
     void batchFailed(String stage) {

@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordChecker {
 
+    private static final ParsedRecord UNTRACKED = new ParsedRecord.Skipped(ParsedRecord.SkipReason.UNTRACKED_TABLE);
+
     private final ChangeEventParser parser;
     private final RuleEvaluator evaluator;
     private final TableLimits limits;
@@ -42,10 +44,15 @@ class RecordChecker {
     private final Masker masker;
     private final PipelineHealth health;
     private final TableLeads leads;
+    private final SourceClock sourceClock;
+    private final TrackedTables tracked;
 
     RecordChecker(ChangeEventParser parser, RuleEvaluator evaluator, TableLimits limits, SchemaTracker schemas,
-            RulesInForce rules, Masker masker, PipelineHealth health, TableLeads leads) {
+            RulesInForce rules, Masker masker, PipelineHealth health, TableLeads leads, SourceClock sourceClock,
+            TrackedTables tracked) {
         this.leads = leads;
+        this.sourceClock = sourceClock;
+        this.tracked = tracked;
         this.parser = parser;
         this.evaluator = evaluator;
         this.limits = limits;
@@ -69,10 +76,15 @@ class RecordChecker {
                         "parsing the record failed: " + FailureModel.contained(parseFailed))));
                 continue;
             }
-            if (parsed instanceof ParsedRecord.Event e) {
+            if (parsed instanceof ParsedRecord.Event e && !tracked.admit(e.event().table())) {
+                others.add(new CheckedBatch.Other(record.topic(), UNTRACKED));
+            } else if (parsed instanceof ParsedRecord.Event e) {
                 check(record, e.event(), events, rejections);
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 rejections.add(new CheckedBatch.Rejection(record, rejected));
+            } else if (parsed instanceof ParsedRecord.Heartbeat h && sourceClock.isAhead(h.timestamp())) {
+                others.add(new CheckedBatch.Other(record.topic(),
+                        new ParsedRecord.Skipped(ParsedRecord.SkipReason.HEARTBEAT), true));
             } else {
                 others.add(new CheckedBatch.Other(record.topic(), parsed));
             }
@@ -83,10 +95,13 @@ class RecordChecker {
     private void check(ConsumerRecord<byte[], ByteBuffer> record, ChangeEvent event,
             List<CheckedBatch.Checked> events, List<CheckedBatch.Rejection> rejections) {
         Map<String, PiiMode> personal = personalColumns(event);
+        boolean ahead = sourceClock.isAhead(event.sourceTimestamp());
+        // from here on its time is no one's newest nor any order's; its identity stays that of the raw change
+        ChangeEvent timed = ahead ? event.withoutSourceTimestamp() : event;
         CheckedBatch.Checked checked;
         List<SchemaChange> drift;
         try {
-            checked = checked(record, event, personal);
+            checked = checked(record, event, timed, personal, ahead);
         } catch (Throwable checkFailed) {
             // the same event fails the same way every time: it is this record's problem, not the batch's
             rejections.add(rejection(record, event, personal, "checking the event failed: ", checkFailed));
@@ -94,7 +109,7 @@ class RecordChecker {
         }
         try {
             // an exception here is the shared baselines out of reach: it fails the batch, to be retried
-            drift = health.read(PipelineHealth.SCHEMA, () -> schemas.observe(event, checked.position().id()));
+            drift = health.read(PipelineHealth.SCHEMA, () -> schemas.observe(timed, checked.position().id()));
         } catch (Error driftFailed) {
             rejections.add(rejection(record, event, personal, "tracking the event's columns failed: ", driftFailed));
             return;
@@ -134,15 +149,15 @@ class RecordChecker {
     }
 
     private CheckedBatch.Checked checked(ConsumerRecord<byte[], ByteBuffer> record, ChangeEvent event,
-            Map<String, PiiMode> personal) {
+            ChangeEvent timed, Map<String, PiiMode> personal, boolean ahead) {
         Evaluation evaluation = evaluator.evaluate(event);
         SourcePosition position = SourcePosition.of(event);
-        ChangeEvent shown = masker.mask(event, personal);
+        ChangeEvent shown = masker.mask(timed, personal);
         // the row key is serialised again only when masking changed the event: most tables have no personal columns
-        if (shown != event) {
+        if (shown != timed) {
             position = position.withRowKey(shown.key());
         }
-        return new CheckedBatch.Checked(CheckedBatch.Origin.of(record), shown, position, evaluation, List.of());
+        return new CheckedBatch.Checked(CheckedBatch.Origin.of(record), shown, position, evaluation, List.of(), ahead);
     }
 
     private Map<String, PiiMode> personalColumns(ChangeEvent event) {

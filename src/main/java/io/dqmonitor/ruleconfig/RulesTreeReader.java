@@ -26,6 +26,8 @@ final class RulesTreeReader {
     static final Set<String> TABLE_SETTINGS = Set.of("freshness", "columns", "when", "max-deletes-per-minute",
             "max-rows-per-transaction", "anomaly");
     private static final ConfigurationPropertyName TABLES = ConfigurationPropertyName.of("dq.tables");
+    /** Not a table (a table's name has a dot): how many tables are tracked, bound by the pipeline. */
+    private static final ConfigurationPropertyName MAX_TRACKED = ConfigurationPropertyName.of("dq.tables.max-tracked");
 
     private RulesTreeReader() {
     }
@@ -38,7 +40,7 @@ final class RulesTreeReader {
             if (!(source instanceof IterableConfigurationPropertySource iterable)) {
                 continue;
             }
-            iterable.stream().filter(TABLES::isAncestorOf).forEach(name -> {
+            iterable.stream().filter(name -> TABLES.isAncestorOf(name) && !MAX_TRACKED.equals(name)).forEach(name -> {
                 Entry entry = entry(name);
                 if (claimLists(entry, source, listOwners) && assigned.add(entry.table + '\0' + entry.path)) {
                     ConfigurationProperty property = source.getConfigurationProperty(name);

@@ -286,6 +286,15 @@ class ChangeEventParserTest {
     }
 
     @Test
+    void aTableNameBeyondTheBoundIsCutToAnExcerptOnBothPaths() {
+        String table = "t" + "0123456789".repeat(300);
+        ChangeEvent event = event(null, "{\"op\":\"c\",\"source\":{\"schema\":\"s\",\"table\":\"" + table
+                + "\"},\"after\":{\"id\":1}}");
+
+        assertThat(event.table()).startsWith("s.t0123").endsWith("… (3003 characters)").hasSizeLessThan(190);
+    }
+
+    @Test
     void anInvalidSchemaSeenBeforeIsRejectedAgain() {
         String record = withSchemaField("amount", """
                 {"type":"bytes","name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"x"}}""",

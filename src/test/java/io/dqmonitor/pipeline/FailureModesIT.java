@@ -82,7 +82,7 @@ class FailureModesIT extends StackIntegrationTest {
     }
 
     @Test
-    void namesTooLongForAnIndexAreStoredCut() throws Exception {
+    void namesTooLongForAnIndexAreStoredAndShownCut() throws Exception {
         String table = "corpus.t" + "0123456789abcdef".repeat(200);
         String column = "c" + "fedcba9876543210".repeat(200);
         String source = "\"source\":{\"schema\":\"" + table.split("\\.")[0] + "\",\"table\":\"" + table.split("\\.")[1]
@@ -94,6 +94,9 @@ class FailureModesIT extends StackIntegrationTest {
         assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.schema_changes WHERE change = 'added' AND "
                 + "table_name LIKE 'corpus.t0123456789abcdef%(3208 characters)' AND column_name LIKE 'cfedcba%'"))
                 .isEqualTo(1);
+        // cut where it is read, so no response, label or log line carries the whole name either
+        client.getJson("/api/quality").forEach(quality -> assertThat(quality.path("table").asString())
+                .hasSizeLessThanOrEqualTo(200));
         assertHealthy();
     }
 

@@ -54,12 +54,14 @@ final class PipelineFixture {
     final MockProducer<Object, Object> producer = new MockProducer<>(true, null,
             (topic, value) -> new ByteArraySerializer().serialize(topic, (byte[]) value),
             (topic, value) -> new ByteArraySerializer().serialize(topic, (byte[]) value));
+    static final CdcProperties PROPERTIES = new CdcProperties(".*", ".*", "-dlt", Duration.ofSeconds(1),
+            Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5));
     final DeadLetterPublisher deadLetters = new DeadLetterPublisher(new KafkaTemplate<>(() -> producer),
             new KafkaAdmin(Map.of()) {
                 @Override
                 public void createOrModifyTopics(org.apache.kafka.clients.admin.NewTopic... topics) {
                 }
-            }, new CdcProperties(".*", ".*", "-dlt", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+            }, PROPERTIES);
     final SchemaTracker schemas = new SchemaTracker(new InMemorySchemaBaselines());
     final PipelineMetrics metrics = new PipelineMetrics(registry,
             TableLabelsFixture.of(new MetricsProperties(100)));
@@ -71,7 +73,8 @@ final class PipelineFixture {
     /** Events the batch path published. */
     final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     final RecordChecker checker = new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
-            RuleFixtures.limits(rules), schemas, rules, RuleFixtures.MASKER, health, table -> false);
+            RuleFixtures.limits(rules), schemas, rules, RuleFixtures.MASKER, health, table -> false,
+            new SourceClock(PROPERTIES, Clock.systemUTC()), new TrackedTables(new TablesProperties(1000), rules));
     final BatchEffects effects = new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(),
             AnomalyFixtures.monitor(rules), health, TransactionOperations.withoutTransaction(), published::add);
     final BatchAccounting accounting = new BatchAccounting(new TableStatistics(), metrics,

@@ -124,4 +124,17 @@ class PipelineMetricsTest {
         metrics.heartbeat("monitoring_server", Instant.now());
         assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getDescription()).isNotBlank());
     }
+
+    @Test
+    void sourceTimesAheadAreCountedByConnectorAndBoundedTable() {
+        metrics.sourceTimeAhead("monitoring_server", "public.t");
+        metrics.sourceTimeAhead("monitoring_server", "public.u");
+        metrics.sourceTimeAhead("monitoring_server", "public.v");
+        metrics.sourceTimeAhead("monitoring_mariadb", PipelineMetrics.HEARTBEATS);
+
+        assertThat(registry.scrape())
+                .contains("cdc_source_time_ahead_total{connector=\"monitoring_server\",table=\"public.t\"} 1.0")
+                .contains("cdc_source_time_ahead_total{connector=\"monitoring_server\",table=\"_other\"} 2.0")
+                .contains("cdc_source_time_ahead_total{connector=\"monitoring_mariadb\",table=\"_heartbeat\"} 1.0");
+    }
 }

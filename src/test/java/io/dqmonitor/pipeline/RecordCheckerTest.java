@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
+import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabelsFixture;
 import io.dqmonitor.rules.ColumnRule;
@@ -31,6 +36,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * exception from the shared baselines is the batch's, to be retried.
  */
 class RecordCheckerTest {
+
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC);
 
     private final PipelineHealth health = new PipelineHealth(new PipelineMetrics(new SimpleMeterRegistry(),
             TableLabelsFixture.of(new MetricsProperties(100))), Clock.systemUTC());
@@ -82,11 +89,71 @@ class RecordCheckerTest {
                 .isInstanceOf(DataAccessResourceFailureException.class);
     }
 
+    @Test
+    void aCommitTimeAheadOfTheClockIsDroppedAndMarkedWhileItsIdentityStaysTheRawChanges() {
+        RecordChecker checker = checker(null, baselines(null));
+        String nextYear = "{\"op\":\"c\",\"source\":{\"schema\":\"public\",\"table\":\"t\",\"ts_ms\":"
+                + Instant.parse("2027-12-07T12:00:00Z").toEpochMilli() + "},\"after\":{\"id\":1}}";
+
+        CheckedBatch.Checked checked = checker.check(List.of(PipelineFixture.record(0, nextYear))).events().get(0);
+
+        assertThat(checked.aheadOfClock()).isTrue();
+        assertThat(checked.event().sourceTimestamp()).isNull();
+        assertThat(checked.position().id()).isEqualTo(SourcePosition.of(
+                ((ParsedRecord.Event) new ChangeEventParser().parse(null,
+                        nextYear.getBytes(StandardCharsets.UTF_8))).event()).id());
+    }
+
+    @Test
+    void aCommitTimeWithinTheToleranceOrInThePastIsKept() {
+        RecordChecker checker = checker(null, baselines(null));
+
+        for (String time : List.of("2026-12-07T12:04:59Z", "2020-01-01T00:00:00Z")) {
+            CheckedBatch.Checked checked = checker.check(List.of(PipelineFixture.record(0, "{\"op\":\"c\",\"source\":"
+                    + "{\"schema\":\"public\",\"table\":\"t\",\"ts_ms\":" + Instant.parse(time).toEpochMilli()
+                    + "},\"after\":{\"id\":1}}"))).events().get(0);
+            assertThat(checked.aheadOfClock()).isFalse();
+            assertThat(checked.event().sourceTimestamp()).isEqualTo(Instant.parse(time));
+        }
+    }
+
+    @Test
+    void aHeartbeatAheadOfTheClockIsASkippedHeartbeat() {
+        RecordChecker checker = checker(null, baselines(null));
+
+        CheckedBatch batch = checker.check(List.of(PipelineFixture.record(0, "{\"ts_ms\":"
+                + Instant.parse("2027-01-01T00:00:00Z").toEpochMilli() + "}"), PipelineFixture.record(1, "{\"ts_ms\":"
+                + Instant.parse("2026-12-07T11:59:00Z").toEpochMilli() + "}")));
+
+        assertThat(batch.others()).extracting(CheckedBatch.Other::aheadOfClock).containsExactly(true, false);
+        assertThat(batch.others().get(0).parsed()).isEqualTo(new ParsedRecord.Skipped(
+                ParsedRecord.SkipReason.HEARTBEAT));
+        assertThat(batch.others().get(1).parsed()).isInstanceOf(ParsedRecord.Heartbeat.class);
+    }
+
+    @Test
+    void changesOfTablesBeyondTheTrackedOnesAreSkippedWhileTablesWithRulesAreAlwaysChecked() {
+        RecordChecker checker = checker(null, baselines(null));
+
+        CheckedBatch batch = checker.check(List.of(change(0, "a"), change(1, "b"), change(2, "a"), change(3, "t")));
+
+        assertThat(batch.events()).extracting(c -> c.event().table())
+                .containsExactly("public.a", "public.a", "public.t");
+        assertThat(batch.others()).singleElement().satisfies(other -> assertThat(other.parsed())
+                .isEqualTo(new ParsedRecord.Skipped(ParsedRecord.SkipReason.UNTRACKED_TABLE)));
+    }
+
+    private static ConsumerRecord<byte[], ByteBuffer> change(long offset, String table) {
+        return PipelineFixture.record(offset, "{\"op\":\"c\",\"source\":{\"schema\":\"public\",\"table\":\""
+                + table + "\"},\"after\":{\"id\":" + offset + "}}");
+    }
+
     private RecordChecker checker(ColumnRule rule, SchemaBaselines baselines) {
         RulesInForce rules = RuleFixtures.inForce(Map.of("public.t", new TableRules("public.t", null,
                 rule == null ? List.of() : List.of(new TableRules.ColumnCheck("qty", rule)), List.of(), null, null)));
         return new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), RuleFixtures.limits(rules),
-                new SchemaTracker(baselines), rules, RuleFixtures.MASKER, health, table -> false);
+                new SchemaTracker(baselines), rules, RuleFixtures.MASKER, health, table -> false,
+                new SourceClock(PipelineFixture.PROPERTIES, NOW), new TrackedTables(new TablesProperties(1), rules));
     }
 
     /** A rule that fails with {@code failure} on negative values, as a rule hitting a hostile value would. */

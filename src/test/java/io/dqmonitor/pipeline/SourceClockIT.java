@@ -1,0 +1,79 @@
+package io.dqmonitor.pipeline;
+
+import static io.dqmonitor.pipeline.SyntheticTopic.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import io.dqmonitor.PrometheusScrape;
+import io.dqmonitor.StackIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Times from the source ahead of dq-monitor's clock, on the real stack (docs/reliability.md): a heartbeat and a change
+ * dated next year, produced beside the real connector's records. Neither is taken as the newest: the heartbeat gauge
+ * keeps aging, so {@code DqPipelineStalled} can still fire, and a column the real table drops afterwards is reported.
+ * Both are counted in {@code cdc_source_time_ahead_total}.
+ */
+class SourceClockIT extends StackIntegrationTest {
+
+    private static final String HEARTBEAT_AHEAD =
+            "cdc_source_time_ahead_total{connector=\"monitoring_server\",table=\"_heartbeat\"}";
+    // a table of its own each run: its columns change
+    private static final String TABLE = "public.corpus_clock_" + Long.toHexString(System.nanoTime());
+
+    private PrometheusScrape before;
+
+    @BeforeEach
+    void settle() throws Exception {
+        before = client.awaitProcessed();
+    }
+
+    @Test
+    void aHeartbeatFromNextYearDoesNotHoldTheHeartbeatGaugeInTheFuture() throws Exception {
+        new SyntheticTopic(STACK.bootstrapServers(), "__debezium-heartbeat.monitoring_server")
+                .send(utf8("{\"ts_ms\":" + nextYear().toEpochMilli() + "}"));
+
+        PrometheusScrape after = client.awaitGrowth(before, HEARTBEAT_AHEAD, 1);
+        assertThat(after.value(HEARTBEAT_AHEAD) - before.value(HEARTBEAT_AHEAD)).isEqualTo(1);
+        assertThat(after.value("cdc_heartbeat_timestamp_seconds{connector=\"monitoring_server\"}"))
+                .isLessThan(Instant.now().plusSeconds(300).getEpochSecond());
+        assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aChangeFromNextYearDoesNotHideAColumnDroppedAfterIt() throws Exception {
+        client.execute("CREATE TABLE " + TABLE + " (id integer PRIMARY KEY, a text, b text)");
+        client.execute("INSERT INTO " + TABLE + " VALUES (1, 'x', 'y')");
+        String removed = "dq_schema_changes_total{change=\"removed\",table=\"" + TABLE + "\"}";
+        String ahead = "cdc_source_time_ahead_total{connector=\"monitoring_server\",table=\"" + TABLE + "\"}";
+        client.awaitGrowth(before, "cdc_events_total{op=\"create\",table=\"" + TABLE + "\"}", 1);
+
+        // the same columns as the real rows, committed next year: once, the schema baseline moved there
+        new SyntheticTopic(STACK.bootstrapServers(), "monitoring_server." + TABLE).send(utf8("""
+                {"schema":{"type":"struct","fields":[{"type":"struct","optional":true,"field":"after","fields":[
+                   {"type":"int32","optional":false,"field":"id"},{"type":"string","optional":true,"field":"a"},
+                   {"type":"string","optional":true,"field":"b"}]}]},
+                 "payload":{"op":"c","source":{"schema":"public","table":"%s","ts_ms":%d},
+                  "after":{"id":2,"a":"x","b":"y"}}}""".formatted(TABLE.substring("public.".length()),
+                nextYear().toEpochMilli())));
+        client.awaitGrowth(before, ahead, 1);
+        client.execute("ALTER TABLE " + TABLE + " DROP COLUMN b");
+        client.execute("INSERT INTO " + TABLE + " VALUES (3, 'z')");
+
+        PrometheusScrape after = client.awaitGrowth(before, removed, 1);
+        assertThat(after.value(removed) - before.value(removed)).isEqualTo(1);
+        assertThat(after.value(ahead) - before.value(ahead)).isEqualTo(1);
+        assertThat(after.value("cdc_last_event_timestamp_seconds{table=\"" + TABLE + "\"}"))
+                .isLessThan(Instant.now().plusSeconds(300).getEpochSecond());
+        assertThat(client.getJson("/api/quality").toString())
+                .doesNotContain(nextYear().atZone(ZoneOffset.UTC).getYear() + "-");
+    }
+
+    private static Instant nextYear() {
+        return Instant.now().plus(366, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+    }
+}
