@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +26,27 @@ import org.springframework.stereotype.Component;
 public class SchemaTracker {
 
     private final SchemaBaselines store;
+    private final SchemaChangeBudget budget;
     private final Map<String, Optional<Baseline>> known = new ConcurrentHashMap<>();
 
-    public SchemaTracker(SchemaBaselines store) {
+    @Autowired
+    public SchemaTracker(SchemaBaselines store, SchemaChangeBudget budget) {
         this.store = store;
+        this.budget = budget;
+    }
+
+    /** A tracker that reports every change, for tests of what it reports. */
+    public SchemaTracker(SchemaBaselines store) {
+        this(store, null);
     }
 
     /** The changes the event shows, if this instance claims them; {@code eventId} is its source position's id. */
     public List<SchemaChange> observe(ChangeEvent event, String eventId) {
+        List<SchemaChange> changes = changes(event, eventId);
+        return budget == null ? changes : budget.admit(event.table(), changes);
+    }
+
+    private List<SchemaChange> changes(ChangeEvent event, String eventId) {
         Map<String, String> columns = columnsOf(event);
         if (columns.isEmpty()) {
             return List.of();
