@@ -45,7 +45,7 @@ class TrackedTables {
         if (!warned) {
             warned = true;
             log.warn("More than {} tables without rules have been seen (dq.tables.max-tracked); changes of {} and of "
-                    + "every further one are skipped and counted as cdc_records_skipped_total{{reason=\"untracked_table\"}}",
+                    + "every further one are skipped, counted as reason untracked_table of cdc_records_skipped_total",
                     maxTracked, table);
         }
         return false;

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Component;
 class RulesReloader {
 
     private static final Logger log = LoggerFactory.getLogger(RulesReloader.class);
+    private static final String TABLES_PREFIX = "dq.tables.";
 
     private final ConfigurableEnvironment environment;
     private final RulesConfiguration.RuleSetLoader loader;
@@ -71,10 +73,16 @@ class RulesReloader {
                     sources.addLast(source);
                 } else {
                     // a file now holding several documents adds them all, in place of the one source it was
-                    reread(source.getName(), file).forEach(sources::addLast);
+                    List<PropertySource<?>> reread = reread(source.getName(), file);
+                    if (declaresTables(List.of(source)) && !declaresTables(reread)) {
+                        throw new RulesWeakened(file + " declared tables and now declares none (empty or "
+                                + "truncated?)");
+                    }
+                    reread.forEach(sources::addLast);
                 }
             }
             Map<String, TableRules> tables = loader.load(ConfigurationPropertySources.from(sources));
+            keepsPersonalColumns(rules.tables(), tables);
             rules.replace(tables);
             log.info("Reloaded data-quality rules for {}", tables.keySet());
             return new Outcome(true, List.copyOf(new java.util.TreeSet<>(tables.keySet())), null);
@@ -84,6 +92,32 @@ class RulesReloader {
             log.error("New data-quality rules rejected, the previous rules stay in force: {}", e.getMessage());
             return new Outcome(false, List.copyOf(new java.util.TreeSet<>(rules.tables().keySet())), e.getMessage());
         }
+    }
+
+    /** A reload that would weaken what the rules in force promise; the rules in force stay. */
+    private static final class RulesWeakened extends RuntimeException {
+        RulesWeakened(String message) {
+            super(message);
+        }
+    }
+
+    private static boolean declaresTables(List<PropertySource<?>> sources) {
+        return sources.stream().anyMatch(source -> source instanceof EnumerablePropertySource<?> enumerable
+                && Arrays.stream(enumerable.getPropertyNames()).anyMatch(name -> name.startsWith(TABLES_PREFIX)));
+    }
+
+    /**
+     * Every column declared personal stays so, in the same mode or another: between a reload that unmasks a column
+     * and the next one, its raw values would reach Redis and the history, and stay there.
+     */
+    private static void keepsPersonalColumns(Map<String, TableRules> inForce, Map<String, TableRules> next) {
+        inForce.forEach((table, rules) -> rules.personal().keySet().forEach(column -> {
+            TableRules after = next.get(table);
+            if (after == null || !after.personal().containsKey(column)) {
+                throw new RulesWeakened("dq.tables." + table + ".columns." + column + ".pii would be removed; a reload "
+                        + "never unmasks a column: restart dq-monitor to apply it");
+            }
+        }));
     }
 
     private void reloadIfChanged() {

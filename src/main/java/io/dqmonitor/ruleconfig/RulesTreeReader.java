@@ -40,7 +40,8 @@ final class RulesTreeReader {
             if (!(source instanceof IterableConfigurationPropertySource iterable)) {
                 continue;
             }
-            iterable.stream().filter(name -> TABLES.isAncestorOf(name) && !MAX_TRACKED.equals(name)).forEach(name -> {
+            iterable.stream().filter(name -> TABLES.isAncestorOf(name) && !MAX_TRACKED.equals(name))
+                    .forEach(name -> {
                 Entry entry = entry(name);
                 if (claimLists(entry, source, listOwners) && assigned.add(entry.table + '\0' + entry.path)) {
                     ConfigurationProperty property = source.getConfigurationProperty(name);

@@ -23,17 +23,16 @@ class HistoryRetentionIT extends StackIntegrationTest {
     void rowsOlderThanTheRetentionAreDeletedInBatchesAndYoungerOnesStay() throws Exception {
         String mark = "retention-" + UUID.randomUUID();
         for (int i = 0; i < 20; i++) {
-            int age = i < 15 ? 40 : 20;
-            client.execute("INSERT INTO dq_monitor.violations (table_name, column_name, rule, op, event_id, detected_at)"
-                    + " VALUES ('" + mark + "', 'c', 'range', 'create', '" + mark + i + "', now() - interval '" + age
-                    + " days')");
+            String recorded = "now() - interval '" + (i < 15 ? 40 : 20) + " days'";
+            client.execute("INSERT INTO dq_monitor.violations (table_name, column_name, rule, op, event_id, "
+                    + "detected_at) VALUES ('" + mark + "', 'c', 'range', 'create', '" + mark + i + "', " + recorded
+                    + ")");
             client.execute("INSERT INTO dq_monitor.schema_changes (table_name, change, column_name, event_id, "
-                    + "detected_at) VALUES ('" + mark + "', 'added', 'c" + i + "', '" + mark + i + "', now() - interval '"
-                    + age + " days')");
+                    + "detected_at) VALUES ('" + mark + "', 'added', 'c" + i + "', '" + mark + i + "', " + recorded
+                    + ")");
             client.execute("INSERT INTO dq_monitor.anomalies (table_name, signal, window_start, window_end, observed, "
                     + "expected, band_lower, band_upper, score, detected_at) VALUES ('" + mark + "', 'changes_create', "
-                    + "now() - interval '" + i + " minutes', now(), 1, 1, 0, 2, 0.99, now() - interval '" + age
-                    + " days')");
+                    + "now() - interval '" + i + " minutes', now(), 1, 1, 0, 2, 0.99, " + recorded + ")");
         }
 
         for (String table : new String[] {"violations", "schema_changes", "anomalies"}) {

@@ -60,9 +60,10 @@ class FailureModesIT extends StackIntegrationTest {
 
     @Test
     void aSourceTimestampPostgresCannotHoldIsDeadLetteredAsUnprocessableAndTheNextRecordIsCounted() throws Exception {
-        // a violation, so the event has history to store; its commit time is some 290 million years from now
+        // a violation, so the event has history to store; its commit time is some 290 million years ago (one as far
+        // ahead would not be stored: a time ahead of the clock is dropped)
         long offset = TOPIC.send(utf8("{\"op\":\"c\",\"source\":{\"schema\":\"public\",\"table\":\"corpus_plain\","
-                + "\"ts_ms\":9200000000000000000},\"after\":{\"id\":20001,\"qty\":-1}}"), utf8(GOOD))[0];
+                + "\"ts_ms\":-9200000000000000000},\"after\":{\"id\":20001,\"qty\":-1}}"), utf8(GOOD))[0];
 
         ConsumerRecord<byte[], byte[]> dead = assertDeadLettered(offset, "unprocessable");
         assertThat(Kafka.header(dead, DeadLetterPublisher.DETAIL_HEADER)).containsIgnoringCase("timestamp");

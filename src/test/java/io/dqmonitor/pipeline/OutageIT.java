@@ -129,7 +129,7 @@ class OutageIT extends StackIntegrationTest {
         STACK.redis().stop();
         try {
             offsets = topic.send(good(1), SyntheticTopic.utf8("{\"op\":\"c\",\"source\":{\"schema\":\"public\","
-                    + "\"table\":\"user_activities\",\"ts_ms\":9200000000000000000},\"after\":{\"id\":1,"
+                    + "\"table\":\"user_activities\",\"ts_ms\":-9200000000000000000},\"after\":{\"id\":1,"
                     + "\"amount\":-1}}"), good(2));
             Awaitility.await("the batch retried").atMost(Duration.ofSeconds(60))
                     .until(() -> client.scrape().value("dq_batch_failures_total{stage=\"recent\"}")

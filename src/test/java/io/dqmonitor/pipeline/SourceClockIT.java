@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Times from the source ahead of dq-monitor's clock, on the real stack (docs/reliability.md): a heartbeat and a change
  * dated next year, produced beside the real connector's records. Neither is taken as the newest: the heartbeat gauge
- * keeps aging, so {@code DqPipelineStalled} can still fire, and a column the real table drops afterwards is reported.
+ * keeps aging, so {@code DqPipelineStalled} can still fire, and the columns the real rows lack afterwards (the one
+ * the table drops, and the one only the change from next year had) are reported.
  * Both are counted in {@code cdc_source_time_ahead_total}.
  */
 class SourceClockIT extends StackIntegrationTest {
 
     private static final String HEARTBEAT_AHEAD =
             "cdc_source_time_ahead_total{connector=\"monitoring_server\",table=\"_heartbeat\"}";
-    // a table of its own each run: its columns change
-    private static final String TABLE = "public.corpus_clock_" + Long.toHexString(System.nanoTime());
+    private static final String TABLE = "public.corpus_unruled";
 
     private PrometheusScrape before;
 
@@ -46,26 +46,34 @@ class SourceClockIT extends StackIntegrationTest {
 
     @Test
     void aChangeFromNextYearDoesNotHideAColumnDroppedAfterIt() throws Exception {
-        client.execute("CREATE TABLE " + TABLE + " (id integer PRIMARY KEY, a text, b text)");
-        client.execute("INSERT INTO " + TABLE + " VALUES (1, 'x', 'y')");
+        // a captured table's shape for the length of the test: a column added, then dropped again
+        String column = "clock_" + Long.toHexString(System.nanoTime());
         String removed = "dq_schema_changes_total{change=\"removed\",table=\"" + TABLE + "\"}";
         String ahead = "cdc_source_time_ahead_total{connector=\"monitoring_server\",table=\"" + TABLE + "\"}";
-        client.awaitGrowth(before, "cdc_events_total{op=\"create\",table=\"" + TABLE + "\"}", 1);
+        client.execute("ALTER TABLE " + TABLE + " ADD COLUMN " + column + " text");
+        try {
+            client.execute("INSERT INTO " + TABLE + " VALUES (91001, 'x', 'y')");
+            client.awaitGrowth(before, "cdc_events_total{op=\"create\",table=\"" + TABLE + "\"}", 1);
 
-        // the same columns as the real rows, committed next year: once, the schema baseline moved there
-        new SyntheticTopic(STACK.bootstrapServers(), "monitoring_server." + TABLE).send(utf8("""
-                {"schema":{"type":"struct","fields":[{"type":"struct","optional":true,"field":"after","fields":[
-                   {"type":"int32","optional":false,"field":"id"},{"type":"string","optional":true,"field":"a"},
-                   {"type":"string","optional":true,"field":"b"}]}]},
-                 "payload":{"op":"c","source":{"schema":"public","table":"%s","ts_ms":%d},
-                  "after":{"id":2,"a":"x","b":"y"}}}""".formatted(TABLE.substring("public.".length()),
-                nextYear().toEpochMilli())));
-        client.awaitGrowth(before, ahead, 1);
-        client.execute("ALTER TABLE " + TABLE + " DROP COLUMN b");
-        client.execute("INSERT INTO " + TABLE + " VALUES (3, 'z')");
+            // a column more than the real rows, committed next year: once, the schema baseline moved there, and
+            // every real change after it looked older
+            new SyntheticTopic(STACK.bootstrapServers(), "monitoring_server." + TABLE).send(utf8("""
+                    {"schema":{"type":"struct","fields":[{"type":"struct","optional":true,"field":"after","fields":[
+                       {"type":"int32","optional":false,"field":"id"},{"type":"string","optional":true,"field":"v"},
+                       {"type":"string","optional":true,"field":"%s"},
+                       {"type":"string","optional":true,"field":"ghost"}]}]},
+                     "payload":{"op":"c","source":{"schema":"public","table":"corpus_unruled","ts_ms":%d},
+                      "after":{"id":91002,"v":"x","%s":"y","ghost":"z"}}}"""
+                    .formatted(column, nextYear().toEpochMilli(), column)));
+            client.awaitGrowth(before, ahead, 1);
+        } finally {
+            client.execute("ALTER TABLE " + TABLE + " DROP COLUMN " + column);
+        }
+        client.execute("INSERT INTO " + TABLE + " VALUES (91003, 'z')");
 
-        PrometheusScrape after = client.awaitGrowth(before, removed, 1);
-        assertThat(after.value(removed) - before.value(removed)).isEqualTo(1);
+        PrometheusScrape after = client.awaitGrowth(before, removed, 2);
+        assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.schema_changes WHERE table_name = '" + TABLE
+                + "' AND change = 'removed' AND column_name IN ('" + column + "', 'ghost')")).isEqualTo(2);
         assertThat(after.value(ahead) - before.value(ahead)).isEqualTo(1);
         assertThat(after.value("cdc_last_event_timestamp_seconds{table=\"" + TABLE + "\"}"))
                 .isLessThan(Instant.now().plusSeconds(300).getEpochSecond());

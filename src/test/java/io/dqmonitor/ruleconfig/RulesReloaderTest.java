@@ -68,6 +68,36 @@ class RulesReloaderTest {
     }
 
     @Test
+    void anEmptyOrTruncatedFileIsRejectedAndTheRulesInForceStay() throws IOException {
+        for (String broken : new String[] {"", "# nothing left\n", "dq:\n  tab"}) {
+            Files.writeString(file, broken);
+
+            RulesReloader.Outcome outcome = reloader.reload();
+            assertThat(outcome.reloaded()).isFalse();
+            assertThat(outcome.tables()).containsExactly("public.t");
+        }
+        assertThat(registry.get("dq.rules.reload.failures").counter().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aReloadThatWouldUnmaskAColumnIsRejectedSayingARestartAppliesIt() throws IOException {
+        Files.writeString(file, GOOD.replace("email: { not-null: true }", "email: { not-null: true, pii: hash }"));
+        assertThat(reloader.reload().reloaded()).isTrue();
+
+        Files.writeString(file, GOOD);
+        RulesReloader.Outcome unmasked = reloader.reload();
+        assertThat(unmasked.reloaded()).isFalse();
+        assertThat(unmasked.error()).contains("dq.tables.public.t.columns.email.pii").contains("restart");
+        assertThat(rules.tables().get("public.t").personal()).containsKey("email");
+
+        Files.writeString(file, GOOD.replace("public.t:", "public.other:"));
+        assertThat(reloader.reload().reloaded()).isFalse();
+
+        Files.writeString(file, GOOD.replace("email: { not-null: true }", "email: { pii: redact }"));
+        assertThat(reloader.reload().reloaded()).isTrue();
+    }
+
+    @Test
     void theNextGoodFileIsTaken() throws IOException {
         Files.writeString(file, GOOD + "        name: { not-null: true\n");
         reloader.reload();
