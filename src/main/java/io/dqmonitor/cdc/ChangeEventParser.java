@@ -23,7 +23,8 @@ public final class ChangeEventParser {
 
     /**
      * The longest table name kept whole: a longer one, from a producer's made-up source block, is cut to an excerpt
-     * (at most about 185 characters with its "… (N characters)") before it is stored, labelled or logged anywhere.
+     * (at most about 185 characters with its "… (N characters)") before it is stored, labelled or logged anywhere;
+     * control characters in it are shown as {@code ?}.
      */
     public static final int MAX_TABLE_NAME_LENGTH = 160;
 
@@ -216,7 +217,24 @@ public final class ChangeEventParser {
         }
         String schema = textOrNull(source.get("schema"));
         String namespace = schema != null ? schema : textOrNull(source.get("db"));
-        return Excerpt.of(namespace == null ? table : namespace + "." + table, MAX_TABLE_NAME_LENGTH);
+        String name = Excerpt.of(namespace == null ? table : namespace + "." + table, MAX_TABLE_NAME_LENGTH);
+        return printable(name);
+    }
+
+    /** A line break in a name would forge log lines: control characters are shown as '?' from here on. */
+    private static String printable(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                StringBuilder shown = new StringBuilder(name);
+                for (int j = i; j < shown.length(); j++) {
+                    if (Character.isISOControl(shown.charAt(j))) {
+                        shown.setCharAt(j, '?');
+                    }
+                }
+                return shown.toString();
+            }
+        }
+        return name;
     }
 
     private Map<String, Object> parseKey(byte[] key) {

@@ -295,6 +295,14 @@ class ChangeEventParserTest {
     }
 
     @Test
+    void controlCharactersInATableNameAreShownAsQuestionMarks() {
+        ChangeEvent event = event(null, "{\"op\":\"c\",\"source\":{\"schema\":\"s\",\"table\":\"t\\r\\nINFO forged"
+                + "\\u0000\"},\"after\":{\"id\":1}}");
+
+        assertThat(event.table()).isEqualTo("s.t??INFO forged?");
+    }
+
+    @Test
     void anInvalidSchemaSeenBeforeIsRejectedAgain() {
         String record = withSchemaField("amount", """
                 {"type":"bytes","name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"x"}}""",
