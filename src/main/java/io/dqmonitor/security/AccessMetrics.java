@@ -21,7 +21,9 @@ class AccessMetrics {
         /** A bearer token that is expired, not signed by the issuer's key, or otherwise not valid. */
         INVALID_TOKEN,
         /** Authenticated, without the role the endpoint needs. */
-        MISSING_ROLE;
+        MISSING_ROLE,
+        /** Credentials from an address with too many failed authentications: 429, not checked. */
+        THROTTLED;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -33,7 +35,8 @@ class AccessMetrics {
     AccessMetrics(MeterRegistry registry) {
         for (Reason reason : Reason.values()) {
             denied.put(reason, Counter.builder("dq.access.denied")
-                    .description("HTTP requests refused: failed authentications (401) and missing roles (403)")
+                    .description("HTTP requests refused: failed authentications (401), missing roles (403) and "
+                            + "throttled attempts (429)")
                     .tag("reason", reason.label()).register(registry));
         }
     }

@@ -3,6 +3,7 @@ package io.dqmonitor.security;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -37,12 +38,14 @@ final class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHand
 
     private final JsonMapper json;
     private final AccessMetrics metrics;
+    private final LoginThrottle throttle;
     private final List<String> challenges;
 
     /** {@code challenges}: the {@code WWW-Authenticate} values of a request that sent no credentials. */
-    DeniedRequests(JsonMapper json, AccessMetrics metrics, boolean basic, boolean bearer) {
+    DeniedRequests(JsonMapper json, AccessMetrics metrics, LoginThrottle throttle, boolean basic, boolean bearer) {
         this.json = json;
         this.metrics = metrics;
+        this.throttle = throttle;
         this.challenges = Stream.of(basic ? "Basic realm=\"" + REALM + "\"" : null,
                 bearer ? "Bearer realm=\"" + REALM + "\"" : null).filter(Objects::nonNull).toList();
     }
@@ -52,13 +55,16 @@ final class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHand
             throws IOException {
         AccessMetrics.Reason reason = reason(failure);
         metrics.denied(reason);
+        if (reason != AccessMetrics.Reason.NO_CREDENTIALS) {
+            throttle.failed(request.getRemoteAddr());
+        }
         String detail = switch (reason) {
             case NO_CREDENTIALS -> "Authentication is required: send HTTP basic credentials or a bearer token";
             case INVALID_TOKEN -> "The bearer token is not valid: " + failure.getMessage();
             default -> "Bad credentials";
         };
         log.warn("Refused {} {} from {} ({}{}): {}", request.getMethod(), request.getRequestURI(),
-                request.getRemoteAddr(), reason.label(), basicUser(request), failure.getMessage());
+                request.getRemoteAddr(), reason.label(), basicUser(request), printable(failure.getMessage()));
         if (reason == AccessMetrics.Reason.INVALID_TOKEN) {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\", error_description=\""
                     + failure.getMessage().replace('"', '\'') + "\"");
@@ -73,7 +79,7 @@ final class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHand
             throws IOException {
         metrics.denied(AccessMetrics.Reason.MISSING_ROLE);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        String who = caller == null ? "?" : caller.getName();
+        String who = caller == null ? "?" : printable(caller.getName());
         log.warn("Refused {} {} to {} from {} (missing_role; has {})", request.getMethod(), request.getRequestURI(),
                 who, request.getRemoteAddr(), caller == null ? "[]" : caller.getAuthorities());
         write(request, response, HttpStatus.FORBIDDEN, "Your roles do not allow " + request.getMethod() + " "
@@ -102,10 +108,28 @@ final class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHand
             while (colon < decoded.length && decoded[colon] != ':') {
                 colon++;
             }
-            return ", user '" + new String(decoded, 0, colon, StandardCharsets.UTF_8) + "'";
+            return ", user '" + printable(new String(decoded, 0, colon, StandardCharsets.UTF_8)) + "'";
         } catch (IllegalArgumentException e) {
             return ", undecodable basic credentials";
         }
+    }
+
+    /**
+     * A client address held back by the {@link LoginThrottle}: 429 with {@code Retry-After}, counted, not logged (a
+     * flood would flood the log), and its credentials never checked.
+     */
+    void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
+        metrics.denied(AccessMetrics.Reason.THROTTLED);
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed authentications from this address: "
+                + "try again in " + seconds + " s");
+    }
+
+    /** A name from a request as a log line may show it: control characters (a forged line break) as '?'. */
+    static String printable(String text) {
+        return text == null ? null : text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -57,11 +57,33 @@ class SecurityConfigurationTest {
     }
 
     @Test
-    void aJwkSetUriAloneIsAWayToAuthenticate() {
+    void anIssuerWithoutAnAudienceStopsTheStartNamingTheKey() {
         runner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks")
                 .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .isInstanceOf(InvalidSecurityConfigurationException.class)
+                            .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.audiences")
+                            .hasMessageContaining("dq.security.jwt.any-audience=true");
+                });
+    }
+
+    @Test
+    void anyAudienceTakesAnExplicitSettingAndIsLoggedAsAWarning(CapturedOutput output) {
+        runner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
+                "dq.security.jwt.any-audience=true").run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context).hasSingleBean(JwtDecoder.class).hasSingleBean(SecurityFilterChain.class);
+                    assertThat(output).contains("dq.security.jwt.any-audience=true");
+                });
+    }
+
+    @Test
+    void aJwkSetUriAloneIsAWayToAuthenticate() {
+        runner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
+                        "spring.security.oauth2.resourceserver.jwt.audiences=dq-monitor")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(JwtDecoder.class).getBeans(SecurityFilterChain.class).hasSize(2);
                 });
     }
 

@@ -39,6 +39,9 @@ class SecurityIT extends StackIntegrationTest {
     static void accessControl(DynamicPropertyRegistry registry) {
         TestUsers.of(TestUsers.VIEWER, TestUsers.OPERATOR, TestUsers.METRICS).declareIn(registry);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TokenIssuer.AUDIENCE);
+        // the matrix below sends dozens of wrong credentials from one address: LoginThrottleIT throttles
+        registry.add("dq.security.throttle.max-failures", () -> "1000");
     }
 
     @AfterAll
@@ -48,24 +51,26 @@ class SecurityIT extends StackIntegrationTest {
 
     /** The callers, in the order of the columns of {@link #EXPECTED}. */
     private static final List<String> CALLERS = List.of("anonymous", "viewer", "operator", "metrics",
-            "wrong password", "expired JWT", "JWT signed by another key", "JWT without a role", "operator JWT");
+            "wrong password", "expired JWT", "JWT signed by another key", "JWT without a role", "operator JWT",
+            "operator JWT for another audience");
 
     /** Each endpoint's status for each caller of {@link #CALLERS}. */
     private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
     static {
-        EXPECTED.put("GET /api/changes", "401 200 200 403 401 401 401 403 200");
-        EXPECTED.put("GET /api/violations", "401 200 200 403 401 401 401 403 200");
-        EXPECTED.put("GET /api/quality", "401 200 200 403 401 401 401 403 200");
-        EXPECTED.put("GET /actuator/rules", "401 200 200 403 401 401 401 403 200");
-        EXPECTED.put("POST /actuator/rules", "401 403 200 403 401 401 401 403 200");
-        EXPECTED.put("GET /actuator/prometheus", "401 403 403 200 401 401 401 403 403");
-        EXPECTED.put("GET /actuator/info", "401 200 200 403 401 401 401 403 200");
+        EXPECTED.put("GET /api/changes", "401 200 200 403 401 401 401 403 200 401");
+        EXPECTED.put("GET /api/violations", "401 200 200 403 401 401 401 403 200 401");
+        EXPECTED.put("GET /api/quality", "401 200 200 403 401 401 401 403 200 401");
+        EXPECTED.put("GET /actuator/rules", "401 200 200 403 401 401 401 403 200 401");
+        EXPECTED.put("POST /actuator/rules", "401 403 200 403 401 401 401 403 200 401");
+        EXPECTED.put("GET /actuator/prometheus", "401 403 403 200 401 401 401 403 403 401");
+        EXPECTED.put("GET /actuator/info", "401 200 200 403 401 401 401 403 200 401");
         // open to all; wrong credentials are refused wherever they are sent
-        EXPECTED.put("GET /actuator/health", "200 200 200 200 401 401 401 200 200");
-        EXPECTED.put("GET /actuator/health/liveness", "200 200 200 200 401 401 401 200 200");
-        EXPECTED.put("GET /actuator/health/readiness", "200 200 200 200 401 401 401 200 200");
-        EXPECTED.put("GET /actuator/env", "401 403 403 403 401 401 401 403 403");
+        EXPECTED.put("GET /actuator/health", "200 200 200 200 401 401 401 200 200 401");
+        // the probes ignore credentials altogether: a prober with a stale password still probes
+        EXPECTED.put("GET /actuator/health/liveness", "200 200 200 200 200 200 200 200 200 200");
+        EXPECTED.put("GET /actuator/health/readiness", "200 200 200 200 200 200 200 200 200 200");
+        EXPECTED.put("GET /actuator/env", "401 403 403 403 401 401 401 403 403 401");
     }
 
     @TestFactory
@@ -174,6 +179,7 @@ class SecurityIT extends StackIntegrationTest {
         authorizations.add("Bearer " + ISSUER.signedByAnotherKey("mallory", ALL_ROLES));
         authorizations.add("Bearer " + ISSUER.token("nobody", List.of(), Duration.ofHours(1)));
         authorizations.add("Bearer " + ISSUER.token("olga", List.of("operator"), Duration.ofHours(1)));
+        authorizations.add("Bearer " + ISSUER.forAudience("another-client", "olga", List.of("operator")));
         return authorizations;
     }
 

@@ -63,6 +63,14 @@ final class TokenIssuer implements AutoCloseable {
         return sign(key, subject, roles, Instant.now().plus(lifetime));
     }
 
+    /** The audience (aud) of every token but {@link #forAudience}'s: dq-monitor's, as the tests configure it. */
+    static final String AUDIENCE = "dq-monitor";
+
+    /** A valid token the same issuer minted for another client, with dq-monitor's role names. */
+    String forAudience(String audience, String subject, List<String> roles) throws JOSEException {
+        return sign(key, subject, roles, Instant.now().plus(Duration.ofHours(1)), audience);
+    }
+
     /** A token that expired an hour ago: beyond any clock skew a validator allows. */
     String expired(String subject, List<String> roles) throws JOSEException {
         return sign(key, subject, roles, Instant.now().minus(Duration.ofHours(1)));
@@ -74,7 +82,13 @@ final class TokenIssuer implements AutoCloseable {
     }
 
     private String sign(RSAKey signer, String subject, List<String> roles, Instant expiry) throws JOSEException {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject(subject).jwtID(UUID.randomUUID().toString())
+        return sign(signer, subject, roles, expiry, AUDIENCE);
+    }
+
+    private String sign(RSAKey signer, String subject, List<String> roles, Instant expiry, String audience)
+            throws JOSEException {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject(subject).audience(audience)
+                .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiry.minus(Duration.ofHours(2)))).expirationTime(Date.from(expiry))
                 .claim("roles", roles).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(), claims);
