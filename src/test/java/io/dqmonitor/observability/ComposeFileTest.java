@@ -162,11 +162,22 @@ class ComposeFileTest {
         String user = auth.get("username").toUpperCase(Locale.ROOT);
 
         assertThat(env).containsEntry("DQ_SECURITY_USERS_" + user + "_ROLES", "metrics");
-        assertThat(env.get("DQ_SECURITY_USERS_" + user + "_PASSWORD")).startsWith("{noop}${DQ_METRICS_PASSWORD:-");
+        assertThat(env.get("DQ_SECURITY_USERS_" + user + "_PASSWORD")).startsWith("{noop}${DQ_METRICS_PASSWORD:?");
         List<Map<String, String>> configs = at(service("prometheus"), "configs");
         assertThat(configs).containsExactly(Map.of("source", "dq_metrics_password", "target", auth.get("password_file")));
         Map<String, Map<String, String>> topLevel = at(COMPOSE, "configs");
-        assertThat(topLevel.get("dq_metrics_password").get("content")).startsWith("${DQ_METRICS_PASSWORD:-");
+        assertThat(topLevel.get("dq_metrics_password").get("content")).startsWith("${DQ_METRICS_PASSWORD:?");
+    }
+
+    @Test
+    void composeRefusesToStartWithoutRealSecrets() throws Exception {
+        String compose = Files.readString(Path.of("docker-compose.yml"));
+        for (String secret : List.of("DQ_VIEWER_PASSWORD", "DQ_OPERATOR_PASSWORD", "DQ_METRICS_PASSWORD",
+                "DQ_PRIVACY_HASH_KEY", "GRAFANA_ADMIN_PASSWORD")) {
+            assertThat(compose).contains("${" + secret + ":?").doesNotContain("${" + secret + ":-")
+                    .doesNotContain("${" + secret + "-").doesNotContain("${" + secret + "}");
+        }
+        assertThat(compose).doesNotContain("change-me").doesNotContain("demo-hash-key");
     }
 
     @Test
