@@ -81,6 +81,11 @@ class AnomalyJudge {
         Map<List<String>, Detector> updated = new HashMap<>();
         List<Judged> judged = new ArrayList<>();
         for (Observation observation : closed) {
+            if (!Double.isFinite(observation.modelValue())) {
+                // a mean whose sum overflowed: such a value would stay in the detector's state for good
+                metrics.notFinite(observation);
+                continue;
+            }
             Signal signal = observation.signal();
             List<String> key = List.of(observation.table(), signal.name());
             Detector detector = updated.get(key);

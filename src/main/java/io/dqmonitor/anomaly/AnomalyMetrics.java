@@ -78,6 +78,13 @@ class AnomalyMetrics {
         }
     }
 
+    /** A window whose value is not a finite number: not judged, so that no detector learns it. */
+    void notFinite(Observation window) {
+        Counter.builder("dq.anomaly.windows.skipped").description("Windows of the signal not judged because their "
+                + "value was not a finite number (a mean whose sum overflowed)")
+                .tags("table", window.table(), "signal", window.signal().name()).register(registry).increment();
+    }
+
     private double[] register(String table, String signal) {
         double[] values = {0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0};
         Tags tags = Tags.of("table", table, "signal", signal);

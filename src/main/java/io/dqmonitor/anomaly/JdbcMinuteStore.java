@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.dqmonitor.cdc.OwnState;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -81,7 +82,8 @@ class JdbcMinuteStore implements MinuteStore {
 
     @Override
     public List<PartitionSignals> partitions(String table) {
-        return jdbc.query(PARTITION + " AND table_name = ?", (rs, n) -> partition(rs), group, table);
+        return OwnState.read("dq_monitor.anomaly_partitions",
+                () -> jdbc.query(PARTITION + " AND table_name = ?", (rs, n) -> partition(rs), group, table));
     }
 
     private PartitionSignals partition(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -92,23 +94,26 @@ class JdbcMinuteStore implements MinuteStore {
     @Override
     public Map<Long, MinuteCounts> minutes(String table, long from, long to) {
         Map<Long, MinuteCounts> minutes = new TreeMap<>();
-        jdbc.query("""
-                SELECT minute, counts::text FROM dq_monitor.anomaly_minutes
-                WHERE consumer_group = ? AND table_name = ? AND minute >= ? AND minute < ?""", rs -> {
-            MinuteCounts counts = json.readValue(rs.getString(2), MinuteCounts.class);
-            minutes.merge(rs.getLong(1), counts, (a, b) -> {
-                a.merge(b);
-                return a;
-            });
-        }, group, table, from, to);
-        return minutes;
+        return OwnState.read("dq_monitor.anomaly_minutes", () -> {
+            jdbc.query("""
+                    SELECT minute, counts::text FROM dq_monitor.anomaly_minutes
+                    WHERE consumer_group = ? AND table_name = ? AND minute >= ? AND minute < ?""", rs -> {
+                MinuteCounts counts = json.readValue(rs.getString(2), MinuteCounts.class);
+                minutes.merge(rs.getLong(1), counts, (a, b) -> {
+                    a.merge(b);
+                    return a;
+                });
+            }, group, table, from, to);
+            return minutes;
+        });
     }
 
     @Override
     public TableWindows.State state(String table) {
-        return jdbc.query("SELECT next_minute, pools::text FROM dq_monitor.anomaly_tables"
-                + " WHERE consumer_group = ? AND table_name = ?", (rs, n) -> new TableWindows.State(rs.getLong(1),
-                json.readValue(rs.getString(2), TableWindows.State.class).pools()), group, table)
+        return OwnState.read("dq_monitor.anomaly_tables", () -> jdbc.query("SELECT next_minute, pools::text FROM "
+                + "dq_monitor.anomaly_tables WHERE consumer_group = ? AND table_name = ?",
+                (rs, n) -> new TableWindows.State(rs.getLong(1),
+                        json.readValue(rs.getString(2), TableWindows.State.class).pools()), group, table))
                 .stream().findFirst().orElse(TableWindows.State.fresh());
     }
 

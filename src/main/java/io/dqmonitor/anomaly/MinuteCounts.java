@@ -69,9 +69,14 @@ record MinuteCounts(long[] changes, Map<String, double[]> pools) {
         }
     }
 
+    /**
+     * The value as a double, or null when it is not a number the mean can take: text, or a number beyond a double's
+     * range ({@code 1e400}) or not finite, which would turn every mean of its pool, and the detector, into infinity.
+     */
     private static Double number(Object value) {
         if (value instanceof Number number) {
-            return number instanceof BigDecimal decimal ? decimal.doubleValue() : number.doubleValue();
+            double d = number instanceof BigDecimal decimal ? decimal.doubleValue() : number.doubleValue();
+            return Double.isFinite(d) ? d : null;
         }
         return null;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dqmonitor.cdc.OwnState;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -89,8 +90,9 @@ class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public List<PartitionLedger> partitions(String table) {
-        return jdbc.query("SELECT " + PARTITION_COLUMNS + " FROM dq_monitor.completeness_partitions"
-                + " WHERE consumer_group = ? AND table_name = ?", (rs, n) -> ledger(rs), group, table);
+        return OwnState.read("dq_monitor.completeness_partitions", () -> jdbc.query("SELECT " + PARTITION_COLUMNS
+                + " FROM dq_monitor.completeness_partitions WHERE consumer_group = ? AND table_name = ?",
+                (rs, n) -> ledger(rs), group, table));
     }
 
     private PartitionLedger ledger(ResultSet rs) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dqmonitor.cdc.OwnState;
 import io.dqmonitor.schema.Baseline;
 import io.dqmonitor.schema.SchemaBaselines;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,8 @@ class SchemaBaselineStore implements SchemaBaselines {
 
     @Override
     public Optional<Baseline> load(String table) {
-        return jdbc.query(SELECT, (rs, n) -> baseline(rs), Storable.name(table)).stream().findFirst();
+        return OwnState.read("dq_monitor.schema_baselines",
+                () -> jdbc.query(SELECT, (rs, n) -> baseline(rs), Storable.name(table))).stream().findFirst();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataRetrievalFailureException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -24,6 +25,10 @@ final class FailureModel {
 
     static boolean isPermanentForRecord(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataRetrievalFailureException) {
+                // dq-monitor's own state that cannot be read (OwnState): the store's failure, whatever its cause
+                return false;
+            }
             // an Error handling a record (a deep value overflowing a serializer's stack, an allocation too large for
             // the JVM) comes back with the same record: see contained(), which keeps the JVM's own death out
             if (cause instanceof Error || cause instanceof UnprocessableRecordException

@@ -14,6 +14,7 @@ import java.util.Map;
 import io.dqmonitor.anomaly.AnomalyFixtures;
 import io.dqmonitor.anomaly.CaughtUp;
 import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.cdc.OwnState;
 import io.dqmonitor.completeness.CompletenessFixtures;
 import io.dqmonitor.history.InMemoryViolationLog;
 import io.dqmonitor.metrics.MetricsProperties;
@@ -38,6 +39,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The batch handler with in-memory stores ({@link PipelineFixture}): what is counted, committed and dead-lettered when a store fails. */
 class ChangeBatchHandlerTest {
@@ -148,6 +150,21 @@ class ChangeBatchHandlerTest {
                             .hasRootCauseInstanceOf(StackOverflowError.class);
                 });
         assertThat(created()).isEqualTo(1);
+    }
+
+    @Test
+    void ownStateThatCannotBeReadIsTransientThoughItsCauseIsAJsonError() {
+        history.failWith(entries -> OwnState.read("dq_monitor.violations",
+                () -> JsonMapper.builder().build().readTree("{\"columns\": [1,")));
+
+        assertThatThrownBy(() -> handle(List.of(record(0, create(1, -1)), record(1, create(2, -1)))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isZero();
+                    assertThat(e.getCause()).isNotInstanceOf(UnprocessableRecordException.class)
+                            .hasMessageContaining("dq_monitor.violations holds a row dq-monitor cannot read");
+                });
+        assertThat(producer.history()).isEmpty();
+        assertThat(registry.get("dq.batch.failures").tag("stage", "history").counter().count()).isPositive();
     }
 
     @Test
