@@ -251,11 +251,12 @@ public final class ChangeEventParser {
                 return ValueDecoder.decodeRow(envelope.payload(), envelope.schema().struct());
             }
             JsonNode root = envelope.root();
-            return root.isObject() ? ValueDecoder.decodeRow(root, ConnectSchema.NONE) : Map.of("key", root.asString());
+            return root.isObject() ? ValueDecoder.decodeRow(root, ConnectSchema.NONE)
+                    : Map.of("key", new OpaqueKey(root.asString()));
         } catch (RuntimeException e) {
             // The key only identifies the row (in the recent-changes view, in the source position): a key that cannot
             // be decoded (bad JSON, a contradictory schema, a value unlike its type) is kept as its text.
-            return Map.of("key", new String(key, java.nio.charset.StandardCharsets.UTF_8));
+            return Map.of("key", new OpaqueKey(new String(key, java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
 

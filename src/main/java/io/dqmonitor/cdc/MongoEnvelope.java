@@ -40,14 +40,19 @@ final class MongoEnvelope {
         return new Images(values(before), values(after), types, false);
     }
 
-    /** The key's {@code id}: Extended JSON text of the document's {@code _id}, decoded like any value. */
+    /** The document's key field, as its documents and rules name it. */
+    static final String ID = "_id";
+
+    /** The key's {@code id}: Extended JSON text of the document's {@code _id}, decoded like any value, as {@code _id}. */
     Map<String, Object> key(Map<String, Object> decodedKey) {
         if (decodedKey == null || !(decodedKey.get("id") instanceof String id)) {
             return decodedKey;
         }
-        Map<String, Object> key = new LinkedHashMap<>(decodedKey);
+        // the connector's key field is "id"; the document's is "_id", which rules and pii name
+        Map<String, Object> key = new LinkedHashMap<>();
+        decodedKey.forEach((field, value) -> key.put(field.equals("id") ? ID : field, value));
         try {
-            key.put("id", ExtendedJson.value(json.readTree(id)));
+            key.put(ID, ExtendedJson.value(json.readTree(id)));
         } catch (RuntimeException notExtendedJson) {
             // a key that is not Extended JSON still identifies the document as it is
         }

@@ -151,7 +151,8 @@ class RecordChecker {
     private CheckedBatch.Checked checked(ConsumerRecord<byte[], ByteBuffer> record, ChangeEvent event,
             ChangeEvent timed, Map<String, PiiMode> personal, boolean ahead) {
         Evaluation evaluation = evaluator.evaluate(event);
-        SourcePosition position = SourcePosition.of(event);
+        SourcePosition position = personal.isEmpty() || !masker.hasHashKey() ? SourcePosition.of(event)
+                : SourcePosition.of(event, masker::keyedDigest);
         ChangeEvent shown = masker.mask(timed, personal);
         // the row key is serialised again only when masking changed the event: most tables have no personal columns
         if (shown != timed) {

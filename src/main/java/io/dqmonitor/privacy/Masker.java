@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.OpaqueKey;
 import io.dqmonitor.cdc.ValueText;
 import org.springframework.stereotype.Component;
 
@@ -74,10 +75,12 @@ public class Masker {
             if (row == null) {
                 continue;
             }
-            for (Map.Entry<String, PiiMode> column : personal.entrySet()) {
-                String raw = ValueText.of(row.get(column.getKey()));
+            for (Map.Entry<String, Object> column : row.entrySet()) {
+                PiiMode mode = column.getValue() instanceof OpaqueKey ? wholeKey()
+                        : PiiMode.of(personal, column.getKey());
+                String raw = mode == null ? null : ValueText.of(column.getValue());
                 if (raw != null && !raw.isEmpty()) {
-                    String masked = maskText(column.getValue(), raw);
+                    String masked = maskText(mode, raw);
                     scrubbed = scrubbed.replace(raw, masked == null ? REDACTED : masked);
                 }
             }
@@ -91,7 +94,7 @@ public class Masker {
         }
         Map<String, Object> masked = new LinkedHashMap<>(row.size() * 2);
         row.forEach((column, value) -> {
-            PiiMode mode = personal.get(column);
+            PiiMode mode = value instanceof OpaqueKey ? wholeKey() : PiiMode.of(personal, column);
             if (mode == null) {
                 masked.put(column, value);
             } else if (mode != PiiMode.DROP) {
@@ -99,6 +102,27 @@ public class Masker {
             }
         });
         return masked;
+    }
+
+    /** A key that is not a row of columns, of a table with personal columns: it may hold any of them. */
+    private PiiMode wholeKey() {
+        return mac == null ? PiiMode.REDACT : PiiMode.HASH;
+    }
+
+    /** Whether {@code dq.privacy.hash-key} is set, so that identities can be keyed too. */
+    public boolean hasHashKey() {
+        return mac != null;
+    }
+
+    /**
+     * The keyed HMAC-SHA-256 of {@code bytes}, whole, in hex: the identity of a change of a table with personal
+     * columns, which a plain hash would let a dictionary reverse (its other inputs are shown beside it).
+     */
+    public String keyedDigest(byte[] bytes) {
+        if (mac == null) {
+            throw new IllegalStateException("keyed identities need dq.privacy.hash-key");
+        }
+        return HexFormat.of().formatHex(mac.get().doFinal(bytes));
     }
 
     private String hash(String text) {

@@ -2,6 +2,7 @@ package io.dqmonitor.privacy;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** How a column declared personal ({@code pii:} in the rules) is shown outside the process. */
@@ -17,6 +18,22 @@ public enum PiiMode {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * How {@code column} is masked under {@code personal}: its own declaration, or else that of the nearest field
+     * above it, since {@code pii} on a field covers every path beneath it ({@code contact} covers
+     * {@code contact.email}, {@code emails} a partial update's {@code emails.0}); null when it is not personal.
+     */
+    public static PiiMode of(Map<String, PiiMode> personal, String column) {
+        if (personal.isEmpty() || column == null) {
+            return null;
+        }
+        PiiMode mode = personal.get(column);
+        for (int dot = column.lastIndexOf('.'); mode == null && dot > 0; dot = column.lastIndexOf('.', dot - 1)) {
+            mode = personal.get(column.substring(0, dot));
+        }
+        return mode;
     }
 
     public static Optional<PiiMode> fromLabel(String label) {

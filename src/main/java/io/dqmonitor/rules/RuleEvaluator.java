@@ -132,13 +132,13 @@ public final class RuleEvaluator {
         if (rule.accepts(before, after)) {
             return null;
         }
-        return new Violation(column, rule.name(), rules.personal().get(column) == PiiMode.DROP ? null
+        return new Violation(column, rule.name(), PiiMode.of(rules.personal(), column) == PiiMode.DROP ? null
                 : shown(rules, column, before) + " -> " + shown(rules, column, after));
     }
 
     /** A value as a violation quotes it: cut to an excerpt, or masked when the column is personal. */
     private String shown(TableRules rules, String column, Object value) {
-        PiiMode mode = rules.personal().get(column);
+        PiiMode mode = PiiMode.of(rules.personal(), column);
         String text = Values.text(value);
         return mode == null ? Excerpt.of(text, MAX_VALUE_LENGTH) : masker.maskText(mode, text);
     }

@@ -31,7 +31,7 @@ class MongoEnvelopeTest {
 
         assertThat(event.table()).isEqualTo("shop.customers");
         assertThat(event.op()).isEqualTo(Op.CREATE);
-        assertThat(event.key()).isEqualTo(Map.of("id", 1004L));
+        assertThat(event.key()).isEqualTo(Map.of("_id", 1004L));
         Map<String, Object> expected = new HashMap<>();
         expected.put("_id", 1004L);
         expected.put("name", "Anne");
@@ -96,7 +96,7 @@ class MongoEnvelopeTest {
         assertThat(withoutPreImage.op()).isEqualTo(Op.DELETE);
         assertThat(withoutPreImage.before()).isNull();
         assertThat(withoutPreImage.after()).isNull();
-        assertThat(withoutPreImage.key()).isEqualTo(Map.of("id", 1004L));
+        assertThat(withoutPreImage.key()).isEqualTo(Map.of("_id", 1004L));
     }
 
     @Test
@@ -109,11 +109,11 @@ class MongoEnvelopeTest {
     void keysOfEveryIdTypeDecodeToTheIdValue() {
         BothPaths parser = new BothPaths();
         byte[] value = MongoEnvelopes.value(Change.create("{\"_id\": 1}"), 1);
-        assertThat(keyOf(parser.parse(MongoEnvelopes.key("\"1234\""), value))).isEqualTo(Map.of("id", "1234"));
+        assertThat(keyOf(parser.parse(MongoEnvelopes.key("\"1234\""), value))).isEqualTo(Map.of("_id", "1234"));
         assertThat(keyOf(parser.parse(MongoEnvelopes.key("{\"$oid\": \"596e275826f08b2730779e1f\"}"), value)))
-                .isEqualTo(Map.of("id", "596e275826f08b2730779e1f"));
+                .isEqualTo(Map.of("_id", "596e275826f08b2730779e1f"));
         assertThat(keyOf(parser.parse(MongoEnvelopes.key("{\"$numberLong\": \"1004\"}"), value)))
-                .isEqualTo(Map.of("id", 1004L));
+                .isEqualTo(Map.of("_id", 1004L));
     }
 
     @Test

@@ -117,7 +117,7 @@ class MongoDbEnvelopesIT extends StackIntegrationTest {
 
         JsonNode change = null;
         for (JsonNode entry : client.getJson("/api/changes?table=" + TABLE)) {
-            if ("4".equals(entry.path("key").path("id").asString())) {
+            if ("4".equals(entry.path("key").path("_id").asString())) {
                 change = entry;
             }
         }

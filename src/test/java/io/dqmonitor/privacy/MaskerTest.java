@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.OpaqueKey;
 import io.dqmonitor.cdc.Position;
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +104,42 @@ class MaskerTest {
 
     private static ChangeEvent event(Map<String, Object> after) {
         return new ChangeEvent("public.t", Op.CREATE, Map.of("id", 7L), null, after, Instant.EPOCH, Position.postgres(1L, 2L), Map.of());
+    }
+
+    @Test
+    void personalCoversEveryPathBeneathAField() {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("contact.email", "ann@example.com");
+        after.put("contact", "whole");
+        after.put("emails.0", "ben@example.com");
+        after.put("contacts.email", "not beneath contact");
+
+        ChangeEvent shown = masker.mask(new ChangeEvent("app.people", Op.UPDATE, null, null, after, Instant.EPOCH,
+                Position.NONE, Map.of()), Map.of("contact", PiiMode.REDACT, "emails", PiiMode.REDACT));
+
+        assertThat(shown.after()).containsEntry("contact.email", "[redacted]").containsEntry("contact", "[redacted]")
+                .containsEntry("emails.0", "[redacted]").containsEntry("contacts.email", "not beneath contact");
+    }
+
+    @Test
+    void aKeyThatIsNotARowIsMaskedWholeInATableWithPersonalColumns() {
+        Map<String, Object> key = Map.of("key", new OpaqueKey("ann@example.com|1"));
+        ChangeEvent event = new ChangeEvent("t", Op.CREATE, key, null, Map.of("n", 1), Instant.EPOCH,
+                Position.NONE, Map.of());
+
+        assertThat(masker.mask(event, Map.of("email", PiiMode.PARTIAL)).key().get("key").toString())
+                .startsWith("hmac:");
+        assertThat(new Masker(new PrivacyProperties(null)).mask(event, Map.of("email", PiiMode.PARTIAL)).key())
+                .containsEntry("key", "[redacted]");
+    }
+
+    @Test
+    void aKeyedDigestIsTheWholeHmacAndNeedsTheKey() {
+        byte[] identity = "x".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(masker.keyedDigest(identity)).hasSize(64).isNotEqualTo(
+                new Masker(new PrivacyProperties("another-key-of-32-characters-xx")).keyedDigest(identity));
+        assertThatThrownBy(() -> new Masker(new PrivacyProperties(null)).keyedDigest(new byte[0]))
+                .isInstanceOf(IllegalStateException.class);
     }
 }
