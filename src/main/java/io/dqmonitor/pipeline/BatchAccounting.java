@@ -62,6 +62,7 @@ class BatchAccounting {
             ChangeEvent event = c.event();
             if (tablesSeen.add(event.table())) {
                 metrics.tableSeen(event.table());
+                metrics.tableSeen(SourceClock.connector(c.origin().topic()), event.table());
                 schemaMetrics.tableSeen(event.table());
             }
             ownership.tableRead(c.origin().topic(), event.table());

@@ -146,6 +146,8 @@ class PipelineMetrics {
     /** A heartbeat of the connector whose topic prefix is {@code connector}: one label value per connector. */
     void heartbeat(String connector, Instant timestamp) {
         heartbeats.get(connector).millis().accumulateAndGet(timestamp.toEpochMilli(), Math::max);
+        // from zero with the connector's first heartbeat, so that rate() and increase() see the first time ahead
+        ahead.get(connector, HEARTBEATS);
     }
 
     /** The table's partitions are read by another instance now: its newest-commit gauge is that one's to report. */
@@ -164,7 +166,16 @@ class PipelineMetrics {
 
     /** A change of {@code table}, or a heartbeat ({@link #HEARTBEATS}), dated ahead of this host's clock. */
     void sourceTimeAhead(String connector, String table) {
-        ahead.get(connector, table.equals(HEARTBEATS) ? table : tables.of(table)).increment();
+        aheadCounter(connector, table).increment();
+    }
+
+    /** The table's counter of times ahead exists from its first change on, at zero. */
+    void tableSeen(String connector, String table) {
+        aheadCounter(connector, table);
+    }
+
+    private Counter aheadCounter(String connector, String table) {
+        return ahead.get(connector, table.equals(HEARTBEATS) ? table : tables.of(table));
     }
 
     void batchFailed(String stage) {

@@ -126,6 +126,16 @@ class PipelineMetricsTest {
     }
 
     @Test
+    void sourceTimesAheadStartAtZeroWithATablesFirstChangeAndAConnectorsFirstHeartbeat() {
+        metrics.tableSeen("monitoring_server", "public.t");
+        metrics.heartbeat("monitoring_server", Instant.now());
+
+        assertThat(registry.scrape())
+                .contains("cdc_source_time_ahead_total{connector=\"monitoring_server\",table=\"public.t\"} 0.0")
+                .contains("cdc_source_time_ahead_total{connector=\"monitoring_server\",table=\"_heartbeat\"} 0.0");
+    }
+
+    @Test
     void sourceTimesAheadAreCountedByConnectorAndBoundedTable() {
         metrics.sourceTimeAhead("monitoring_server", "public.t");
         metrics.sourceTimeAhead("monitoring_server", "public.u");
