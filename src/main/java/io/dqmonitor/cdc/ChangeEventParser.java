@@ -21,13 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ChangeEventParser {
 
 
-    /**
-     * The longest table name kept whole: a longer one, from a producer's made-up source block, is cut to an excerpt
-     * (at most about 185 characters with its "… (N characters)") before it is stored, labelled or logged anywhere;
-     * control characters in it are shown as {@code ?}.
-     */
-    public static final int MAX_TABLE_NAME_LENGTH = 160;
-
     /** Debezium's op of a logical-decoding message ({@code pg_logical_emit_message}), on {@code <prefix>.message}. */
     private static final String LOGICAL_MESSAGE = "m";
     /** Single- or double-quoted text, on one line or across lines. */
@@ -147,7 +140,7 @@ public final class ChangeEventParser {
         ConnectSchema rowSchema = known.schema().after();
         try (JsonParser parser = values.parserAt(value, known)) {
             PayloadDecoder.Payload payload = direct.payload(parser, rowSchema);
-            String table = payload == null ? null : tableName(payload.source());
+            String table = payload == null ? null : TableName.of(payload.source());
             if (table == null || !EnvelopeReader.endsAfter(value, known, parser)) {
                 return null;
             }
@@ -173,7 +166,7 @@ public final class ChangeEventParser {
             return new ParsedRecord.Rejected(RejectReason.UNKNOWN_OP, "unknown op '" + opNode.stringValue() + "'");
         }
         JsonNode source = payload.get("source");
-        String table = source == null ? null : tableName(source);
+        String table = source == null ? null : TableName.of(source);
         if (table == null) {
             return new ParsedRecord.Rejected(RejectReason.MISSING_SOURCE,
                     "the envelope has no source block naming the table");
@@ -204,37 +197,6 @@ public final class ChangeEventParser {
     private static boolean isTransactionMarker(JsonNode payload) {
         String status = payload.path("status").asString("");
         return payload.has("id") && ("BEGIN".equals(status) || "END".equals(status));
-    }
-
-    /** {@code schema.table} for PostgreSQL and SQL Server, {@code db.table} for MySQL, {@code db.collection} for MongoDB. */
-    private static String tableName(JsonNode source) {
-        String table = textOrNull(source.get("table"));
-        if (table == null) {
-            table = textOrNull(source.get("collection"));
-        }
-        if (table == null) {
-            return null;
-        }
-        String schema = textOrNull(source.get("schema"));
-        String namespace = schema != null ? schema : textOrNull(source.get("db"));
-        String name = Excerpt.of(namespace == null ? table : namespace + "." + table, MAX_TABLE_NAME_LENGTH);
-        return printable(name);
-    }
-
-    /** A line break in a name would forge log lines: control characters are shown as '?' from here on. */
-    private static String printable(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (Character.isISOControl(name.charAt(i))) {
-                StringBuilder shown = new StringBuilder(name);
-                for (int j = i; j < shown.length(); j++) {
-                    if (Character.isISOControl(shown.charAt(j))) {
-                        shown.setCharAt(j, '?');
-                    }
-                }
-                return shown.toString();
-            }
-        }
-        return name;
     }
 
     private Map<String, Object> parseKey(byte[] key) {

@@ -2,13 +2,11 @@ package io.dqmonitor.ruleconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.dqmonitor.RulesFile;
 import io.dqmonitor.StackIntegrationTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -69,16 +67,6 @@ class MaskingReloadIT extends StackIntegrationTest {
     }
 
     private static void write(String yaml) {
-        try {
-            Files.createDirectories(RULES_FILE.getParent());
-            FileTime previous = Files.exists(RULES_FILE) ? Files.getLastModifiedTime(RULES_FILE) : null;
-            Files.writeString(RULES_FILE, yaml);
-            // a rewrite within the file system's timestamp granularity must still look like a change
-            if (previous != null && !Files.getLastModifiedTime(RULES_FILE).toInstant().isAfter(previous.toInstant())) {
-                Files.setLastModifiedTime(RULES_FILE, FileTime.from(previous.toInstant().plusSeconds(1)));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        RulesFile.write(RULES_FILE, yaml);
     }
 }

@@ -2,10 +2,7 @@ package io.dqmonitor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.PrometheusScrape;
+import io.dqmonitor.RulesFile;
 import io.dqmonitor.StackIntegrationTest;
 import io.dqmonitor.TopicReplay;
 import org.awaitility.Awaitility;
@@ -317,17 +315,7 @@ class DataQualityIT extends StackIntegrationTest {
     }
 
     private static void writeRules(String yaml) {
-        try {
-            Files.createDirectories(RULES_FILE.getParent());
-            FileTime previous = Files.exists(RULES_FILE) ? Files.getLastModifiedTime(RULES_FILE) : null;
-            Files.writeString(RULES_FILE, yaml);
-            // a rewrite within the file system's timestamp granularity must still look like a change
-            if (previous != null && !Files.getLastModifiedTime(RULES_FILE).toInstant().isAfter(previous.toInstant())) {
-                Files.setLastModifiedTime(RULES_FILE, FileTime.from(previous.toInstant().plusSeconds(1)));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        RulesFile.write(RULES_FILE, yaml);
     }
 
     private static String events(String op) {
