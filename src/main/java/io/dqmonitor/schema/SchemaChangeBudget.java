@@ -19,7 +19,7 @@ public class SchemaChangeBudget {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaChangeBudget.class);
 
-    private record Window(long minute, int used) {
+    private record Window(long minute, int used, boolean warned) {
     }
 
     private final int maxPerMinute;
@@ -40,18 +40,25 @@ public class SchemaChangeBudget {
         }
         long minute = Math.floorDiv(clock.millis(), 60_000L);
         int[] allowed = new int[1];
+        boolean[] firstDrop = new boolean[1];
         windows.compute(table, (t, window) -> {
-            int used = window == null || window.minute() != minute ? 0 : window.used();
+            boolean current = window != null && window.minute() == minute;
+            int used = current ? window.used() : 0;
             allowed[0] = Math.min(changes.size(), Math.max(0, maxPerMinute - used));
-            return new Window(minute, used + allowed[0]);
+            boolean drops = allowed[0] < changes.size();
+            firstDrop[0] = drops && !(current && window.warned());
+            return new Window(minute, used + allowed[0], drops || current && window.warned());
         });
         int dropped = changes.size() - allowed[0];
         if (dropped == 0) {
             return changes;
         }
         metrics.dropped(table, dropped);
-        log.warn("{} column change(s) of {} beyond dq.schema.max-changes-per-minute ({}) not reported this minute",
-                dropped, table, maxPerMinute);
+        if (firstDrop[0]) {
+            // once a table and minute: the counter has the rest
+            log.warn("Column changes of {} beyond dq.schema.max-changes-per-minute ({}) are not reported this "
+                    + "minute; dq_schema_changes_dropped_total counts them", table, maxPerMinute);
+        }
         return List.copyOf(changes.subList(0, allowed[0]));
     }
 }
