@@ -1,7 +1,6 @@
 package io.dqmonitor.metrics;
 
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +21,12 @@ public class TableLabels {
 
     private final int maxTables;
     private volatile Set<String> withRules = Set.of();
-    private final Set<String> admitted = ConcurrentHashMap.newKeySet();
+    private final FirstNames admitted;
     private volatile boolean warned;
 
     TableLabels(MetricsProperties properties) {
         this.maxTables = properties.maxTables();
+        this.admitted = new FirstNames(maxTables);
     }
 
     /** The tables with rules, which always have their own label. */
@@ -35,14 +35,8 @@ public class TableLabels {
     }
 
     public String of(String table) {
-        if (withRules.contains(table) || admitted.contains(table)) {
+        if (withRules.contains(table) || admitted.admit(table)) {
             return table;
-        }
-        synchronized (admitted) {
-            if (admitted.size() < maxTables) {
-                admitted.add(table);
-                return table;
-            }
         }
         if (!warned) {
             warned = true;

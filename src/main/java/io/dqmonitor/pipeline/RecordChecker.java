@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 class RecordChecker {
 
     private static final ParsedRecord UNTRACKED = new ParsedRecord.Skipped(ParsedRecord.SkipReason.UNTRACKED_TABLE);
+    /** A heartbeat whose time is ahead of this host's clock, as the batch carries it. */
+    private static final ParsedRecord HEARTBEAT_AHEAD = new ParsedRecord.Skipped(ParsedRecord.SkipReason.HEARTBEAT);
 
     private final ChangeEventParser parser;
     private final RuleEvaluator evaluator;
@@ -83,8 +85,7 @@ class RecordChecker {
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 rejections.add(new CheckedBatch.Rejection(record, rejected));
             } else if (parsed instanceof ParsedRecord.Heartbeat h && sourceClock.isAhead(h.timestamp())) {
-                others.add(new CheckedBatch.Other(record.topic(),
-                        new ParsedRecord.Skipped(ParsedRecord.SkipReason.HEARTBEAT), true));
+                others.add(new CheckedBatch.Other(record.topic(), HEARTBEAT_AHEAD, true));
             } else {
                 others.add(new CheckedBatch.Other(record.topic(), parsed));
             }

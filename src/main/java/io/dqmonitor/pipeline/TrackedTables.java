@@ -1,8 +1,6 @@
 package io.dqmonitor.pipeline;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
+import io.dqmonitor.metrics.FirstNames;
 import io.dqmonitor.rules.RulesInForce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,24 +21,19 @@ class TrackedTables {
 
     private final int maxTracked;
     private final RulesInForce rules;
-    private final Set<String> tracked = ConcurrentHashMap.newKeySet();
+    private final FirstNames tracked;
     private volatile boolean warned;
 
     TrackedTables(TablesProperties properties, RulesInForce rules) {
         this.maxTracked = properties.maxTracked();
+        this.tracked = new FirstNames(maxTracked);
         this.rules = rules;
     }
 
     /** Whether changes of {@code table} are checked and kept state for. */
     boolean admit(String table) {
-        if (tracked.contains(table) || rules.table(table).isPresent()) {
+        if (rules.table(table).isPresent() || tracked.admit(table)) {
             return true;
-        }
-        synchronized (tracked) {
-            if (tracked.size() < maxTracked) {
-                tracked.add(table);
-                return true;
-            }
         }
         if (!warned) {
             warned = true;
