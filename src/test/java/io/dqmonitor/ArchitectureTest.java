@@ -26,6 +26,7 @@ class ArchitectureTest {
     private static final Set<String> BOTTOM = Set.of();
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("cdc", BOTTOM),
+            Map.entry("partitions", Set.of("cdc")),
             Map.entry("metrics", BOTTOM),
             Map.entry("tasks", BOTTOM),
             Map.entry("security", BOTTOM),
@@ -37,10 +38,10 @@ class ArchitectureTest {
             Map.entry("recent", Set.of("cdc", "rules")),
             Map.entry("limits", Set.of("rules")),
             Map.entry("report", Set.of("cdc", "rules", "schema")),
-            Map.entry("completeness", Set.of("cdc", "metrics", "tasks", "rules")),
-            Map.entry("anomaly", Set.of("cdc", "tasks", "privacy", "rules")),
-            Map.entry("pipeline", Set.of("cdc", "metrics", "tasks", "privacy", "rules", "schema", "history", "recent",
-                    "report", "completeness", "anomaly")));
+            Map.entry("completeness", Set.of("cdc", "partitions", "metrics", "tasks", "rules")),
+            Map.entry("anomaly", Set.of("cdc", "partitions", "tasks", "privacy", "rules")),
+            Map.entry("pipeline", Set.of("cdc", "partitions", "metrics", "tasks", "privacy", "rules", "schema", "history",
+                    "recent", "report", "completeness", "anomaly")));
 
     @Test
     void everyPackageHasItsPlaceInTheLayers() throws IOException {

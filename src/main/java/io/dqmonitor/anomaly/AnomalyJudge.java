@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.dqmonitor.cdc.TableLeads;
+import io.dqmonitor.partitions.TableLeads;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;

@@ -11,15 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.dqmonitor.cdc.ChangeEvent;
-import io.dqmonitor.cdc.HeartbeatTopics;
-import io.dqmonitor.cdc.PartitionsMoved;
-import io.dqmonitor.cdc.TableLeads;
+import io.dqmonitor.partitions.HeartbeatTopics;
+import io.dqmonitor.partitions.CaughtUp;
+import io.dqmonitor.partitions.PartitionKey;
+import io.dqmonitor.partitions.PartitionStates;
+import io.dqmonitor.partitions.PartitionsMoved;
+import io.dqmonitor.partitions.StoredChange;
+import io.dqmonitor.partitions.TableLeads;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.AnomalyRules;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.rules.TableRules;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +41,6 @@ public class AnomalyMonitor {
     /** Minutes a heartbeat must be ahead of a minute's end before that minute closes without a change. */
     private static final long GRACE_MINUTES = 2;
 
-    /** A stored change, whether it broke a rule, and the record it came from. */
-    public record Counted(ChangeEvent event, boolean violated, String topic, int partition, long offset) {
-    }
-
     /** A heartbeat read from {@code topic}: its connector has committed everything up to {@code time}. */
     public record Heartbeat(String topic, Instant time) {
     }
@@ -53,7 +51,7 @@ public class AnomalyMonitor {
     private final RulesInForce rules;
     private final MinuteStore store;
     private final TableLeads leads;
-    private final Map<PartitionSignals.Key, PartitionSignals> cached = new HashMap<>();
+    private final PartitionStates<PartitionSignals> partitions;
     private final Map<String, Instant> heartbeats = new HashMap<>();
     private final Map<String, Long> late = new ConcurrentHashMap<>();
 
@@ -61,50 +59,46 @@ public class AnomalyMonitor {
         this.rules = rules;
         this.store = store;
         this.leads = leads;
+        this.partitions = new PartitionStates<>(store::load, PartitionSignals::empty);
     }
 
     /**
      * Counts a stored batch and closes the minutes its heartbeats close, for the partitions {@code caughtUp} says are
      * read to their end; one write of the partitions it moved.
      */
-    public synchronized void record(List<Counted> changes, List<Heartbeat> beats, CaughtUp caughtUp) {
+    public synchronized void record(List<StoredChange> changes, List<Heartbeat> beats, CaughtUp caughtUp) {
         beats.forEach(h -> heartbeats.merge(HeartbeatTopics.connector(h.topic()) + '.', h.time(),
                 (a, b) -> a.isAfter(b) ? a : b));
-        Map<PartitionSignals.Key, PartitionSignals> moved = new LinkedHashMap<>();
         // read from the rules once per table and batch, not once per change
         Map<String, Optional<Shape>> shapes = new HashMap<>();
-        try {
-            for (Counted c : changes) {
+        partitions.batch(() -> {
+            Map<PartitionKey, PartitionSignals> moved = new LinkedHashMap<>();
+            for (StoredChange c : changes) {
                 shapes.computeIfAbsent(c.event().table(), this::shape).ifPresent(shape -> {
-                    PartitionSignals.Key key = new PartitionSignals.Key(c.topic(), c.partition(), c.event().table());
-                    PartitionSignals partition = partition(key);
+                    PartitionSignals partition = partitions.get(c.key());
                     if (partition.add(c.offset(), c.event(), c.violated(), shape.kinds(), shape.columns())
                             == PartitionSignals.Added.LATE) {
-                        late.merge(key.table(), 1L, Long::sum);
+                        late.merge(c.event().table(), 1L, Long::sum);
                     }
-                    moved.put(key, partition);
+                    moved.put(c.key(), partition);
                 });
             }
             advance(caughtUp, shapes, moved);
             store.save(moved.values().stream().filter(PartitionSignals::moved).toList());
-        } catch (RuntimeException e) {
-            // counted in memory but not stored: read them again when the batch comes again
-            cached.keySet().removeAll(moved.keySet());
-            throw e;
-        }
+        });
     }
 
     /** Closes the quiet minutes of the partitions held and read to their end, well before their connector's heartbeat. */
     private void advance(CaughtUp caughtUp, Map<String, Optional<Shape>> shapes,
-            Map<PartitionSignals.Key, PartitionSignals> moved) {
+            Map<PartitionKey, PartitionSignals> moved) {
         for (String table : rules.tables().keySet()) {
             if (shapes.computeIfAbsent(table, this::shape).isEmpty()) {
                 continue;
             }
             for (TableLeads.Held held : leads.held(table)) {
                 heartbeatOf(held.topic()).filter(time -> caughtUp.test(held.topic(), held.partition())).ifPresent(time -> {
-                    PartitionSignals.Key key = new PartitionSignals.Key(held.topic(), held.partition(), table);
-                    PartitionSignals partition = partition(key);
+                    PartitionKey key = new PartitionKey(held.topic(), held.partition(), table);
+                    PartitionSignals partition = partitions.get(key);
                     partition.advance(Math.floorDiv(time.getEpochSecond(), 60) - GRACE_MINUTES);
                     if (partition.moved()) {
                         moved.put(key, partition);
@@ -114,20 +108,14 @@ public class AnomalyMonitor {
         }
     }
 
-    private PartitionSignals partition(PartitionSignals.Key key) {
-        return cached.computeIfAbsent(key, k -> store.load(k).orElseGet(() -> PartitionSignals.empty(k)));
-    }
-
     private Optional<Instant> heartbeatOf(String topic) {
         return heartbeats.entrySet().stream().filter(h -> topic.startsWith(h.getKey()))
                 .max(Comparator.comparingInt(h -> h.getKey().length())).map(Map.Entry::getValue);
     }
 
-    /** Forgets the partitions' signals: while another instance reads them, the stored ones move on. */
     @EventListener
-    public synchronized void released(PartitionsMoved moved) {
-        java.util.Collection<TopicPartition> partitions = moved.partitions();
-        cached.keySet().removeIf(key -> partitions.contains(new TopicPartition(key.topic(), key.partition())));
+    public void released(PartitionsMoved moved) {
+        partitions.release(moved);
     }
 
     /** Changes of the table whose minute had closed when they arrived, read by this instance since it started. */

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import io.dqmonitor.cdc.OwnState;
+import io.dqmonitor.partitions.OffsetFence;
+import io.dqmonitor.partitions.PartitionKey;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,16 +30,19 @@ class JdbcMinuteStore implements MinuteStore {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final String group;
+    private final OffsetFence fence;
 
     JdbcMinuteStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.group = kafka.getConsumer().getGroupId();
+        this.fence = new OffsetFence(jdbc, "the anomaly signals", group, "dq_monitor.anomaly_partitions",
+                List.of("open_minute", "open_counts::jsonb"));
     }
 
     @Override
-    public Optional<PartitionSignals> load(PartitionSignals.Key key) {
+    public Optional<PartitionSignals> load(PartitionKey key) {
         return jdbc.query(PARTITION + " AND topic = ? AND partition = ? AND table_name = ?",
                 (rs, n) -> partition(rs), group, key.topic(), key.partition(), key.table()).stream().findFirst();
     }
@@ -49,23 +54,8 @@ class JdbcMinuteStore implements MinuteStore {
     }
 
     private void save(PartitionSignals partition) {
-        PartitionSignals.Key key = partition.key();
-        String open = json.writeValueAsString(partition.open());
-        int saved = partition.storedOffset() < 0
-                ? jdbc.update("""
-                        INSERT INTO dq_monitor.anomaly_partitions (consumer_group, topic, partition, table_name,
-                            next_offset, open_minute, open_counts) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
-                        ON CONFLICT DO NOTHING""", group, key.topic(), key.partition(), key.table(),
-                        partition.nextOffset(), partition.openMinute(), open)
-                : jdbc.update("""
-                        UPDATE dq_monitor.anomaly_partitions
-                        SET next_offset = ?, open_minute = ?, open_counts = ?::jsonb, updated_at = now()
-                        WHERE consumer_group = ? AND topic = ? AND partition = ? AND table_name = ?
-                            AND next_offset = ?""", partition.nextOffset(), partition.openMinute(), open,
-                        group, key.topic(), key.partition(), key.table(), partition.storedOffset());
-        if (saved != 1) {
-            throw new MovedOnException(key);
-        }
+        PartitionKey key = partition.key();
+        fence.store(partition, partition.openMinute(), json.writeValueAsString(partition.open()));
         jdbc.batchUpdate("""
                 INSERT INTO dq_monitor.anomaly_minutes (consumer_group, table_name, minute, topic, partition, counts)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb)
@@ -87,7 +77,7 @@ class JdbcMinuteStore implements MinuteStore {
     }
 
     private PartitionSignals partition(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new PartitionSignals(new PartitionSignals.Key(rs.getString(1), rs.getInt(2), rs.getString(3)),
+        return new PartitionSignals(new PartitionKey(rs.getString(1), rs.getInt(2), rs.getString(3)),
                 rs.getLong(4), rs.getLong(5), json.readValue(rs.getString(6), MinuteCounts.class));
     }
 

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dqmonitor.partitions.MovedOnException;
+import io.dqmonitor.partitions.PartitionKey;
+
 /**
  * Where the anomaly signals' minutes live, shared by every instance of one consumer group: each partition's place and
  * closed minutes ({@link PartitionSignals}), and each table lead's place ({@link TableWindows.State}).
  */
 interface MinuteStore {
 
-    Optional<PartitionSignals> load(PartitionSignals.Key key);
+    Optional<PartitionSignals> load(PartitionKey key);
 
     /**
      * Stores the partitions and the minutes they closed, together, each only over the version it was loaded as.
@@ -30,13 +33,4 @@ interface MinuteStore {
 
     /** Stores the lead's new place and drops the minutes before it: call within the judgement's transaction. */
     void judged(String table, TableWindows.State state);
-
-    /** Another instance stored a partition's signals past the version this one counted from. */
-    final class MovedOnException extends RuntimeException {
-
-        MovedOnException(PartitionSignals.Key key) {
-            super("the anomaly signals of " + key.table() + " in " + key.topic() + '-' + key.partition()
-                    + " were stored by another instance since they were read; the batch is counted again");
-        }
-    }
 }

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.partitions.PartitionKey;
+import io.dqmonitor.partitions.PartitionState;
 
 /**
  * One table's changes read from one partition, by minute of source commit time. The partition's open minute closes
@@ -18,12 +20,9 @@ import io.dqmonitor.cdc.Op;
  * the open minute, either way, moves the partition there: a commit time of 1970 or 2099 must neither make every later
  * change late nor fill the gap (the lead starts again after such a gap).
  */
-final class PartitionSignals {
+final class PartitionSignals implements PartitionState {
 
     static final long MAX_GAP_MINUTES = 1440;
-
-    record Key(String topic, int partition, String table) {
-    }
 
     record Closed(long minute, MinuteCounts counts) {
     }
@@ -31,7 +30,7 @@ final class PartitionSignals {
     /** What became of a change. */
     enum Added { COUNTED, LATE, READ_BEFORE }
 
-    private final Key key;
+    private final PartitionKey key;
     private long storedOffset;
     private long nextOffset;
     private long openMinute;
@@ -40,11 +39,11 @@ final class PartitionSignals {
     private boolean moved;
 
     /** As stored; {@code openMinute} MIN_VALUE before any change or heartbeat. */
-    PartitionSignals(Key key, long nextOffset, long openMinute, MinuteCounts open) {
+    PartitionSignals(PartitionKey key, long nextOffset, long openMinute, MinuteCounts open) {
         this(key, nextOffset, nextOffset, openMinute, open);
     }
 
-    private PartitionSignals(Key key, long storedOffset, long nextOffset, long openMinute, MinuteCounts open) {
+    private PartitionSignals(PartitionKey key, long storedOffset, long nextOffset, long openMinute, MinuteCounts open) {
         this.key = key;
         this.storedOffset = storedOffset;
         this.nextOffset = nextOffset;
@@ -53,7 +52,7 @@ final class PartitionSignals {
     }
 
     /** A partition never stored: nothing counted yet ({@code nextOffset} 0), {@link #storedOffset()} -1. */
-    static PartitionSignals empty(Key key) {
+    static PartitionSignals empty(PartitionKey key) {
         return new PartitionSignals(key, -1, 0, Long.MIN_VALUE, MinuteCounts.empty());
     }
 
@@ -94,16 +93,18 @@ final class PartitionSignals {
         }
     }
 
-    Key key() {
+    @Override
+    public PartitionKey key() {
         return key;
     }
 
-    /** The next offset as last stored, -1 while never stored. */
-    long storedOffset() {
+    @Override
+    public long storedOffset() {
         return storedOffset;
     }
 
-    long nextOffset() {
+    @Override
+    public long nextOffset() {
         return nextOffset;
     }
 
@@ -126,7 +127,8 @@ final class PartitionSignals {
         return moved;
     }
 
-    void stored() {
+    @Override
+    public void stored() {
         storedOffset = nextOffset;
         closed.clear();
         moved = false;

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dqmonitor.cdc.OwnState;
+import io.dqmonitor.partitions.OffsetFence;
+import io.dqmonitor.partitions.PartitionKey;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,12 +37,15 @@ class JdbcLedgerStore implements LedgerStore {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final String group;
+    private final OffsetFence fence;
 
     JdbcLedgerStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.group = kafka.getConsumer().getGroupId();
+        this.fence = new OffsetFence(jdbc, "the completeness ledger", group, "dq_monitor.completeness_partitions",
+                List.of("row_delta", "truncates", "checks::jsonb"));
     }
 
     @Override
@@ -56,7 +61,7 @@ class JdbcLedgerStore implements LedgerStore {
     }
 
     @Override
-    public Optional<PartitionLedger> load(PartitionLedger.Key key) {
+    public Optional<PartitionLedger> load(PartitionKey key) {
         return jdbc.query("SELECT " + PARTITION_COLUMNS + " FROM dq_monitor.completeness_partitions"
                 + " WHERE consumer_group = ? AND topic = ? AND partition = ? AND table_name = ?",
                 (rs, n) -> ledger(rs), group, key.topic(), key.partition(), key.table()).stream().findFirst();
@@ -69,23 +74,7 @@ class JdbcLedgerStore implements LedgerStore {
     }
 
     private void save(PartitionLedger ledger) {
-        PartitionLedger.Key key = ledger.key();
-        String tallies = json.writeValueAsString(ledger.tallies());
-        int saved = ledger.storedOffset() < 0
-                ? jdbc.update("""
-                        INSERT INTO dq_monitor.completeness_partitions (consumer_group, topic, partition, table_name,
-                            next_offset, row_delta, truncates, checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                        ON CONFLICT DO NOTHING""", group, key.topic(), key.partition(), key.table(),
-                        ledger.nextOffset(), ledger.rows(), ledger.truncates(), tallies)
-                : jdbc.update("""
-                        UPDATE dq_monitor.completeness_partitions
-                        SET next_offset = ?, row_delta = ?, truncates = ?, checks = ?::jsonb, updated_at = now()
-                        WHERE consumer_group = ? AND topic = ? AND partition = ? AND table_name = ?
-                            AND next_offset = ?""", ledger.nextOffset(), ledger.rows(), ledger.truncates(), tallies,
-                        group, key.topic(), key.partition(), key.table(), ledger.storedOffset());
-        if (saved != 1) {
-            throw new MovedOnException(key);
-        }
+        fence.store(ledger, ledger.rows(), ledger.truncates(), json.writeValueAsString(ledger.tallies()));
     }
 
     @Override
@@ -96,7 +85,7 @@ class JdbcLedgerStore implements LedgerStore {
     }
 
     private PartitionLedger ledger(ResultSet rs) throws SQLException {
-        return new PartitionLedger(new PartitionLedger.Key(rs.getString(1), rs.getInt(2), rs.getString(3)),
+        return new PartitionLedger(new PartitionKey(rs.getString(1), rs.getInt(2), rs.getString(3)),
                 rs.getLong(4), rs.getLong(5), rs.getLong(6), json.readValue(rs.getString(7), TALLIES));
     }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dqmonitor.partitions.MovedOnException;
+import io.dqmonitor.partitions.PartitionKey;
+
 /**
  * Where the completeness ledger lives, shared by every instance of one consumer group: the checks under way and each
  * table's baseline, and what each partition's changes add up to ({@link PartitionLedger}).
@@ -26,7 +29,7 @@ interface LedgerStore {
     /** The checks under way for the tables, by table and check id, with their snapshots once taken. */
     Map<String, Map<Long, Optional<SourceSnapshot>>> checks(Collection<String> tables);
 
-    Optional<PartitionLedger> load(PartitionLedger.Key key);
+    Optional<PartitionLedger> load(PartitionKey key);
 
     /**
      * Stores the ledgers together, each only over the version it was loaded as.
@@ -57,13 +60,4 @@ interface LedgerStore {
 
     /** Makes the check the table's baseline in place of the one before; false when another instance settled it. */
     boolean rebase(String table, long check, Long drift);
-
-    /** Another instance stored a partition's ledger past the version this one counted from. */
-    final class MovedOnException extends RuntimeException {
-
-        MovedOnException(PartitionLedger.Key key) {
-            super("the completeness ledger of " + key.table() + " in " + key.topic() + '-' + key.partition()
-                    + " was stored by another instance since it was read; the batch is counted again");
-        }
-    }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dqmonitor.cdc.Position;
+import io.dqmonitor.partitions.PartitionKey;
+import io.dqmonitor.partitions.PartitionState;
 
 /**
  * The changes of one table read from one partition, as the completeness check needs them: the net rows they add and
@@ -17,10 +19,7 @@ import io.dqmonitor.cdc.Position;
  * were fetched before the check began, so its snapshot sees them. Later changes count for it when its snapshot sees
  * them; until its snapshot is known they wait as pending.
  */
-final class PartitionLedger {
-
-    record Key(String topic, int partition, String table) {
-    }
+final class PartitionLedger implements PartitionState {
 
     /** A change waiting for its check's snapshot: {@code position} is a {@link PositionKey}. */
     record Pending(String position, long rows, long truncates) {
@@ -51,7 +50,7 @@ final class PartitionLedger {
         }
     }
 
-    private final Key key;
+    private final PartitionKey key;
     private long storedOffset;
     private long nextOffset;
     private long rows;
@@ -59,7 +58,7 @@ final class PartitionLedger {
     private final Map<Long, Tally> tallies;
 
     /** A ledger as stored; {@code nextOffset} -1 for one never stored. */
-    PartitionLedger(Key key, long nextOffset, long rows, long truncates, Map<Long, Tally> tallies) {
+    PartitionLedger(PartitionKey key, long nextOffset, long rows, long truncates, Map<Long, Tally> tallies) {
         this.key = key;
         this.storedOffset = nextOffset;
         this.nextOffset = nextOffset;
@@ -68,7 +67,7 @@ final class PartitionLedger {
         this.tallies = new HashMap<>(tallies);
     }
 
-    static PartitionLedger empty(Key key) {
+    static PartitionLedger empty(PartitionKey key) {
         return new PartitionLedger(key, -1, 0, 0, Map.of());
     }
 
@@ -119,15 +118,18 @@ final class PartitionLedger {
         return snapshot.orders(position) && snapshot.sees(position);
     }
 
-    Key key() {
+    @Override
+    public PartitionKey key() {
         return key;
     }
 
-    long storedOffset() {
+    @Override
+    public long storedOffset() {
         return storedOffset;
     }
 
-    long nextOffset() {
+    @Override
+    public long nextOffset() {
         return nextOffset;
     }
 
@@ -143,7 +145,8 @@ final class PartitionLedger {
         return Map.copyOf(tallies);
     }
 
-    void stored() {
+    @Override
+    public void stored() {
         storedOffset = nextOffset;
     }
 }

@@ -1,20 +1,20 @@
 package io.dqmonitor.pipeline;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 import io.dqmonitor.anomaly.AnomalyMonitor;
-import io.dqmonitor.anomaly.CaughtUp;
 import io.dqmonitor.cdc.ParsedRecord;
-import io.dqmonitor.cdc.PartitionsMoved;
 import io.dqmonitor.completeness.RowCountLedger;
 import io.dqmonitor.history.ViolationLog;
+import io.dqmonitor.partitions.CaughtUp;
+import io.dqmonitor.partitions.PartitionsMoved;
+import io.dqmonitor.partitions.StoredChange;
 import io.dqmonitor.recent.RecentChangesStore;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
@@ -81,13 +81,9 @@ class BatchEffects implements DisposableBean {
     private void storeInOrder(CheckedBatch batch, CaughtUp caughtUp) {
         health.store(PipelineHealth.HISTORY, () -> history.store(batch.historyEntries()));
         health.store(PipelineHealth.DEAD_LETTER, () -> deadLetters.publish(batch.rejections()));
-        health.store(PipelineHealth.COMPLETENESS, () -> ledger.record(batch.events().stream()
-                .map(c -> new RowCountLedger.Counted(c.event(), c.origin().topic(), c.origin().partition(),
-                        c.origin().offset())).toList()));
-        health.store(PipelineHealth.ANOMALY, () -> anomalies.record(batch.events().stream()
-                .map(c -> new AnomalyMonitor.Counted(c.event(), !c.evaluation().violations().isEmpty(),
-                        c.origin().topic(), c.origin().partition(), c.origin().offset())).toList(),
-                heartbeats(batch), caughtUp));
+        List<StoredChange> stored = batch.events().stream().map(CheckedBatch.Checked::stored).toList();
+        health.store(PipelineHealth.COMPLETENESS, () -> ledger.record(stored));
+        health.store(PipelineHealth.ANOMALY, () -> anomalies.record(stored, heartbeats(batch), caughtUp));
     }
 
     private static Set<TopicPartition> partitions(CheckedBatch batch) {

@@ -3,7 +3,7 @@ package io.dqmonitor.pipeline;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-import io.dqmonitor.anomaly.CaughtUp;
+import io.dqmonitor.partitions.CaughtUp;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;

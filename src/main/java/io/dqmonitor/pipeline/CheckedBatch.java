@@ -10,6 +10,7 @@ import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.history.ViolationLog;
+import io.dqmonitor.partitions.StoredChange;
 import io.dqmonitor.recent.RecentChange;
 import io.dqmonitor.rules.Evaluation;
 import io.dqmonitor.rules.Violation;
@@ -65,6 +66,11 @@ record CheckedBatch(List<Checked> events, List<Rejection> rejections, List<Other
         /** The same event with the schema changes it is the one to report. */
         Checked withSchemaChanges(List<SchemaChange> changes) {
             return changes.isEmpty() ? this : new Checked(origin, event, position, evaluation, changes, aheadOfClock);
+        }
+
+        StoredChange stored() {
+            return new StoredChange(event, !evaluation.violations().isEmpty(), origin.topic(), origin.partition(),
+                    origin.offset());
         }
 
         boolean leavesHistory() {

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import io.dqmonitor.cdc.PartitionsMoved;
-import io.dqmonitor.cdc.TableLeads;
+import io.dqmonitor.partitions.PartitionsMoved;
+import io.dqmonitor.partitions.TableLeads;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;

@@ -11,7 +11,7 @@ import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.SourcePosition;
-import io.dqmonitor.cdc.TableLeads;
+import io.dqmonitor.partitions.TableLeads;
 import io.dqmonitor.privacy.Masker;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.Evaluation;

@@ -12,11 +12,14 @@ import java.util.Map;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.Position;
-import io.dqmonitor.cdc.TableLeads;
+import io.dqmonitor.partitions.CaughtUp;
+import io.dqmonitor.partitions.MovedOnException;
+import io.dqmonitor.partitions.PartitionsMoved;
+import io.dqmonitor.partitions.StoredChange;
+import io.dqmonitor.partitions.TableLeads;
 import io.dqmonitor.ruleconfig.RulesFixture;
 import io.dqmonitor.rules.RuleFixtures;
 import io.dqmonitor.rules.RulesInForce;
-import io.dqmonitor.cdc.PartitionsMoved;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -121,7 +124,7 @@ class AnomalyMonitorTest {
         AnomalyMonitor next = instance(0);
         changes(next, 0, MINUTE + 1);
         offsets[0] = 1;
-        assertThatThrownBy(() -> changes(monitor, 0, MINUTE + 1)).isInstanceOf(MinuteStore.MovedOnException.class);
+        assertThatThrownBy(() -> changes(monitor, 0, MINUTE + 1)).isInstanceOf(MovedOnException.class);
     }
 
     private List<Observation> due(int partitions) {
@@ -141,8 +144,8 @@ class AnomalyMonitorTest {
     }
 
     private void changes(AnomalyMonitor instance, int partition, long... minutes) {
-        List<AnomalyMonitor.Counted> batch = new ArrayList<>();
-        Arrays.stream(minutes).forEach(minute -> batch.add(new AnomalyMonitor.Counted(new ChangeEvent(TABLE, Op.CREATE,
+        List<StoredChange> batch = new ArrayList<>();
+        Arrays.stream(minutes).forEach(minute -> batch.add(new StoredChange(new ChangeEvent(TABLE, Op.CREATE,
                 Map.of("id", 1), null, Map.of("qty", 1), Instant.ofEpochSecond(minute * 60), Position.postgres(1L, 1L),
                 Map.of()), false, TOPIC, partition, offsets[partition]++)));
         instance.record(batch, List.of(), CaughtUp.UNKNOWN);

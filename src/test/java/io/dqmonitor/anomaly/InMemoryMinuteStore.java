@@ -8,33 +8,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.dqmonitor.partitions.InMemoryFence;
+import io.dqmonitor.partitions.PartitionKey;
+
 /** The minute store in memory: stored versions are copies, saves compare offsets as the real one does. */
 class InMemoryMinuteStore implements MinuteStore {
 
     private record Minute(String table, long minute, String topic, int partition) {
     }
 
-    private final Map<PartitionSignals.Key, PartitionSignals> partitions = new LinkedHashMap<>();
+    private final Map<PartitionKey, PartitionSignals> partitions = new LinkedHashMap<>();
     private final Map<Minute, MinuteCounts> minutes = new HashMap<>();
     private final Map<String, TableWindows.State> states = new HashMap<>();
 
     @Override
-    public synchronized Optional<PartitionSignals> load(PartitionSignals.Key key) {
+    public synchronized Optional<PartitionSignals> load(PartitionKey key) {
         return Optional.ofNullable(partitions.get(key)).map(InMemoryMinuteStore::copy);
     }
 
     @Override
     public synchronized void save(Collection<PartitionSignals> moved) {
+        InMemoryFence.check("the anomaly signals", partitions, moved);
         for (PartitionSignals partition : moved) {
-            PartitionSignals stored = partitions.get(partition.key());
-            // as the real one: a first save inserts, a later one updates over the offset it was read at
-            if (partition.storedOffset() < 0 ? stored != null : stored == null
-                    || stored.nextOffset() != partition.storedOffset()) {
-                throw new MovedOnException(partition.key());
-            }
-        }
-        for (PartitionSignals partition : moved) {
-            PartitionSignals.Key key = partition.key();
+            PartitionKey key = partition.key();
             partition.closed().forEach(closed -> minutes.put(
                     new Minute(key.table(), closed.minute(), key.topic(), key.partition()), copy(closed.counts())));
             partitions.put(key, copy(partition));

@@ -11,6 +11,8 @@ import java.util.UUID;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.Position;
+import io.dqmonitor.partitions.MovedOnException;
+import io.dqmonitor.partitions.PartitionKey;
 import io.dqmonitor.rules.AnomalyRules;
 import io.dqmonitor.stack.SharedStack;
 import org.flywaydb.core.Flyway;
@@ -64,7 +66,7 @@ class JdbcMinuteStoreIT {
         taken.add(1, change(MINUTE + 3), false, AnomalyRules.KINDS, List.of());
         two.save(List.of(taken));
         mine.add(1, change(MINUTE + 1), false, AnomalyRules.KINDS, List.of());
-        assertThatThrownBy(() -> one.save(List.of(mine))).isInstanceOf(MinuteStore.MovedOnException.class);
+        assertThatThrownBy(() -> one.save(List.of(mine))).isInstanceOf(MovedOnException.class);
     }
 
     @Test
@@ -80,7 +82,7 @@ class JdbcMinuteStoreIT {
     }
 
     private PartitionSignals partition(int partition, long... minutes) {
-        PartitionSignals signals = PartitionSignals.empty(new PartitionSignals.Key("topic", partition, "public.t"));
+        PartitionSignals signals = PartitionSignals.empty(new PartitionKey("topic", partition, "public.t"));
         for (int i = 0; i < minutes.length; i++) {
             signals.add(i, change(minutes[i]), false, AnomalyRules.KINDS, List.of());
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.Position;
+import io.dqmonitor.partitions.PartitionKey;
 import io.dqmonitor.rules.AnomalyRules;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class PartitionSignalsTest {
 
     private static final long MINUTE = 29_000_000L;
 
-    private final PartitionSignals partition = PartitionSignals.empty(new PartitionSignals.Key("t", 0, "public.t"));
+    private final PartitionSignals partition = PartitionSignals.empty(new PartitionKey("t", 0, "public.t"));
     private long offset;
 
     private PartitionSignals.Added add(Op op, long minute) {

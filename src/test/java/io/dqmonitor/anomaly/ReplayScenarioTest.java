@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dqmonitor.cdc.TableLeads;
-
+import io.dqmonitor.partitions.StoredChange;
+import io.dqmonitor.partitions.TableLeads;
 import io.dqmonitor.ruleconfig.RulesFixture;
 import io.dqmonitor.rules.RuleFixtures;
 import org.junit.jupiter.api.Test;
@@ -49,9 +49,9 @@ class ReplayScenarioTest {
         List<Observation> raised = new ArrayList<>();
         long offset = 0;
         for (int minute = 0; minute < ReplayScenario.MINUTES; minute++) {
-            List<AnomalyMonitor.Counted> batch = new ArrayList<>();
+            List<StoredChange> batch = new ArrayList<>();
             for (ReplayScenario.Change change : scenario.minute(minute)) {
-                batch.add(new AnomalyMonitor.Counted(change.event(), change.violates(), "replay.shop.orders", 0,
+                batch.add(new StoredChange(change.event(), change.violates(), "replay.shop.orders", 0,
                         offset++));
             }
             monitor.record(batch, List.of(new AnomalyMonitor.Heartbeat("__debezium-heartbeat.replay",

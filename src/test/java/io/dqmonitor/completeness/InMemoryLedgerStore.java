@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.dqmonitor.partitions.InMemoryFence;
+import io.dqmonitor.partitions.PartitionKey;
+
 /**
  * The ledger store in memory, for the ledger's logic: stored versions are copies, saves compare offsets as the real
  * one does. Every check counts as old enough to settle, and every unfinished one as abandoned.
@@ -32,7 +35,7 @@ class InMemoryLedgerStore implements LedgerStore {
     }
 
     private final TreeMap<Long, Check> checks = new TreeMap<>();
-    private final Map<PartitionLedger.Key, PartitionLedger> partitions = new LinkedHashMap<>();
+    private final Map<PartitionKey, PartitionLedger> partitions = new LinkedHashMap<>();
     private long nextId = 1;
 
     @Override
@@ -48,20 +51,13 @@ class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    public synchronized Optional<PartitionLedger> load(PartitionLedger.Key key) {
+    public synchronized Optional<PartitionLedger> load(PartitionKey key) {
         return Optional.ofNullable(partitions.get(key)).map(InMemoryLedgerStore::copy);
     }
 
     @Override
     public synchronized void save(Collection<PartitionLedger> ledgers) {
-        for (PartitionLedger ledger : ledgers) {
-            PartitionLedger stored = partitions.get(ledger.key());
-            // as the real one: a first save inserts, a later one updates over the offset it was read at
-            if (ledger.storedOffset() < 0 ? stored != null : stored == null
-                    || stored.nextOffset() != ledger.storedOffset()) {
-                throw new MovedOnException(ledger.key());
-            }
-        }
+        InMemoryFence.check("the completeness ledger", partitions, ledgers);
         ledgers.forEach(ledger -> partitions.put(ledger.key(), copy(ledger)));
         ledgers.forEach(PartitionLedger::stored);
     }

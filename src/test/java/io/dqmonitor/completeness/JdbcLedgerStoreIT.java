@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.dqmonitor.cdc.Position;
+import io.dqmonitor.partitions.MovedOnException;
+import io.dqmonitor.partitions.PartitionKey;
 import io.dqmonitor.stack.EmbeddedStack;
 import io.dqmonitor.stack.SharedStack;
 import org.flywaydb.core.Flyway;
@@ -32,7 +34,7 @@ class JdbcLedgerStoreIT {
     private final String group = "group-" + UUID.randomUUID();
     private final LedgerStore one = store(group);
     private final LedgerStore two = store(group);
-    private final PartitionLedger.Key key = new PartitionLedger.Key("monitoring_server.public.t", 3, "public.t");
+    private final PartitionKey key = new PartitionKey("monitoring_server.public.t", 3, "public.t");
 
     @BeforeAll
     static void migrate() {
@@ -65,7 +67,7 @@ class JdbcLedgerStoreIT {
         two.save(List.of(taken));
 
         first.record(1, Position.postgres(2L, 102L), 1, 0, Map.of());
-        assertThatThrownBy(() -> one.save(List.of(first))).isInstanceOf(LedgerStore.MovedOnException.class);
+        assertThatThrownBy(() -> one.save(List.of(first))).isInstanceOf(MovedOnException.class);
         assertThat(one.load(key).orElseThrow().nextOffset()).isEqualTo(2);
     }
 
@@ -73,7 +75,7 @@ class JdbcLedgerStoreIT {
     void twoFirstLedgersOfOnePartitionCannotBothBeStored() {
         one.save(List.of(PartitionLedger.empty(key)));
         assertThatThrownBy(() -> two.save(List.of(PartitionLedger.empty(key))))
-                .isInstanceOf(LedgerStore.MovedOnException.class);
+                .isInstanceOf(MovedOnException.class);
     }
 
     @Test

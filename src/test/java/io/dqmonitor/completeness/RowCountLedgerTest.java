@@ -12,6 +12,9 @@ import java.util.Optional;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.Position;
+import io.dqmonitor.partitions.MovedOnException;
+import io.dqmonitor.partitions.PartitionsMoved;
+import io.dqmonitor.partitions.StoredChange;
 import io.dqmonitor.rules.RuleFixtures;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.rules.TableRules;
@@ -19,7 +22,6 @@ import io.dqmonitor.tasks.BackgroundTasksFixture;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.dqmonitor.cdc.PartitionsMoved;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -232,13 +234,13 @@ class RowCountLedgerTest {
         record(ledger, 0, 0, event(Op.CREATE, 101));
         record(other, 0, 1, event(Op.CREATE, 102));
         assertThatThrownBy(() -> record(ledger, 0, 1, event(Op.CREATE, 102)))
-                .isInstanceOf(LedgerStore.MovedOnException.class).hasMessageContaining("topic-0");
+                .isInstanceOf(MovedOnException.class).hasMessageContaining("topic-0");
     }
 
     @Test
     void aTableWithoutRulesIsCountedSoThatItsLedgerIsCompleteWhenItGetsSome() {
-        ledger.record(List.of(new RowCountLedger.Counted(new ChangeEvent("public.other", Op.CREATE, Map.of("id", 1),
-                null, Map.of("id", 1), null, Position.postgres(1L, 101L), Map.of()), "other", 0, 0)));
+        ledger.record(List.of(new StoredChange(new ChangeEvent("public.other", Op.CREATE, Map.of("id", 1),
+                null, Map.of("id", 1), null, Position.postgres(1L, 101L), Map.of()), false, "other", 0, 0)));
         assertThat(store.partitions("public.other")).singleElement().extracting(PartitionLedger::rows).isEqualTo(1L);
     }
 
@@ -246,9 +248,9 @@ class RowCountLedgerTest {
     void aCollectionOfADatabaseThatIsNotCountedIsLeftOut() {
         CompletenessProperties mongo = new CompletenessProperties(true, Duration.ofMinutes(5),
                 Map.of("mongo", new CompletenessProperties.Database("shop\\..*", null, null, null)));
-        new RowCountLedger(store, CompletenessFixtures.counters(mongo), mongo).record(List.of(new RowCountLedger.Counted(
+        new RowCountLedger(store, CompletenessFixtures.counters(mongo), mongo).record(List.of(new StoredChange(
                 new ChangeEvent("shop.orders", Op.CREATE, Map.of("id", 1), null, Map.of("id", 1), null,
-                        Position.postgres(1L, 101L), Map.of()), "orders", 0, 0)));
+                        Position.postgres(1L, 101L), Map.of()), false, "orders", 0, 0)));
         assertThat(store.partitions("shop.orders")).isEmpty();
     }
 
@@ -275,7 +277,7 @@ class RowCountLedgerTest {
     }
 
     private static void record(RowCountLedger instance, int partition, long at, ChangeEvent event) {
-        instance.record(List.of(new RowCountLedger.Counted(event, "topic", partition, at)));
+        instance.record(List.of(new StoredChange(event, false, "topic", partition, at)));
     }
 
     private static ChangeEvent event(Op op, long txId) {

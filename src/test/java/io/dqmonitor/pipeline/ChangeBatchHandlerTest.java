@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.anomaly.AnomalyFixtures;
-import io.dqmonitor.anomaly.CaughtUp;
+import io.dqmonitor.partitions.CaughtUp;
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.OwnState;
 import io.dqmonitor.completeness.CompletenessFixtures;
@@ -96,7 +96,7 @@ class ChangeBatchHandlerTest {
 
         assertThatThrownBy(() -> handle(List.of(record(0, create(1, -1)))));
 
-        assertThat(fixture.published).singleElement().isEqualTo(new io.dqmonitor.cdc.PartitionsMoved(
+        assertThat(fixture.published).singleElement().isEqualTo(new io.dqmonitor.partitions.PartitionsMoved(
                 java.util.Set.of(new org.apache.kafka.common.TopicPartition(PipelineFixture.TOPIC, 0))));
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.anomaly.AnomalyFixtures;
-import io.dqmonitor.anomaly.CaughtUp;
+import io.dqmonitor.partitions.CaughtUp;
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.completeness.CompletenessFixtures;
 import io.dqmonitor.history.InMemoryViolationLog;

@@ -1,4 +1,4 @@
-package io.dqmonitor.cdc;
+package io.dqmonitor.partitions;
 
 import java.util.Collection;
 

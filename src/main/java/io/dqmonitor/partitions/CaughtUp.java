@@ -1,4 +1,4 @@
-package io.dqmonitor.anomaly;
+package io.dqmonitor.partitions;
 
 /**
  * Whether the consumer has read everything a partition holds, as far as it last knew. A heartbeat is read from its

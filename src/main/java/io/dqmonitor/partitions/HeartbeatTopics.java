@@ -1,4 +1,4 @@
-package io.dqmonitor.cdc;
+package io.dqmonitor.partitions;
 
 /**
  * Debezium names a connector's heartbeat topic {@code <topic.heartbeat.prefix>.<topic.prefix>}
