@@ -10,6 +10,7 @@ import java.util.List;
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Position;
 import io.dqmonitor.cdc.SourcePosition;
+import io.dqmonitor.cdc.Storable;
 import io.dqmonitor.rules.Violation;
 import io.dqmonitor.schema.SchemaChange;
 import io.dqmonitor.tasks.ExpiringRows;

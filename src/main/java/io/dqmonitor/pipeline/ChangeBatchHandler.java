@@ -10,9 +10,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * One batch, start to end: check every record, store what the batch leaves behind (history, recent changes, dead
- * letters, the completeness ledger, the anomaly signals), and only then count in memory. A failure before the counting throws,
- * so nothing counted runs ahead of what is stored, and the offsets are not committed.
+ * One batch on the consumer thread, start to end: check every record ({@link RecordChecker}), then store and count
+ * what the batch leaves behind ({@link BatchStorage}). A failure throws, and the offsets are not committed.
  * <p>
  * How a failure is handled is decided by {@link FailureModel}, and every failure reaches spring-kafka's error
  * handler as a {@link BatchListenerFailedException} naming a record. A transient one names the batch's first record,
@@ -24,13 +23,11 @@ import org.springframework.stereotype.Component;
 class ChangeBatchHandler {
 
     private final RecordChecker checker;
-    private final BatchEffects effects;
-    private final BatchAccounting accounting;
+    private final BatchStorage storage;
 
-    ChangeBatchHandler(RecordChecker checker, BatchEffects effects, BatchAccounting accounting) {
+    ChangeBatchHandler(RecordChecker checker, BatchStorage storage) {
         this.checker = checker;
-        this.effects = effects;
-        this.accounting = accounting;
+        this.storage = storage;
     }
 
     void handle(List<ConsumerRecord<byte[], ByteBuffer>> records, CaughtUp caughtUp) {
@@ -62,8 +59,6 @@ class ChangeBatchHandler {
     }
 
     private void handleTogether(List<ConsumerRecord<byte[], ByteBuffer>> records, CaughtUp caughtUp) {
-        CheckedBatch batch = checker.withLimits(checker.check(records));
-        effects.store(batch, caughtUp);
-        accounting.account(batch);
+        storage.store(checker.check(records), caughtUp);
     }
 }

@@ -2,7 +2,6 @@ package io.dqmonitor.pipeline;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,13 +10,10 @@ import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.SourcePosition;
-import io.dqmonitor.partitions.TableLeads;
 import io.dqmonitor.privacy.Masker;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.Evaluation;
 import io.dqmonitor.rules.RuleEvaluator;
-import io.dqmonitor.rules.TableLimits;
-import io.dqmonitor.rules.Violation;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.rules.TableRules;
 import io.dqmonitor.schema.SchemaChange;
@@ -26,10 +22,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Parses each record of a batch and checks each change event against the rules in force, then, as a step of its own,
- * against the table limits; stores nothing. The rules
- * see the raw event; what it hands on is masked: personal columns ({@code pii:}) never reach a store, a response or
- * a log line unmasked.
+ * Parses each record of a batch and checks each change event against the rules in force. The rules see the raw event;
+ * what it hands on is masked: personal columns ({@code pii:}) never reach a store, a response or a log line unmasked.
+ * <p>
+ * It writes one thing: a column change claims the table's shared schema baseline ({@link SchemaTracker}), so that of
+ * all instances and all readings of the record, one reports it. Its other effects, and the table limits' claims, are
+ * {@link BatchStorage}'s, once the batch is about to be stored.
  */
 @Component
 class RecordChecker {
@@ -40,24 +38,19 @@ class RecordChecker {
 
     private final ChangeEventParser parser;
     private final RuleEvaluator evaluator;
-    private final TableLimits limits;
     private final SchemaTracker schemas;
     private final RulesInForce rules;
     private final Masker masker;
     private final PipelineHealth health;
-    private final TableLeads leads;
     private final SourceClock sourceClock;
     private final TrackedTables tracked;
 
-    RecordChecker(ChangeEventParser parser, RuleEvaluator evaluator, TableLimits limits, SchemaTracker schemas,
-            RulesInForce rules, Masker masker, PipelineHealth health, TableLeads leads, SourceClock sourceClock,
-            TrackedTables tracked) {
-        this.leads = leads;
+    RecordChecker(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas,
+            RulesInForce rules, Masker masker, PipelineHealth health, SourceClock sourceClock, TrackedTables tracked) {
         this.sourceClock = sourceClock;
         this.tracked = tracked;
         this.parser = parser;
         this.evaluator = evaluator;
-        this.limits = limits;
         this.schemas = schemas;
         this.rules = rules;
         this.masker = masker;
@@ -122,31 +115,6 @@ class RecordChecker {
             Map<String, PiiMode> personal, String what, Throwable failure) {
         String detail = masker.scrub(what + FailureModel.contained(failure), event, personal);
         return new CheckedBatch.Rejection(record, new ParsedRecord.Rejected(RejectReason.UNPROCESSABLE, detail));
-    }
-
-    /**
-     * Adds the table limits' violations: one round trip to the shared windows for the batch. Done when the batch is
-     * about to be stored (on the store thread when it is stored ahead), so that batches claim their places in the
-     * order they are read, and the consumer thread does not wait for Redis.
-     */
-    CheckedBatch withLimits(CheckedBatch batch) {
-        return new CheckedBatch(withLimits(batch.events()), batch.rejections(), batch.others());
-    }
-
-    private List<CheckedBatch.Checked> withLimits(List<CheckedBatch.Checked> events) {
-        // the masked event has the raw one's table, operation, time and position, and the id is the raw change's
-        // a table whose topic has one partition has its changes in source order: a transaction's are consecutive
-        Map<String, Boolean> ordered = new HashMap<>();
-        List<List<Violation>> over = health.read(PipelineHealth.LIMITS, () -> limits.check(events.stream()
-                .map(c -> new TableLimits.Change(c.event(), c.position().id(),
-                        ordered.computeIfAbsent(c.event().table(), table -> leads.partitions(table) == 1)))
-                .toList()));
-        List<CheckedBatch.Checked> checked = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            CheckedBatch.Checked c = events.get(i);
-            checked.add(over.get(i).isEmpty() ? c : c.withViolations(over.get(i)));
-        }
-        return checked;
     }
 
     private CheckedBatch.Checked checked(ConsumerRecord<byte[], ByteBuffer> record, ChangeEvent event,

@@ -22,9 +22,8 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a batch on the consumer thread while the batch before it is stored on the store thread (its table limits
- * claimed first, then its effects stored and counted), and acknowledges a
- * batch only once its effects are stored: its offsets are committed by the container (ack mode MANUAL) after that, in
+ * Checks a batch on the consumer thread while the batch before it is stored on the store thread
+ * ({@link BatchStorage}), and acknowledges a batch only once its effects are stored: its offsets are committed by the container (ack mode MANUAL) after that, in
  * order, on the consumer thread. At most one batch is being stored at a time.
  * <p>
  * A batch is stored on the consumer thread instead, as before this stage existed ({@link ChangeBatchHandler}, whose
@@ -50,18 +49,16 @@ class StoreAhead implements DisposableBean {
 
     private final ChangeBatchHandler handler;
     private final RecordChecker checker;
-    private final BatchEffects effects;
-    private final BatchAccounting accounting;
+    private final BatchStorage storage;
     private final ExecutorService storeThread = BatchEffects.singleThread("dq-store");
     // both only ever touched on the consumer thread
     private InFlight inFlight;
     private boolean onConsumerThread;
 
-    StoreAhead(ChangeBatchHandler handler, RecordChecker checker, BatchEffects effects, BatchAccounting accounting) {
+    StoreAhead(ChangeBatchHandler handler, RecordChecker checker, BatchStorage storage) {
         this.handler = handler;
         this.checker = checker;
-        this.effects = effects;
-        this.accounting = accounting;
+        this.storage = storage;
     }
 
     /** One batch, on the consumer thread; returns once it is checked, with its storing under way or done. */
@@ -89,11 +86,8 @@ class StoreAhead implements DisposableBean {
             return;
         }
         if (settle(consumer, Set.of(), true, firstOffsets)) {
-            inFlight = new InFlight(CompletableFuture.runAsync(() -> {
-                CheckedBatch limited = checker.withLimits(batch);
-                effects.store(limited, caughtUp);
-                accounting.account(limited);
-            }, storeThread), firstOffsets, ack);
+            inFlight = new InFlight(CompletableFuture.runAsync(() -> storage.store(batch, caughtUp), storeThread),
+                    firstOffsets, ack);
         }
     }
 

@@ -73,14 +73,15 @@ final class PipelineFixture {
     /** Events the batch path published. */
     final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     final RecordChecker checker = new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
-            RuleFixtures.limits(rules), schemas, rules, RuleFixtures.MASKER, health, table -> false,
-            new SourceClock(PROPERTIES, Clock.systemUTC()), new TrackedTables(new TablesProperties(1000), rules));
+            schemas, rules, RuleFixtures.MASKER, health, new SourceClock(PROPERTIES, Clock.systemUTC()), new TrackedTables(new TablesProperties(1000), rules));
     final BatchEffects effects = new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(),
             AnomalyFixtures.monitor(rules), health, TransactionOperations.withoutTransaction(), published::add);
     final BatchAccounting accounting = new BatchAccounting(new TableStatistics(), metrics,
             RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry),
             new PartitionOwnership(metrics, event -> { }), Clock.systemUTC());
-    final ChangeBatchHandler handler = new ChangeBatchHandler(checker, effects, accounting);
+    final BatchStorage storage = new BatchStorage(RuleFixtures.limits(rules), table -> false, health, effects,
+            accounting);
+    final ChangeBatchHandler handler = new ChangeBatchHandler(checker, storage);
 
     /** A record as the consumer hands it over: its value a view of part of the fetched bytes. */
     static ConsumerRecord<byte[], ByteBuffer> record(long offset, String value) {

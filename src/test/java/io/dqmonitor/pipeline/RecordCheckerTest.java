@@ -151,9 +151,8 @@ class RecordCheckerTest {
     private RecordChecker checker(ColumnRule rule, SchemaBaselines baselines) {
         RulesInForce rules = RuleFixtures.inForce(Map.of("public.t", new TableRules("public.t", null,
                 rule == null ? List.of() : List.of(new TableRules.ColumnCheck("qty", rule)), List.of(), null, null)));
-        return new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules), RuleFixtures.limits(rules),
-                new SchemaTracker(baselines), rules, RuleFixtures.MASKER, health, table -> false,
-                new SourceClock(PipelineFixture.PROPERTIES, NOW), new TrackedTables(new TablesProperties(1), rules));
+        return new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
+                new SchemaTracker(baselines), rules, RuleFixtures.MASKER, health, new SourceClock(PipelineFixture.PROPERTIES, NOW), new TrackedTables(new TablesProperties(1), rules));
     }
 
     /** A rule that fails with {@code failure} on negative values, as a rule hitting a hostile value would. */

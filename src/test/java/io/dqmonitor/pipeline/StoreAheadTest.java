@@ -28,8 +28,7 @@ class StoreAheadTest {
     private static final TopicPartition GIVEN_AWAY = new TopicPartition(PipelineFixture.TOPIC, 1);
 
     private final PipelineFixture fixture = new PipelineFixture();
-    private final StoreAhead stages = new StoreAhead(fixture.handler, fixture.checker, fixture.effects,
-            fixture.accounting);
+    private final StoreAhead stages = new StoreAhead(fixture.handler, fixture.checker, fixture.storage);
     private final MockConsumer<byte[], ByteBuffer> consumer =
             new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
     private final CountDownLatch release = new CountDownLatch(1);

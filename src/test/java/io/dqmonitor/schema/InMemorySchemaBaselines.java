@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Schema baselines in a map, for unit tests: the claims {@code SchemaBaselineStoreIT} proves on PostgreSQL. */
+/** Schema baselines in a map, for unit tests: the claims {@code JdbcSchemaBaselinesIT} proves on PostgreSQL. */
 public final class InMemorySchemaBaselines implements SchemaBaselines {
 
     private final Map<String, Baseline> baselines = new ConcurrentHashMap<>();

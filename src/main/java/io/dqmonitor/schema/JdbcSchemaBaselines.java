@@ -1,4 +1,4 @@
-package io.dqmonitor.history;
+package io.dqmonitor.schema;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,8 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dqmonitor.cdc.OwnState;
-import io.dqmonitor.schema.Baseline;
-import io.dqmonitor.schema.SchemaBaselines;
+import io.dqmonitor.cdc.Storable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -20,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * win, and the event that won wins again when it is read again.
  */
 @Component
-class SchemaBaselineStore implements SchemaBaselines {
+class JdbcSchemaBaselines implements SchemaBaselines {
 
     private static final TypeReference<Map<String, String>> COLUMNS = new TypeReference<>() {
     };
@@ -40,7 +39,7 @@ class SchemaBaselineStore implements SchemaBaselines {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    SchemaBaselineStore(JdbcTemplate jdbc, JsonMapper json) {
+    JdbcSchemaBaselines(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -1,9 +1,7 @@
-package io.dqmonitor.history;
+package io.dqmonitor.cdc;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.dqmonitor.cdc.Excerpt;
 
 /**
  * Makes values from the change stream storable in the history tables (docs/reliability.md, "Values made storable").
@@ -12,9 +10,9 @@ import io.dqmonitor.cdc.Excerpt;
  * an excerpt of {@value #MAX_NAME_LENGTH} characters (PostgreSQL's own identifiers are at most 63 bytes, so only
  * names from other producers are ever cut).
  */
-final class Storable {
+public final class Storable {
 
-    static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = 200;
     private static final String NUL = "\u0000";
     private static final String ESCAPED_NUL = "\\u0000";
     // a JSON \u0000 escape, not the text "\u0000" (which JSON writes with its backslash doubled)
@@ -23,16 +21,16 @@ final class Storable {
     private Storable() {
     }
 
-    static String text(String value) {
+    public static String text(String value) {
         return value == null || !value.contains(NUL) ? value : value.replace(NUL, ESCAPED_NUL);
     }
 
-    static String name(String value) {
+    public static String name(String value) {
         return value == null ? null : text(Excerpt.of(value, MAX_NAME_LENGTH));
     }
 
     /** JSON text whose strings may hold U+0000, as JSON {@code jsonb} accepts: the character becomes its escape text. */
-    static String json(String json) {
+    public static String json(String json) {
         if (json == null || !json.contains(ESCAPED_NUL)) {
             return json;
         }

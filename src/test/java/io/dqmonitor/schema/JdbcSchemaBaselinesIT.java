@@ -1,4 +1,4 @@
-package io.dqmonitor.history;
+package io.dqmonitor.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import io.dqmonitor.schema.Baseline;
 import io.dqmonitor.stack.EmbeddedStack;
 import io.dqmonitor.stack.SharedStack;
 import org.flywaydb.core.Flyway;
@@ -24,12 +23,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Schema baselines on a real PostgreSQL: one claim wins from each baseline, and the winning event wins again. */
-class SchemaBaselineStoreIT {
+class JdbcSchemaBaselinesIT {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static JdbcTemplate jdbc;
 
-    private final SchemaBaselineStore store = new SchemaBaselineStore(jdbc, JsonMapper.builder().build());
+    private final JdbcSchemaBaselines store = new JdbcSchemaBaselines(jdbc, JsonMapper.builder().build());
     private final String table = "public.t_" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll

@@ -1,4 +1,4 @@
-package io.dqmonitor.history;
+package io.dqmonitor.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
