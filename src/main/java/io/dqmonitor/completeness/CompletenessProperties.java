@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record CompletenessProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5m") @NotNull Duration interval,
-        @Valid Map<String, Database> databases) {
+        Map<String, @Valid Database> databases) {
 
     public CompletenessProperties {
         databases = databases == null ? Map.of() : new LinkedHashMap<>(databases);

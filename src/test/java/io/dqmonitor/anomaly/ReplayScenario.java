@@ -22,59 +22,59 @@ import io.dqmonitor.cdc.Position;
  * Everything is drawn from one seeded generator: the same seed gives the same changes, so the test's counts are
  * exact.
  */
-final class ReplayScenario {
+public final class ReplayScenario {
 
     /** A Thursday; the replay runs two weeks from here. */
-    static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
-    static final int MINUTES = 14 * 1440;
-    static final Instant END = START.plus(Duration.ofMinutes(MINUTES));
+    public static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+    public static final int MINUTES = 14 * 1440;
+    public static final Instant END = START.plus(Duration.ofMinutes(MINUTES));
 
     /** One minute: 300 orders deleted (a faulty clean-up job), on the second Thursday at 10:00. */
-    static final Incident DELETE_BURST = new Incident("delete burst", minute(7, 10, 0), 1);
+    public static final Incident DELETE_BURST = new Incident("delete burst", minute(7, 10, 0), 1);
     /** Two hours in which six notes in ten are missing (a form field dropped), the second Friday from 11:00. */
-    static final Incident NOTES_MISSING = new Incident("notes missing", minute(8, 11, 0), 120);
+    public static final Incident NOTES_MISSING = new Incident("notes missing", minute(8, 11, 0), 120);
     /** An hour without a single change (the application stopped writing), the second Monday from 14:00. */
-    static final Incident SILENCE = new Incident("silence", minute(11, 14, 0), 60);
+    public static final Incident SILENCE = new Incident("silence", minute(11, 14, 0), 60);
     /** Two hours of amounts near 80 instead of 50 (a currency mix-up), the second Tuesday from 10:00. */
-    static final Incident AMOUNT_SHIFT = new Incident("amount shift", minute(12, 10, 0), 120);
+    public static final Incident AMOUNT_SHIFT = new Incident("amount shift", minute(12, 10, 0), 120);
 
     /** The rules of {@code shop.orders}: amounts must not be negative; the note's null rate is learned too. */
-    static final String AMOUNT_RULE = "dq.tables.shop.orders.columns.amount.min=0";
-    static final String NOTE_LEARNED = "dq.tables.shop.orders.anomaly.columns[0]=note";
+    public static final String AMOUNT_RULE = "dq.tables.shop.orders.columns.amount.min=0";
+    public static final String NOTE_LEARNED = "dq.tables.shop.orders.anomaly.columns[0]=note";
 
     /** Each signal the replay must raise, with its incident: one anomaly each, and nothing else. */
-    static final Map<String, Incident> EXPECTED = Map.of(
+    public static final Map<String, Incident> EXPECTED = Map.of(
             "changes_delete", DELETE_BURST, "delete_share", DELETE_BURST,
             "null_rate:note", NOTES_MISSING,
             "changes_create", SILENCE, "changes_update", SILENCE,
             "mean:amount", AMOUNT_SHIFT);
     /** An incident counts as seen in time when a window raised for it began within this many of its first minutes. */
-    static final int FIRST_MINUTES = 15;
+    public static final int FIRST_MINUTES = 15;
 
-    record Incident(String name, int firstMinute, int minutes) {
+    public record Incident(String name, int firstMinute, int minutes) {
 
-        boolean covers(int minute) {
+        public boolean covers(int minute) {
             return minute >= firstMinute && minute < firstMinute + minutes;
         }
 
-        Instant start() {
+        public Instant start() {
             return START.plusSeconds(60L * firstMinute);
         }
 
         /** Whether a window raised for this incident is one of its first. */
-        boolean seenInTime(Instant windowStart, Instant windowEnd) {
+        public boolean seenInTime(Instant windowStart, Instant windowEnd) {
             return windowEnd.isAfter(start()) && windowStart.isBefore(start().plusSeconds(60L * FIRST_MINUTES));
         }
     }
 
     /** One row change: {@code amount} and {@code note} of the row after it (before it, for a delete). */
-    record Change(Instant at, Op op, long id, double amount, String note) {
+    public record Change(Instant at, Op op, long id, double amount, String note) {
 
-        boolean violates() {
+        public boolean violates() {
             return op != Op.DELETE && amount < 0;
         }
 
-        ChangeEvent event() {
+        public ChangeEvent event() {
             Map<String, Object> row = new HashMap<>();
             row.put("id", id);
             row.put("amount", BigDecimal.valueOf(amount));
@@ -84,7 +84,7 @@ final class ReplayScenario {
         }
 
         /** As Debezium's JSON converter writes it with schemas off ({@code decimal.handling.mode=double}). */
-        String json() {
+        public String json() {
             String row = "{\"id\":%d,\"amount\":%s,\"note\":%s}".formatted(id, amount,
                     note == null ? "null" : '"' + note + '"');
             return ("{\"before\":%s,\"after\":%s,\"source\":{\"version\":\"3.7.0.Final\",\"connector\":\"postgresql\","
@@ -103,7 +103,7 @@ final class ReplayScenario {
     }
 
     /** The changes of one simulated minute, in commit order. */
-    List<Change> minute(int minute) {
+    public List<Change> minute(int minute) {
         List<Change> changes = new ArrayList<>();
         if (SILENCE.covers(minute)) {
             return changes;
@@ -126,7 +126,7 @@ final class ReplayScenario {
      * A table's daily and weekly rhythm, {@code minute} minutes after a Thursday's midnight: 6 a minute at the day's
      * peak, 1.5 at night, half as many at weekends.
      */
-    static double rhythm(int minute) {
+    public static double rhythm(int minute) {
         double hour = (minute % 1440) / 60.0;
         boolean weekend = (minute / 1440 + 3) % 7 >= 5;
         return (3.75 + 2.25 * Math.sin(2 * Math.PI * (hour - 8) / 24)) * (weekend ? 0.5 : 1);
@@ -146,7 +146,7 @@ final class ReplayScenario {
     }
 
     /** A Poisson draw (Knuth's method: fine for the small means here). */
-    static int poisson(Random random, double mean) {
+    public static int poisson(Random random, double mean) {
         double limit = Math.exp(-mean);
         double product = random.nextDouble();
         int count = 0;

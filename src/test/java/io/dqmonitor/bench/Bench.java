@@ -148,6 +148,26 @@ final class Bench {
     }
 
     /** The nearest-rank percentile of sorted values. */
+    /** What PromQL's histogram_quantile computes: linear interpolation inside the bucket that holds the rank. */
+    static double quantile(Map<Double, Double> cumulative, double q) {
+        double total = cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        double rank = q * total;
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                if (bucket.getKey().isInfinite()) {
+                    return lowerBound;
+                }
+                double inBucket = bucket.getValue() - lowerCount;
+                return lowerBound + (bucket.getKey() - lowerBound) * (inBucket == 0 ? 0 : (rank - lowerCount) / inBucket);
+            }
+            lowerBound = bucket.getKey();
+            lowerCount = bucket.getValue();
+        }
+        return Double.NaN;
+    }
+
     static long percentile(long[] sorted, double percent) {
         if (sorted.length == 0) {
             return -1;

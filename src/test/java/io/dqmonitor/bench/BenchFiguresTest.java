@@ -25,9 +25,9 @@ class BenchFiguresTest {
         Map<Double, Double> cumulative = new TreeMap<>(Map.of(0.1, 50.0, 0.5, 90.0, 1.0, 100.0,
                 Double.POSITIVE_INFINITY, 100.0));
 
-        assertThat(LatencyBenchmark.quantile(cumulative, 0.5)).isCloseTo(0.1, within(1e-9));
-        assertThat(LatencyBenchmark.quantile(cumulative, 0.7)).isCloseTo(0.3, within(1e-9));
-        assertThat(LatencyBenchmark.quantile(cumulative, 0.95)).isCloseTo(0.75, within(1e-9));
+        assertThat(Bench.quantile(cumulative, 0.5)).isCloseTo(0.1, within(1e-9));
+        assertThat(Bench.quantile(cumulative, 0.7)).isCloseTo(0.3, within(1e-9));
+        assertThat(Bench.quantile(cumulative, 0.95)).isCloseTo(0.75, within(1e-9));
     }
 
     @Test

@@ -12,28 +12,28 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
 /** The rule files in {@code alerts/} and their promtool tests in {@code alerts/tests/}. */
-final class AlertRules {
+public final class AlertRules {
 
-    static final Path DIRECTORY = Path.of("alerts");
-    static final Path TESTS = DIRECTORY.resolve("tests");
+    public static final Path DIRECTORY = Path.of("alerts");
+    public static final Path TESTS = DIRECTORY.resolve("tests");
 
     private AlertRules() {
     }
 
     /** One rule as written: an alert (with labels and annotations) or a recording rule. */
-    record Rule(String name, boolean alert, String expr, Map<String, String> labels, Map<String, String> annotations) {
+    public record Rule(String name, boolean alert, String expr, Map<String, String> labels, Map<String, String> annotations) {
     }
 
-    static List<Path> ruleFiles() {
+    public static List<Path> ruleFiles() {
         return list(DIRECTORY, ".rules.yml");
     }
 
-    static List<Path> testFiles() {
+    public static List<Path> testFiles() {
         return list(TESTS, ".test.yml");
     }
 
     @SuppressWarnings("unchecked")
-    static List<Rule> rules() {
+    public static List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
         for (Path file : ruleFiles()) {
             Map<String, Object> content = load(file);
@@ -51,7 +51,7 @@ final class AlertRules {
 
     /** The rule groups in file order: recording rules first, as the unit tests evaluate them. */
     @SuppressWarnings("unchecked")
-    static List<String> groupNames() {
+    public static List<String> groupNames() {
         List<String> names = new ArrayList<>();
         for (Path file : ruleFiles()) {
             ((List<Map<String, Object>>) load(file).get("groups")).forEach(g -> names.add((String) g.get("name")));
@@ -59,11 +59,11 @@ final class AlertRules {
         return names;
     }
 
-    static List<Rule> alerts() {
+    public static List<Rule> alerts() {
         return rules().stream().filter(Rule::alert).toList();
     }
 
-    static Map<String, Object> load(Path file) {
+    public static Map<String, Object> load(Path file) {
         try {
             return new Yaml().load(Files.readString(file));
         } catch (IOException e) {

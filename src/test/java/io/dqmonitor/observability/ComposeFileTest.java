@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.dqmonitor.PipelineClient;
+import io.dqmonitor.system.PipelineClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -8,21 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.dqmonitor.PipelineClient;
+import io.dqmonitor.system.PipelineClient;
 import tools.jackson.databind.JsonNode;
 
 /** The dashboards in {@code grafana/dashboards} and every query in them, as Grafana would run them. */
-final class Dashboards {
+public final class Dashboards {
 
-    static final Path DIRECTORY = Path.of("grafana", "dashboards");
-    static final String PROMETHEUS = "prometheus";
-    static final String POSTGRES = "grafana-postgresql-datasource";
+    public static final Path DIRECTORY = Path.of("grafana", "dashboards");
+    public static final String PROMETHEUS = "prometheus";
+    public static final String POSTGRES = "grafana-postgresql-datasource";
 
     private Dashboards() {
     }
 
     /** One query of one panel: PromQL for Prometheus panels, SQL for PostgreSQL panels. */
-    record Query(String dashboard, String panel, String refId, String datasourceType, String text, JsonNode dashboardJson) {
+    public record Query(String dashboard, String panel, String refId, String datasourceType, String text, JsonNode dashboardJson) {
 
         @Override
         public String toString() {
@@ -30,7 +30,7 @@ final class Dashboards {
         }
     }
 
-    static List<Path> files() {
+    public static List<Path> files() {
         try (Stream<Path> files = Files.list(DIRECTORY)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
@@ -38,7 +38,7 @@ final class Dashboards {
         }
     }
 
-    static JsonNode read(Path file) {
+    public static JsonNode read(Path file) {
         try {
             return PipelineClient.JSON.readTree(Files.readString(file));
         } catch (IOException e) {
@@ -46,12 +46,12 @@ final class Dashboards {
         }
     }
 
-    static List<JsonNode> all() {
+    public static List<JsonNode> all() {
         return files().stream().map(Dashboards::read).toList();
     }
 
     /** Every panel, including those nested in rows. */
-    static List<JsonNode> panels(JsonNode dashboard) {
+    public static List<JsonNode> panels(JsonNode dashboard) {
         List<JsonNode> panels = new ArrayList<>();
         for (JsonNode panel : dashboard.path("panels")) {
             panels.add(panel);
@@ -60,7 +60,7 @@ final class Dashboards {
         return panels;
     }
 
-    static List<Query> queries(String datasourceType) {
+    public static List<Query> queries(String datasourceType) {
         List<Query> queries = new ArrayList<>();
         for (JsonNode dashboard : all()) {
             for (JsonNode panel : panels(dashboard)) {

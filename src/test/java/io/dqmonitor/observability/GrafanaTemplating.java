@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * Grafana's own code expands them. Anything else that starts with {@code $} is an error, so a query the tests cannot
  * expand faithfully fails instead of running as something else.
  */
-final class GrafanaTemplating {
+public final class GrafanaTemplating {
 
     private static final Pattern MACRO = Pattern.compile("\\$__(\\w+)\\(([^)]*)\\)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
@@ -29,28 +29,28 @@ final class GrafanaTemplating {
      * @param variables values of the dashboard's variables and of Grafana's interval variables, already formatted for
      *                  the datasource (a regex alternation for PromQL, a quoted list for SQL)
      */
-    GrafanaTemplating(Instant from, Instant to, Map<String, String> variables) {
+    public GrafanaTemplating(Instant from, Instant to, Map<String, String> variables) {
         this.from = from;
         this.to = to;
         this.variables = variables;
     }
 
     /** A multi-value variable as Grafana formats it for Prometheus: a regex alternation. */
-    static String promRegex(List<String> values) {
+    public static String promRegex(List<String> values) {
         return values.size() == 1 ? values.get(0).replace(".", "\\\\.")
                 : "(" + values.stream().map(v -> v.replace(".", "\\\\.")).collect(Collectors.joining("|")) + ")";
     }
 
     /** A multi-value variable as Grafana formats it for SQL: single-quoted, comma-separated. */
-    static String sqlList(List<String> values) {
+    public static String sqlList(List<String> values) {
         return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(","));
     }
 
-    String promql(String expr) {
+    public String promql(String expr) {
         return variables(expr);
     }
 
-    String sql(String query) {
+    public String sql(String query) {
         String withVariables = variables(query);
         Matcher macro = MACRO.matcher(withVariables);
         StringBuilder out = new StringBuilder();
@@ -99,7 +99,7 @@ final class GrafanaTemplating {
         return "floor(extract(epoch from " + args.get(0) + ")/" + seconds + ")*" + seconds;
     }
 
-    static long seconds(String interval) {
+    public static long seconds(String interval) {
         Matcher m = Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(interval);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a Grafana interval: " + interval);

@@ -44,7 +44,7 @@ public final class MonitoringServer implements AutoCloseable {
     }
 
     /** Starts Alertmanager, without clustering, with the given configuration file. */
-    static MonitoringServer alertmanager(Path workDir, Path config) throws IOException {
+    public static MonitoringServer alertmanager(Path workDir, Path config) throws IOException {
         int port = Ports.free();
         return start(workDir, port, Binaries.find("prometheus-alertmanager", "prometheus-alertmanager"), List.of(
                 "--config.file=" + config, "--storage.path=" + workDir.resolve("data"),
@@ -71,15 +71,15 @@ public final class MonitoringServer implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://" + address() + path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -97,7 +97,7 @@ public final class MonitoringServer implements AutoCloseable {
         return response.body();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 

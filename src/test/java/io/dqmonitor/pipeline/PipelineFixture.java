@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.anomaly.AnomalyFixtures;
-import io.dqmonitor.partitions.CaughtUp;
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.completeness.CompletenessFixtures;
 import io.dqmonitor.history.InMemoryViolationLog;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabelsFixture;
+import io.dqmonitor.partitions.CaughtUp;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.recent.InMemoryRecentChanges;
 import io.dqmonitor.report.TableStatistics;
@@ -25,11 +25,10 @@ import io.dqmonitor.ruleconfig.RulesFixture;
 import io.dqmonitor.rules.RuleFixtures;
 import io.dqmonitor.rules.RuleMetricsFixture;
 import io.dqmonitor.rules.RulesInForce;
-import io.dqmonitor.schema.SchemaMetricsFixture;
 import io.dqmonitor.schema.InMemorySchemaBaselines;
+import io.dqmonitor.schema.SchemaMetricsFixture;
 import io.dqmonitor.schema.SchemaTracker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.springframework.transaction.support.TransactionOperations;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -39,6 +38,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The batch path with in-memory stores, for unit tests of the handler and the store-ahead stage. The dead-letter

@@ -27,13 +27,13 @@ import com.sun.net.httpserver.HttpServer;
  * OpenID discovery ({@code /.well-known/openid-configuration}), the way an identity provider publishes it. dq-monitor
  * finds the key from {@link #issuer()} alone and checks signature, issuer and expiry as it would in production.
  */
-final class TokenIssuer implements AutoCloseable {
+public final class TokenIssuer implements AutoCloseable {
 
     private final HttpServer server;
     private final RSAKey key;
     private final RSAKey stranger;
 
-    TokenIssuer() throws IOException, JOSEException {
+    public TokenIssuer() throws IOException, JOSEException {
         key = new RSAKeyGenerator(2048).keyID("dq-test-key").generate();
         // another key with the same id: a token it signs is rejected for its signature alone
         stranger = new RSAKeyGenerator(2048).keyID("dq-test-key").generate();
@@ -46,7 +46,7 @@ final class TokenIssuer implements AutoCloseable {
     }
 
     /** For a static field: a test class cannot start without its issuer. */
-    static TokenIssuer startQuietly() {
+    public static TokenIssuer startQuietly() {
         try {
             return new TokenIssuer();
         } catch (IOException | JOSEException e) {
@@ -54,30 +54,30 @@ final class TokenIssuer implements AutoCloseable {
         }
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** A token for {@code subject} with these roles in the {@code roles} claim, valid for {@code lifetime} from now. */
-    String token(String subject, List<String> roles, Duration lifetime) throws JOSEException {
+    public String token(String subject, List<String> roles, Duration lifetime) throws JOSEException {
         return sign(key, subject, roles, Instant.now().plus(lifetime));
     }
 
     /** The audience (aud) of every token but {@link #forAudience}'s: dq-monitor's, as the tests configure it. */
-    static final String AUDIENCE = "dq-monitor";
+    public static final String AUDIENCE = "dq-monitor";
 
     /** A valid token the same issuer minted for another client, with dq-monitor's role names. */
-    String forAudience(String audience, String subject, List<String> roles) throws JOSEException {
+    public String forAudience(String audience, String subject, List<String> roles) throws JOSEException {
         return sign(key, subject, roles, Instant.now().plus(Duration.ofHours(1)), audience);
     }
 
     /** A token that expired an hour ago: beyond any clock skew a validator allows. */
-    String expired(String subject, List<String> roles) throws JOSEException {
+    public String expired(String subject, List<String> roles) throws JOSEException {
         return sign(key, subject, roles, Instant.now().minus(Duration.ofHours(1)));
     }
 
     /** A token in every other way valid, signed by a key the issuer does not publish. */
-    String signedByAnotherKey(String subject, List<String> roles) throws JOSEException {
+    public String signedByAnotherKey(String subject, List<String> roles) throws JOSEException {
         return sign(stranger, subject, roles, Instant.now().plus(Duration.ofHours(1)));
     }
 

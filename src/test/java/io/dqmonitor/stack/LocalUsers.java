@@ -13,7 +13,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * The users of a local run, one per role, each with a password made up for this run (bcrypt-hashed as an operator
  * would declare it), and a hash key for {@code pii: hash}. Nothing is made up for what the arguments already set.
  */
-final class LocalUsers {
+public final class LocalUsers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Map<String, String> ROLE_OF = Map.of("viewer", "viewer", "operator", "operator,metrics",
@@ -27,7 +27,7 @@ final class LocalUsers {
         this.hashKey = hashKey;
     }
 
-    static LocalUsers unlessGiven(List<String> arguments) {
+    public static LocalUsers unlessGiven(List<String> arguments) {
         boolean usersGiven = arguments.stream().anyMatch(a -> a.startsWith("--dq.security."));
         boolean keyGiven = arguments.stream().anyMatch(a -> a.startsWith("--dq.privacy.hash-key"));
         Map<String, String> passwords = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ final class LocalUsers {
         return new LocalUsers(passwords, keyGiven ? null : secret(24));
     }
 
-    List<String> arguments() {
+    public List<String> arguments() {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         List<String> arguments = new ArrayList<>();
         passwords.forEach((user, password) -> {
@@ -53,7 +53,7 @@ final class LocalUsers {
     }
 
     /** The lines the run prints: who may do what, with which password, and a call to copy. */
-    String describe(String base) {
+    public String describe(String base) {
         if (passwords.isEmpty()) {
             return "  users           as given with --dq.security.*\n";
         }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.dqmonitor.PipelineClient;
-import io.dqmonitor.TestUsers;
+import io.dqmonitor.system.PipelineClient;
+import io.dqmonitor.system.TestUsers;
 import org.awaitility.Awaitility;
 
 /**

@@ -1,0 +1,283 @@
+package io.dqmonitor.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.cdc.MariaDbTypes;
+import io.dqmonitor.cdc.Position;
+import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.stack.Ports;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * MariaDB through the real Debezium MariaDB connector, in the same Connect worker as the PostgreSQL one: known SQL
+ * writes give exact event counts, violations, history rows, schema drift and completeness, as for PostgreSQL, with
+ * the shipped MariaDB settings ({@code mariadb/dq-monitor.yml}) and tighter table limits on top.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, args = {
+        "--spring.config.additional-location=file:mariadb/dq-monitor.yml,file:src/test/resources/stack/mariadb-it.yml"})
+class MariaDbIT extends StackIntegrationTest {
+
+    static final String TABLE = "monitoring.user_activities";
+    static final String TOPIC = "monitoring_mariadb.monitoring.user_activities";
+    /**
+     * Where the test leaves the connector's record (key line, value line): copied to {@link MariaDbTypes#CAPTURED}
+     * when the connector's encoding changes, so the parser's unit test keeps the real record.
+     */
+    static final Path CAPTURED = Path.of("target", "captured", "mariadb-all-types.jsonl");
+
+    static {
+        try {
+            STACK.startMariaDb(Ports.free(), List.of(Path.of("src", "test", "resources", "stack", "mariadb-types.sql")),
+                    Map.of("table.include.list", "monitoring.user_activities,monitoring.all_types"));
+        } catch (Exception e) {
+            throw new IllegalStateException("MariaDB did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void pointAtMariaDb(DynamicPropertyRegistry registry) {
+        // the shipped file reads its URL from this variable (a list bound from one source cannot be patched from another)
+        registry.add("DQ_MARIADB_URL", STACK::mariaDbJdbcUrl);
+    }
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    private Connection mariadb;
+    private PrometheusScrape before;
+    private long historyBefore;
+
+    @BeforeEach
+    void settle() throws Exception {
+        mariadb = STACK.connectMariaDb();
+        before = awaitProcessed();
+        historyBefore = historyRows();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        mariadb.close();
+    }
+
+    @Test
+    void knownWritesGiveExactCountsViolationsAndHistoryRows() throws Exception {
+        long good = insert("1, 'login', 10.00, 'a@example.com'");
+        insert("NULL, 'login', 1.00, 'b@example.com'");          // not_null
+        insert("2, 'teleport', 1.00, 'c@example.com'");          // allowed_values
+        insert("3, 'login', -5.00, 'd@example.com'");            // range
+        insert("4, 'login', 1.00, 'not-an-email'");              // pattern
+        insert("5, 'purchase', NULL, 'e@example.com'");          // not_null when a purchase
+        execute("UPDATE user_activities SET user_id = 99 WHERE id = " + good);   // immutable
+        execute("UPDATE user_activities SET activity_type = 'logout' WHERE id = " + good);
+        execute("DELETE FROM user_activities WHERE id = " + good);
+        PrometheusScrape after = awaitProcessed();
+
+        assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
+                violations("user_id", "not_null"), 1.0,
+                violations("activity_type", "allowed_values"), 1.0,
+                violations("amount", "range"), 1.0,
+                violations("email", "pattern"), 1.0,
+                violations("amount", "not_null"), 1.0,
+                violations("user_id", "immutable"), 1.0));
+        // five creates plus the sentinel, two updates, one delete
+        assertThat(after.growthSince(before, "cdc_events_total")).containsAllEntriesOf(Map.of(
+                events("create"), 7.0, events("update"), 2.0, events("delete"), 1.0));
+        assertThat(historyRows() - historyBefore).isEqualTo(6);
+    }
+
+    @Test
+    void aBigTransactionIsOneViolationAndItsRowsShareItsGtid() throws Exception {
+        mariadb.setAutoCommit(false);
+        try {
+            for (int i = 0; i < 5; i++) {
+                insert("11, 'login', 1.00, 'tx" + i + "@example.com'");
+            }
+            mariadb.commit();
+        } finally {
+            mariadb.setAutoCommit(true);
+        }
+        PrometheusScrape after = awaitProcessed();
+
+        assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
+                violations("*", "max_rows_per_transaction"), 1.0));
+        List<String> positions = new java.util.ArrayList<>();
+        for (JsonNode change : client.getJson("/api/changes?table=" + TABLE)) {
+            if (change.path("after").path("email").asString().startsWith("tx")) {
+                positions.add(change.path("sourcePosition").asString());
+            }
+        }
+        assertThat(positions).hasSize(5);
+        // one transaction, five statements: Debezium gives every row the position of the transaction's first event
+        // and its GTID (row counts rows within one statement's event); the row key tells the changes apart
+        assertThat(positions.stream().distinct()).hasSize(1);
+        assertThat(positions.get(0)).contains(";row=0;gtid=0-1-");
+    }
+
+    @Test
+    void historyRowsCarryTheBinlogPositionAndNoLsn() throws Exception {
+        insert("6, 'login', -1.00, 'f@example.com'");
+        awaitProcessed();
+
+        JsonNode newest = client.getJson("/api/violations?table=" + TABLE + "&rule=range&limit=1").get(0);
+        assertThat(newest.path("sourcePosition").asString()).matches("file=mariadb-bin\\.\\d+;pos=\\d+;row=\\d+.*");
+        assertThat(newest.path("sourcePosition").asString()).contains("server_id=1");
+        assertThat(newest.path("lsn").isNull()).isTrue();
+        assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.violations WHERE table_name = '" + TABLE
+                + "' AND (lsn IS NOT NULL OR source_position IS NULL)")).isZero();
+    }
+
+    @Test
+    void addedAndDroppedColumnsAreSchemaDrift() throws Exception {
+        execute("ALTER TABLE user_activities ADD COLUMN note VARCHAR(20)");
+        try {
+            insert("7, 'login', 1.00, 'g@example.com'");
+        } finally {
+            execute("ALTER TABLE user_activities DROP COLUMN note");
+        }
+        PrometheusScrape after = awaitProcessed();
+
+        assertThat(after.growthSince(before, "dq_schema_changes_total")).isEqualTo(Map.of(
+                "dq_schema_changes_total{change=\"added\",table=\"" + TABLE + "\"}", 1.0,
+                "dq_schema_changes_total{change=\"removed\",table=\"" + TABLE + "\"}", 1.0));
+        assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.schema_changes WHERE table_name = '" + TABLE
+                + "' AND column_name = 'note' AND source_position LIKE 'file=mariadb-bin.%'")).isEqualTo(2);
+    }
+
+    @Test
+    void replayingTheTopicAddsNoHistoryRows() throws Exception {
+        long from = endOffset();
+        insert("8, 'purchase', -3.00, 'h@example.com'");
+        insert("9, 'teleport', NULL, 'not-an-email'");
+        awaitProcessed();
+        long history = historyRows();
+        PrometheusScrape beforeReplay = client.scrape();
+
+        replayFrom(from);
+        PrometheusScrape after = awaitProcessed();
+
+        // the two rows and the first sentinel again, and the new sentinel
+        assertThat(after.value(events("create")) - beforeReplay.value(events("create"))).isEqualTo(4);
+        assertThat(historyRows()).isEqualTo(history);
+    }
+
+    @Test
+    void aChangeLeftOutOfTheBinlogShowsAsCompletenessDrift() throws Exception {
+        String drift = "dq_cdc_row_count_drift{table=\"" + TABLE + "\"}";
+        Awaitility.await("drift settles at zero").atMost(Duration.ofSeconds(30))
+                .until(() -> client.scrape().samples().get(drift), value -> value != null && value == 0.0);
+
+        // a session that does not write the binlog: the row is in the table, never in the stream
+        execute("SET SESSION sql_log_bin = 0");
+        try {
+            insert("10, 'login', 1.00, 'lost@example.com'");
+        } finally {
+            execute("SET SESSION sql_log_bin = 1");
+        }
+        awaitProcessed();
+
+        Awaitility.await("drift of one lost row").atMost(Duration.ofSeconds(30))
+                .until(() -> client.scrape().value(drift), value -> value == 1.0);
+    }
+
+    @Test
+    void everyMariaDbTypeDecodesFromTheConnectorsOwnRecords() throws Exception {
+        execute(MariaDbTypes.INSERT);
+        ConsumerRecord<byte[], byte[]> record = firstRecordOf("monitoring_mariadb.monitoring.all_types");
+        Files.createDirectories(CAPTURED.getParent());
+        Files.writeString(CAPTURED, new String(record.key(), StandardCharsets.UTF_8) + "\n"
+                + new String(record.value(), StandardCharsets.UTF_8) + "\n");
+
+        ChangeEvent event = ((ParsedRecord.Event) new ChangeEventParser().parse(record.key(), record.value())).event();
+        assertThat(event.after()).isEqualTo(MariaDbTypes.expectedAfter());
+        assertThat(event.position()).isInstanceOfSatisfying(Position.Binlog.class, binlog -> {
+            assertThat(binlog.source()).isEqualTo("mariadb");
+            assertThat(binlog.gtid()).matches("0-1-\\d+");
+            assertThat(binlog.serverId()).isEqualTo(1L);
+        });
+    }
+
+    private ConsumerRecord<byte[], byte[]> firstRecordOf(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", STACK.bootstrapServers(), "auto.offset.reset", "earliest",
+                "key.deserializer", ByteArrayDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            consumer.assign(List.of(new TopicPartition(topic, 0)));
+            return Awaitility.await("a record on " + topic).atMost(Duration.ofSeconds(60))
+                    .until(() -> consumer.poll(Duration.ofMillis(500)), records -> !records.isEmpty())
+                    .iterator().next();
+        }
+    }
+
+    /** Writes a sentinel row to MariaDB and waits until it shows in /api/changes; the scrape then. */
+    private PrometheusScrape awaitProcessed() throws Exception {
+        String email = "sentinel-" + UUID.randomUUID() + "@example.com";
+        insert("0, 'login', NULL, '" + email + "'");
+        Awaitility.await("MariaDB change with email " + email).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> client.get("/api/changes?limit=100").body().contains(email));
+        return client.scrape();
+    }
+
+    private long insert(String values) throws Exception {
+        try (Statement sql = mariadb.createStatement()) {
+            sql.executeUpdate("INSERT INTO user_activities (user_id, activity_type, amount, email) VALUES (" + values
+                    + ")", Statement.RETURN_GENERATED_KEYS);
+            try (ResultSet keys = sql.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void execute(String statement) throws Exception {
+        try (Statement sql = mariadb.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private long historyRows() throws Exception {
+        return client.historyRows(TABLE);
+    }
+
+    private static String violations(String column, String rule) {
+        return PrometheusScrape.violations(TABLE, column, rule);
+    }
+
+    private static String events(String op) {
+        return PrometheusScrape.events(TABLE, op);
+    }
+
+    private long endOffset() throws Exception {
+        return TopicReplay.endOffset(STACK.bootstrapServers(), TOPIC);
+    }
+
+    private void replayFrom(long offset) {
+        TopicReplay.replayFrom(listeners, STACK.bootstrapServers(), TOPIC, offset);
+    }
+}
