@@ -1,12 +1,5 @@
 package io.dqmonitor.anomaly;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /**
  * Learns one signal's normal online and judges each new value against it, in the value's own time (the source commit
  * time). Three seasonal models compete (no season, day, week); the one with the smallest recent error predicts. A
@@ -16,7 +9,10 @@ import java.io.UncheckedIOException;
  */
 final class Detector {
 
-    private static final int FORMAT = 2;
+    /** What it has learned: its models, its two rarities, its times and its running figures. */
+    record Learned(SeasonalModel[] models, Rarity single, Rarity run, long[] times, double[] values) {
+    }
+
     /** Deviations smaller than this many errors never count, however rare this signal's history makes them. */
     private static final double MIN_DEVIATION = 6;
     /** Models learn a value clamped to this many errors, so an incident is not learned as the new normal. */
@@ -46,7 +42,7 @@ final class Detector {
     private double runVariance = 1;
 
     Detector(DetectorSettings settings) {
-        this(settings, models(settings.seasonality()), new Rarity(), new Rarity());
+        this(settings, SeasonalModel.competing(settings.seasonality()), new Rarity(), new Rarity());
     }
 
     private Detector(DetectorSettings settings, SeasonalModel[] models, Rarity single, Rarity run) {
@@ -54,16 +50,6 @@ final class Detector {
         this.models = models;
         this.single = single;
         this.run = run;
-    }
-
-    private static SeasonalModel[] models(io.dqmonitor.rules.AnomalyRules.Seasonality seasonality) {
-        int day = (int) (86400 / SeasonalModel.BUCKET_SECONDS);
-        return switch (seasonality) {
-            case AUTO -> new SeasonalModel[] {new SeasonalModel(1), new SeasonalModel(day), new SeasonalModel(7 * day)};
-            case NONE -> new SeasonalModel[] {new SeasonalModel(1)};
-            case DAILY -> new SeasonalModel[] {new SeasonalModel(day)};
-            case WEEKLY -> new SeasonalModel[] {new SeasonalModel(7 * day)};
-        };
     }
 
     /** Judges {@code value}, observed at {@code epochSecond} (never earlier than the previous one), then learns it. */
@@ -80,7 +66,7 @@ final class Detector {
             first = epochSecond;
         }
         double elapsed = last == Long.MIN_VALUE ? 0 : Math.max(0, epochSecond - last);
-        SeasonalModel best = best(epochSecond);
+        SeasonalModel best = SeasonalModel.best(models, epochSecond);
         Assessment assessment = best == null ? new Assessment(0, Double.NaN, Double.NaN, Double.NaN, false,
                 progress(epochSecond)) : judge(epochSecond, value, noise, elapsed, best);
         if (lastRaised != Long.MIN_VALUE && epochSecond - lastRaised < settings.rearm().toSeconds()
@@ -172,69 +158,28 @@ final class Detector {
         return Math.max(model.error(), Math.max(Math.max(floor, noise), 1e-9));
     }
 
-    private SeasonalModel best(long epochSecond) {
-        SeasonalModel best = null;
-        for (SeasonalModel model : models) {
-            if (model.knows(epochSecond) && model.seen() > 10
-                    && (best == null || model.recentError() < best.recentError())) {
-                best = model;
-            }
-        }
-        // until a model has seen enough to compete, the first one predicts: an expected value and band to show
-        // from the third window on (nothing is raised during the warm-up anyway)
-        return best != null || !models[0].knows(epochSecond) ? best : models[0];
-    }
-
     /** Its learned state, to store and restore; the settings are not part of it (they come from the rules). */
     byte[] state() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(FORMAT);
-            out.writeInt(models.length);
-            for (SeasonalModel model : models) {
-                model.writeTo(out);
-            }
-            single.writeTo(out);
-            run.writeTo(out);
-            for (long time : new long[] {first, last, rarityStart, lastRaised, seen}) {
-                out.writeLong(time);
-            }
-            for (double value : new double[] {mean, spread, runMean, runVariance}) {
-                out.writeDouble(value);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return DetectorState.write(new Learned(models, single, run, new long[] {first, last, rarityStart, lastRaised,
+                seen}, new double[] {mean, spread, runMean, runVariance}));
     }
 
     /** A detector with the given settings and a stored state, or a new one if the state was learned otherwise. */
     static Detector restore(DetectorSettings settings, byte[] state) {
         Detector fresh = new Detector(settings);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
-            if (in.readInt() != FORMAT || in.readInt() != fresh.models.length) {
-                return fresh;
-            }
-            SeasonalModel[] models = new SeasonalModel[fresh.models.length];
-            for (int i = 0; i < models.length; i++) {
-                models[i] = SeasonalModel.readFrom(in);
-                if (models[i].buckets() != fresh.models[i].buckets()) {
-                    return fresh;
-                }
-            }
-            Detector detector = new Detector(settings, models, Rarity.readFrom(in), Rarity.readFrom(in));
-            detector.first = in.readLong();
-            detector.last = in.readLong();
-            detector.rarityStart = in.readLong();
-            detector.lastRaised = in.readLong();
-            detector.seen = in.readLong();
-            detector.mean = in.readDouble();
-            detector.spread = in.readDouble();
-            detector.runMean = in.readDouble();
-            detector.runVariance = in.readDouble();
-            return detector;
-        } catch (IOException e) {
-            return fresh;
-        }
+        return DetectorState.read(state, fresh.models).map(learned -> new Detector(settings, learned)).orElse(fresh);
+    }
+
+    private Detector(DetectorSettings settings, Learned learned) {
+        this(settings, learned.models(), learned.single(), learned.run());
+        first = learned.times()[0];
+        last = learned.times()[1];
+        rarityStart = learned.times()[2];
+        lastRaised = learned.times()[3];
+        seen = learned.times()[4];
+        mean = learned.values()[0];
+        spread = learned.values()[1];
+        runMean = learned.values()[2];
+        runVariance = learned.values()[3];
     }
 }

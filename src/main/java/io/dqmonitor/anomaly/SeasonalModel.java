@@ -4,6 +4,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 
+import io.dqmonitor.rules.AnomalyRules;
+
 /**
  * One candidate explanation of a signal: a level plus an offset per season bucket (none, half hour of the day or half
  * hour of the week), Holt-Winters style without a trend. Values are clamped to its band before it learns them, so an
@@ -117,5 +119,30 @@ final class SeasonalModel {
             model.visits[i] = in.readLong();
         }
         return model;
+    }
+
+    /** The models that compete under a seasonality setting: one per season it allows. */
+    static SeasonalModel[] competing(AnomalyRules.Seasonality seasonality) {
+        int day = (int) (86400 / SeasonalModel.BUCKET_SECONDS);
+        return switch (seasonality) {
+            case AUTO -> new SeasonalModel[] {new SeasonalModel(1), new SeasonalModel(day), new SeasonalModel(7 * day)};
+            case NONE -> new SeasonalModel[] {new SeasonalModel(1)};
+            case DAILY -> new SeasonalModel[] {new SeasonalModel(day)};
+            case WEEKLY -> new SeasonalModel[] {new SeasonalModel(7 * day)};
+        };
+    }
+
+    /** The model with the smallest recent error that knows the time, null while none does. */
+    static SeasonalModel best(SeasonalModel[] models, long epochSecond) {
+        SeasonalModel best = null;
+        for (SeasonalModel model : models) {
+            if (model.knows(epochSecond) && model.seen() > 10
+                    && (best == null || model.recentError() < best.recentError())) {
+                best = model;
+            }
+        }
+        // until a model has seen enough to compete, the first one predicts: an expected value and band to show
+        // from the third window on (nothing is raised during the warm-up anyway)
+        return best != null || !models[0].knows(epochSecond) ? best : models[0];
     }
 }

@@ -2,7 +2,6 @@ package io.dqmonitor.cdc;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
@@ -20,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ChangeEventParser {
 
-
     /** Debezium's op of a logical-decoding message ({@code pg_logical_emit_message}), on {@code <prefix>.message}. */
     private static final String LOGICAL_MESSAGE = "m";
     /** Single- or double-quoted text, on one line or across lines. */
@@ -28,7 +26,7 @@ public final class ChangeEventParser {
 
     // keys and values have schemas of their own: separate caches keep each small
     private final EnvelopeReader values;
-    private final EnvelopeReader keys;
+    private final KeyParser keys;
     private final MongoEnvelope mongo;
     private final PayloadDecoder direct;
     private final boolean directly;
@@ -47,9 +45,9 @@ public final class ChangeEventParser {
     ChangeEventParser(JsonMapper json, boolean directly) {
         JsonMapper exact = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         this.values = new EnvelopeReader(exact);
-        this.keys = new EnvelopeReader(exact);
         this.mongo = new MongoEnvelope(exact);
         this.direct = new PayloadDecoder(exact.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        this.keys = new KeyParser(new EnvelopeReader(exact), direct, directly);
         this.directly = directly;
     }
 
@@ -145,7 +143,7 @@ public final class ChangeEventParser {
                 return null;
             }
             Long committed = longValue(payload.source(), "ts_ms");
-            return new ParsedRecord.Event(new ChangeEvent(table, payload.op(), parseKey(key), payload.before(),
+            return new ParsedRecord.Event(new ChangeEvent(table, payload.op(), keys.parse(key), payload.before(),
                     payload.after(), committed == null ? null : Instant.ofEpochMilli(committed),
                     Position.of(payload.source()), rowSchema.columnTypes()));
         } catch (RuntimeException undecided) {
@@ -156,7 +154,7 @@ public final class ChangeEventParser {
     private ParsedRecord parseEnvelope(JsonNode payload, SchemaCache.Entry schema, byte[] key) {
         JsonNode opNode = payload.get("op");
         if (opNode == null || !opNode.isString()) {
-            return classifyNonChange(payload);
+            return NonChanges.classify(payload);
         }
         if (LOGICAL_MESSAGE.equals(opNode.stringValue())) {
             return new ParsedRecord.Skipped(SkipReason.LOGICAL_MESSAGE);
@@ -174,67 +172,14 @@ public final class ChangeEventParser {
         Instant committed = longValue(source, "ts_ms") == null ? null : Instant.ofEpochMilli(longValue(source, "ts_ms"));
         if (MongoEnvelope.isMongo(source)) {
             MongoEnvelope.Images images = mongo.images(payload);
-            return new ParsedRecord.Event(new ChangeEvent(table, op, mongo.key(parseKey(key)), images.before(),
+            return new ParsedRecord.Event(new ChangeEvent(table, op, mongo.key(keys.parse(key)), images.before(),
                     images.after(), committed, Position.of(source), images.types(), images.partial()));
         }
         ConnectSchema rowSchema = payload.hasNonNull("after") ? schema.after() : schema.before();
-        return new ParsedRecord.Event(new ChangeEvent(table, op, parseKey(key),
+        return new ParsedRecord.Event(new ChangeEvent(table, op, keys.parse(key),
                 ValueDecoder.decodeRow(payload.get("before"), rowSchema),
                 ValueDecoder.decodeRow(payload.get("after"), rowSchema),
                 committed, Position.of(source), rowSchema.columnTypes()));
-    }
-
-    private static ParsedRecord classifyNonChange(JsonNode payload) {
-        if (isTransactionMarker(payload)) {
-            return new ParsedRecord.Skipped(SkipReason.TRANSACTION_METADATA);
-        }
-        if (payload.size() == 1 && payload.path("ts_ms").isIntegralNumber()) {
-            return new ParsedRecord.Heartbeat(Instant.ofEpochMilli(payload.path("ts_ms").longValue()));
-        }
-        return new ParsedRecord.Rejected(RejectReason.NOT_AN_ENVELOPE, "no 'op' field: not a Debezium change event");
-    }
-
-    private static boolean isTransactionMarker(JsonNode payload) {
-        String status = payload.path("status").asString("");
-        return payload.has("id") && ("BEGIN".equals(status) || "END".equals(status));
-    }
-
-    private Map<String, Object> parseKey(byte[] key) {
-        if (key == null || key.length == 0) {
-            return null;
-        }
-        try {
-            Map<String, Object> decoded = directly ? keyDirectly(key) : null;
-            if (decoded != null) {
-                return decoded;
-            }
-            EnvelopeReader.Envelope envelope = keys.read(key);
-            if (envelope.wrapped()) {
-                return ValueDecoder.decodeRow(envelope.payload(), envelope.schema().struct());
-            }
-            JsonNode root = envelope.root();
-            return root.isObject() ? ValueDecoder.decodeRow(root, ConnectSchema.NONE)
-                    : Map.of("key", new OpaqueKey(root.asString()));
-        } catch (RuntimeException e) {
-            // The key only identifies the row (in the recent-changes view, in the source position): a key that cannot
-            // be decoded (bad JSON, a contradictory schema, a value unlike its type) is kept as its text.
-            return Map.of("key", new OpaqueKey(new String(key, java.nio.charset.StandardCharsets.UTF_8)));
-        }
-    }
-
-    /** A key in the converter's layout with a cached schema, decoded from its bytes; null for the tree path. */
-    private Map<String, Object> keyDirectly(byte[] key) {
-        EnvelopeReader.Known known = keys.known(key, 0, key.length);
-        if (known == null) {
-            return null;
-        }
-        try (JsonParser parser = keys.parserAt(key, known)) {
-            parser.nextToken();
-            Map<String, Object> row = direct.row(parser, known.schema().struct());
-            return row != null && EnvelopeReader.endsAfter(key, known, parser) ? row : null;
-        } catch (RuntimeException undecided) {
-            return null;
-        }
     }
 
     /** The buffer's remaining bytes: its whole array when that is exactly them, else a copy. */
@@ -246,10 +191,6 @@ public final class ChangeEventParser {
         byte[] copy = new byte[buffer.remaining()];
         buffer.duplicate().get(copy);
         return copy;
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
     }
 
     private static Long longValue(JsonNode node, String field) {

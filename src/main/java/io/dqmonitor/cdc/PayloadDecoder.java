@@ -8,8 +8,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decodes a payload straight from the record's bytes into rows, with the row schema the {@link SchemaCache} already
@@ -25,11 +23,11 @@ final class PayloadDecoder {
     }
 
     private final ObjectReader trees;
-    private final JsonNodeFactory nodes;
+    private final FlatTrees sources;
 
     PayloadDecoder(ObjectReader trees) {
         this.trees = trees;
-        this.nodes = trees.jsonNodeFactory();
+        this.sources = new FlatTrees(trees);
     }
 
     /** The payload at the parser's next token, or null when the tree path must decide. */
@@ -59,7 +57,7 @@ final class PayloadDecoder {
             boolean decided = switch (name) {
                 case "op" -> value == JsonToken.VALUE_STRING
                         && (op = Op.fromCode(parser.getString()).orElse(null)) != null;
-                case "source" -> value == JsonToken.START_OBJECT && (source = flatTree(parser)) != null;
+                case "source" -> value == JsonToken.START_OBJECT && (source = sources.read(parser)) != null;
                 case "before" -> value == JsonToken.VALUE_NULL || (before = row(parser, rowSchema)) != null;
                 case "after" -> value == JsonToken.VALUE_NULL || (after = row(parser, rowSchema)) != null;
                 default -> skippedWithoutFractions(parser);
@@ -90,36 +88,6 @@ final class PayloadDecoder {
             }
         }
         return false;
-    }
-
-    /**
-     * The object at the parser's current token as the tree {@code readTree} builds, its scalars read here: a
-     * {@code readTree} call sets up a deserialization context, which for the small source block cost a quarter of
-     * the parsing (BENCHMARKS.md). Nested values are read by {@code readTree}; a field twice answers null.
-     */
-    JsonNode flatTree(JsonParser parser) {
-        ObjectNode node = nodes.objectNode();
-        for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
-            String name = parser.currentName();
-            if (node.replace(name, node(parser, parser.nextToken())) != null) {
-                return null;
-            }
-        }
-        return node;
-    }
-
-    private JsonNode node(JsonParser parser, JsonToken token) {
-        return switch (token) {
-            case VALUE_STRING -> nodes.stringNode(parser.getString());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> nodes.numberNode(parser.getIntValue());
-                case LONG -> nodes.numberNode(parser.getLongValue());
-                default -> nodes.numberNode(parser.getBigIntegerValue());
-            };
-            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(token == JsonToken.VALUE_TRUE);
-            case VALUE_NULL -> nodes.nullNode();
-            default -> trees.readTree(parser);
-        };
     }
 
     /** The row object at the parser's current token, or null when it is not one this decoder takes. */

@@ -25,14 +25,14 @@ final class AnomalyRulesParser {
         if (value instanceof Boolean || "false".equals(value) || "true".equals(value)) {
             return Boolean.parseBoolean(value.toString()) ? AnomalyRules.DEFAULTS : disabled();
         }
-        Map<String, Object> spec = RuleSetParser.asMap(path, value);
+        Map<String, Object> spec = RuleValues.asMap(path, value);
         spec.keySet().stream().filter(key -> !KEYS.contains(key)).findFirst().ifPresent(key -> {
             throw new InvalidRulesException(path + "." + key, "unknown setting; known settings are "
                     + KEYS.stream().sorted().toList());
         });
         AnomalyRules d = AnomalyRules.DEFAULTS;
         Object enabled = spec.get("enabled");
-        Duration warmUp = RuleSetParser.duration(path + ".warm-up", spec.get("warm-up"));
+        Duration warmUp = RuleValues.duration(path + ".warm-up", spec.get("warm-up"));
         return new AnomalyRules(enabled == null || Boolean.parseBoolean(enabled.toString()),
                 signals(path + ".signals", spec.get("signals")), names(path + ".columns", spec.get("columns")),
                 number(path + ".sensitivity", spec.get("sensitivity"), d.sensitivity(), 0, 1, false),

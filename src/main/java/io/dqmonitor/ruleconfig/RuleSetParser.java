@@ -1,6 +1,5 @@
 package io.dqmonitor.ruleconfig;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,7 +16,6 @@ import io.dqmonitor.rules.RuleFactory;
 import io.dqmonitor.rules.RuleSettings;
 import io.dqmonitor.rules.TableRules;
 import io.dqmonitor.rules.Values;
-import org.springframework.boot.convert.DurationStyle;
 
 /** Turns the rule tree of each table into {@link TableRules}, failing with the offending key on any mistake. */
 final class RuleSetParser {
@@ -48,19 +46,19 @@ final class RuleSetParser {
 
     private TableRules table(String table, Map<String, Object> spec) {
         String path = "dq.tables." + table;
-        return new TableRules(table, duration(path + ".freshness", spec.get("freshness")),
+        return new TableRules(table, RuleValues.duration(path + ".freshness", spec.get("freshness")),
                 columns(path + ".columns", byPath(path + ".columns", spec.get("columns")), true),
                 conditionals(path + ".when", spec.get("when")),
-                positive(path + ".max-deletes-per-minute", spec.get("max-deletes-per-minute")),
-                positive(path + ".max-rows-per-transaction", spec.get("max-rows-per-transaction")),
+                RuleValues.positive(path + ".max-deletes-per-minute", spec.get("max-deletes-per-minute")),
+                RuleValues.positive(path + ".max-rows-per-transaction", spec.get("max-rows-per-transaction")),
                 personal(path + ".columns", byPath(path + ".columns", spec.get("columns"))),
                 AnomalyRulesParser.parse(path + ".anomaly", spec.get("anomaly")));
     }
 
     private Map<String, PiiMode> personal(String path, Object columns) {
         Map<String, PiiMode> personal = new LinkedHashMap<>();
-        asMap(path, columns).forEach((column, settings) -> {
-            Object declared = asMap(path + "." + column, settings).get(PII);
+        RuleValues.asMap(path, columns).forEach((column, settings) -> {
+            Object declared = RuleValues.asMap(path + "." + column, settings).get(PII);
             if (declared != null) {
                 personal.put(column, piiMode(path + "." + column + "." + PII, declared));
             }
@@ -78,50 +76,20 @@ final class RuleSetParser {
         return mode;
     }
 
-    private static Integer positive(String path, Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        try {
-            int limit = Integer.parseInt(value.toString().trim());
-            if (limit >= 1) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRulesException(path, "expected a whole number of at least 1 but got '" + value + "'");
-    }
-
-    static Duration duration(String path, Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        try {
-            Duration duration = DurationStyle.detectAndParse(value.toString().trim());
-            if (duration.isNegative() || duration.isZero()) {
-                throw new InvalidRulesException(path, "must be a positive duration such as 5m");
-            }
-            return duration;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRulesException(path, "'" + value + "' is not a duration (use e.g. 30s, 5m, 1h)");
-        }
-    }
-
     /**
      * Column settings by column path. Documents have nested fields, and YAML reads {@code address.city:} as
      * {@code address: {city: ...}}: a key that is no rule and holds settings names a field inside the column.
      */
     private Map<String, Object> byPath(String path, Object columns) {
         Map<String, Object> byPath = new LinkedHashMap<>();
-        asMap(path, columns).forEach((column, settings) -> addColumn(byPath, path, column, settings));
+        RuleValues.asMap(path, columns).forEach((column, settings) -> addColumn(byPath, path, column, settings));
         return byPath;
     }
 
     private void addColumn(Map<String, Object> byPath, String path, String column, Object settings) {
         Map<String, Object> own = new LinkedHashMap<>();
         boolean nested = false;
-        for (Map.Entry<String, Object> setting : asMap(path + "." + column, settings).entrySet()) {
+        for (Map.Entry<String, Object> setting : RuleValues.asMap(path + "." + column, settings).entrySet()) {
             if (!PII.equals(setting.getKey()) && !factoriesByKey.containsKey(setting.getKey())
                     && setting.getValue() instanceof Map<?, ?>) {
                 addColumn(byPath, path, column + "." + setting.getKey(), setting.getValue());
@@ -137,7 +105,7 @@ final class RuleSetParser {
 
     /** A when block's {@code if}: nested maps are nested fields, {@code address: {city: Oslo}} is address.city. */
     private static void flatten(String path, String prefix, Object value, Map<String, String> when) {
-        asMap(path, value).forEach((column, expected) -> {
+        RuleValues.asMap(path, value).forEach((column, expected) -> {
             if (expected instanceof Map<?, ?>) {
                 flatten(path + "." + column, prefix + column + ".", expected, when);
             } else {
@@ -149,13 +117,13 @@ final class RuleSetParser {
     /** {@code table}: a table's own columns, where {@code pii} belongs; otherwise a when block's. */
     private List<TableRules.ColumnCheck> columns(String path, Object value, boolean table) {
         List<TableRules.ColumnCheck> checks = new ArrayList<>();
-        asMap(path, value).forEach((column, rules) -> checks.addAll(column(path + "." + column, column, rules, table)));
+        RuleValues.asMap(path, value).forEach((column, rules) -> checks.addAll(column(path + "." + column, column, rules, table)));
         return List.copyOf(checks);
     }
 
     private List<TableRules.ColumnCheck> column(String path, String column, Object value, boolean table) {
         Map<RuleFactory, Map<String, Object>> byFactory = new LinkedHashMap<>();
-        asMap(path, value).forEach((key, setting) -> {
+        RuleValues.asMap(path, value).forEach((key, setting) -> {
             if (PII.equals(key)) {
                 if (!table) {
                     throw new InvalidRulesException(path + "." + key, "a column is personal for every row: declare "
@@ -188,7 +156,7 @@ final class RuleSetParser {
         List<TableRules.Conditional> conditionals = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             String blockPath = path + "[" + i + "]";
-            Map<String, Object> block = asMap(blockPath, blocks.get(i));
+            Map<String, Object> block = RuleValues.asMap(blockPath, blocks.get(i));
             block.keySet().stream().filter(k -> !k.equals("if") && !k.equals("columns")).findFirst().ifPresent(k -> {
                 throw new InvalidRulesException(blockPath + "." + k, "unknown setting; a when block has 'if' and 'columns'");
             });
@@ -203,14 +171,4 @@ final class RuleSetParser {
         return List.copyOf(conditionals);
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(String path, Object value) {
-        if (value == null || "".equals(value)) {
-            return Map.of();
-        }
-        if (!(value instanceof Map<?, ?>)) {
-            throw new InvalidRulesException(path, "expected a map of settings but got '" + value + "'");
-        }
-        return (Map<String, Object>) value;
-    }
 }

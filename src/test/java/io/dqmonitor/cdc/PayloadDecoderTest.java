@@ -93,7 +93,7 @@ class PayloadDecoderTest {
     private static Object flatTree(String json) {
         try (JsonParser parser = TREES.createParser(json)) {
             parser.nextToken();
-            return new PayloadDecoder(TREES).flatTree(parser);
+            return new FlatTrees(TREES).read(parser);
         }
     }
 }

@@ -1,0 +1,55 @@
+package io.dqmonitor.ruleconfig;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.dqmonitor.rules.InvalidRulesException;
+import org.springframework.boot.convert.DurationStyle;
+
+/** Setting values of the rule files, read leniently as YAML and properties give them, or refused naming their path. */
+final class RuleValues {
+
+    private RuleValues() {
+    }
+
+    static Integer positive(String path, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            int limit = Integer.parseInt(value.toString().trim());
+            if (limit >= 1) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidRulesException(path, "expected a whole number of at least 1 but got '" + value + "'");
+    }
+
+    static Duration duration(String path, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            Duration duration = DurationStyle.detectAndParse(value.toString().trim());
+            if (duration.isNegative() || duration.isZero()) {
+                throw new InvalidRulesException(path, "must be a positive duration such as 5m");
+            }
+            return duration;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRulesException(path, "'" + value + "' is not a duration (use e.g. 30s, 5m, 1h)");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(String path, Object value) {
+        if (value == null || "".equals(value)) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            throw new InvalidRulesException(path, "expected a map of settings but got '" + value + "'");
+        }
+        return (Map<String, Object>) value;
+    }
+}
