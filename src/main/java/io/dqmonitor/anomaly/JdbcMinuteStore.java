@@ -8,11 +8,10 @@ import java.util.TreeMap;
 
 import io.dqmonitor.cdc.OwnState;
 import io.dqmonitor.partitions.OffsetFence;
+import io.dqmonitor.partitions.PartitionFences;
 import io.dqmonitor.partitions.PartitionKey;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,17 +26,15 @@ class JdbcMinuteStore implements MinuteStore {
             FROM dq_monitor.anomaly_partitions WHERE consumer_group = ?""";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final String group;
     private final OffsetFence fence;
 
-    JdbcMinuteStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka) {
+    JdbcMinuteStore(JdbcTemplate jdbc, JsonMapper json, PartitionFences fences) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.json = json;
-        this.group = kafka.getConsumer().getGroupId();
-        this.fence = new OffsetFence(jdbc, "the anomaly signals", group, "dq_monitor.anomaly_partitions",
+        this.group = fences.group();
+        this.fence = fences.fence("the anomaly signals", "dq_monitor.anomaly_partitions",
                 List.of("open_minute", "open_counts::jsonb"));
     }
 
@@ -49,8 +46,7 @@ class JdbcMinuteStore implements MinuteStore {
 
     @Override
     public void save(Collection<PartitionSignals> partitions) {
-        transactions.executeWithoutResult(status -> partitions.forEach(this::save));
-        partitions.forEach(PartitionSignals::stored);
+        fence.storeAll(partitions, this::save);
     }
 
     private void save(PartitionSignals partition) {

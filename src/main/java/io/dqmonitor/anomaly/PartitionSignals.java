@@ -20,7 +20,7 @@ import io.dqmonitor.partitions.PartitionState;
  * the open minute, either way, moves the partition there: a commit time of 1970 or 2099 must neither make every later
  * change late nor fill the gap (the lead starts again after such a gap).
  */
-final class PartitionSignals implements PartitionState {
+final class PartitionSignals extends PartitionState {
 
     static final long MAX_GAP_MINUTES = 1440;
 
@@ -30,9 +30,6 @@ final class PartitionSignals implements PartitionState {
     /** What became of a change. */
     enum Added { COUNTED, LATE, READ_BEFORE }
 
-    private final PartitionKey key;
-    private long storedOffset;
-    private long nextOffset;
     private long openMinute;
     private MinuteCounts open;
     private final List<Closed> closed = new ArrayList<>();
@@ -44,9 +41,7 @@ final class PartitionSignals implements PartitionState {
     }
 
     private PartitionSignals(PartitionKey key, long storedOffset, long nextOffset, long openMinute, MinuteCounts open) {
-        this.key = key;
-        this.storedOffset = storedOffset;
-        this.nextOffset = nextOffset;
+        super(key, storedOffset, nextOffset);
         this.openMinute = openMinute;
         this.open = open;
     }
@@ -58,10 +53,9 @@ final class PartitionSignals implements PartitionState {
 
     /** Counts one change at {@code offset}; {@code kinds} and {@code columns} are what the table's rules learn. */
     Added add(long offset, ChangeEvent event, boolean violated, Set<String> kinds, List<String> columns) {
-        if (offset < nextOffset) {
+        if (!claim(offset)) {
             return Added.READ_BEFORE;
         }
-        nextOffset = offset + 1;
         moved = true;
         if (event.sourceTimestamp() == null || event.op() == Op.READ || event.op() == Op.TRUNCATE) {
             return Added.COUNTED;
@@ -93,21 +87,6 @@ final class PartitionSignals implements PartitionState {
         }
     }
 
-    @Override
-    public PartitionKey key() {
-        return key;
-    }
-
-    @Override
-    public long storedOffset() {
-        return storedOffset;
-    }
-
-    @Override
-    public long nextOffset() {
-        return nextOffset;
-    }
-
     /** Every change before this minute has been read from the partition; MIN_VALUE before any. */
     long openMinute() {
         return openMinute;
@@ -129,7 +108,7 @@ final class PartitionSignals implements PartitionState {
 
     @Override
     public void stored() {
-        storedOffset = nextOffset;
+        super.stored();
         closed.clear();
         moved = false;
     }

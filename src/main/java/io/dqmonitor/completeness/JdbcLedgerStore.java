@@ -12,8 +12,8 @@ import java.util.Optional;
 
 import io.dqmonitor.cdc.OwnState;
 import io.dqmonitor.partitions.OffsetFence;
+import io.dqmonitor.partitions.PartitionFences;
 import io.dqmonitor.partitions.PartitionKey;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,12 +39,12 @@ class JdbcLedgerStore implements LedgerStore {
     private final String group;
     private final OffsetFence fence;
 
-    JdbcLedgerStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, KafkaProperties kafka) {
+    JdbcLedgerStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, PartitionFences fences) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
-        this.group = kafka.getConsumer().getGroupId();
-        this.fence = new OffsetFence(jdbc, "the completeness ledger", group, "dq_monitor.completeness_partitions",
+        this.group = fences.group();
+        this.fence = fences.fence("the completeness ledger", "dq_monitor.completeness_partitions",
                 List.of("row_delta", "truncates", "checks::jsonb"));
     }
 
@@ -69,8 +69,7 @@ class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public void save(Collection<PartitionLedger> ledgers) {
-        transactions.executeWithoutResult(status -> ledgers.forEach(this::save));
-        ledgers.forEach(PartitionLedger::stored);
+        fence.storeAll(ledgers, this::save);
     }
 
     private void save(PartitionLedger ledger) {

@@ -19,7 +19,7 @@ import io.dqmonitor.partitions.PartitionState;
  * were fetched before the check began, so its snapshot sees them. Later changes count for it when its snapshot sees
  * them; until its snapshot is known they wait as pending.
  */
-final class PartitionLedger implements PartitionState {
+final class PartitionLedger extends PartitionState {
 
     /** A change waiting for its check's snapshot: {@code position} is a {@link PositionKey}. */
     record Pending(String position, long rows, long truncates) {
@@ -50,18 +50,13 @@ final class PartitionLedger implements PartitionState {
         }
     }
 
-    private final PartitionKey key;
-    private long storedOffset;
-    private long nextOffset;
     private long rows;
     private long truncates;
     private final Map<Long, Tally> tallies;
 
     /** A ledger as stored; {@code nextOffset} -1 for one never stored. */
     PartitionLedger(PartitionKey key, long nextOffset, long rows, long truncates, Map<Long, Tally> tallies) {
-        this.key = key;
-        this.storedOffset = nextOffset;
-        this.nextOffset = nextOffset;
+        super(key, nextOffset, nextOffset);
         this.rows = rows;
         this.truncates = truncates;
         this.tallies = new HashMap<>(tallies);
@@ -77,10 +72,9 @@ final class PartitionLedger implements PartitionState {
      */
     boolean record(long offset, Position position, long rowDelta, long truncateDelta,
             Map<Long, Optional<SourceSnapshot>> checks) {
-        if (offset < nextOffset) {
+        if (!claim(offset)) {
             return false;
         }
-        nextOffset = offset + 1;
         if (!PositionKey.placeable(position)) {
             return true;
         }
@@ -118,21 +112,6 @@ final class PartitionLedger implements PartitionState {
         return snapshot.orders(position) && snapshot.sees(position);
     }
 
-    @Override
-    public PartitionKey key() {
-        return key;
-    }
-
-    @Override
-    public long storedOffset() {
-        return storedOffset;
-    }
-
-    @Override
-    public long nextOffset() {
-        return nextOffset;
-    }
-
     long rows() {
         return rows;
     }
@@ -143,10 +122,5 @@ final class PartitionLedger implements PartitionState {
 
     Map<Long, Tally> tallies() {
         return Map.copyOf(tallies);
-    }
-
-    @Override
-    public void stored() {
-        storedOffset = nextOffset;
     }
 }

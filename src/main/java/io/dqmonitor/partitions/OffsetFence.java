@@ -1,9 +1,12 @@
 package io.dqmonitor.partitions;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The compare-and-set that keeps partition state counted once across a consumer group. A state is inserted when it
@@ -17,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class OffsetFence {
 
     private final JdbcTemplate jdbc;
+    private final TransactionOperations transactions;
     private final String what;
     private final String group;
     private final String insert;
@@ -28,8 +32,10 @@ public final class OffsetFence {
      * @param columns the state's own columns in the order of {@link #store}'s values, each with the cast of its
      *                parameter where it needs one ({@code "checks::jsonb"})
      */
-    public OffsetFence(JdbcTemplate jdbc, String what, String group, String table, List<String> columns) {
+    public OffsetFence(JdbcTemplate jdbc, TransactionOperations transactions, String what, String group, String table,
+            List<String> columns) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.what = what;
         this.group = group;
         List<String> names = columns.stream().map(OffsetFence::name).toList();
@@ -44,6 +50,17 @@ public final class OffsetFence {
         this.update = "UPDATE " + table + " SET next_offset = ?, " + String.join(", ", sets)
                 + ", updated_at = now() WHERE consumer_group = ? AND topic = ? AND partition = ? AND table_name = ?"
                 + " AND next_offset = ?";
+    }
+
+    /**
+     * Stores the states together, each by {@code store} (which calls {@link #store} and writes what else goes with
+     * it), and marks them stored once all are.
+     *
+     * @throws MovedOnException when another instance stored one of them since: its batch must be counted again
+     */
+    public <S extends PartitionState> void storeAll(Collection<S> states, Consumer<S> store) {
+        transactions.executeWithoutResult(status -> states.forEach(store));
+        states.forEach(PartitionState::stored);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.Position;
 import io.dqmonitor.partitions.MovedOnException;
+import io.dqmonitor.partitions.PartitionFences;
 import io.dqmonitor.partitions.PartitionKey;
 import io.dqmonitor.rules.AnomalyRules;
 import io.dqmonitor.stack.SharedStack;
@@ -97,7 +98,7 @@ class JdbcMinuteStoreIT {
     private MinuteStore store() {
         KafkaProperties kafka = new KafkaProperties();
         kafka.getConsumer().setGroupId(group);
-        return new JdbcMinuteStore(new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)),
-                JsonMapper.builder().build(), kafka);
+        return new JdbcMinuteStore(new JdbcTemplate(db), JsonMapper.builder().build(), new PartitionFences(
+                new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)), kafka));
     }
 }

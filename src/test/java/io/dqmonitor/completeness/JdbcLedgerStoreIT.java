@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.dqmonitor.cdc.Position;
 import io.dqmonitor.partitions.MovedOnException;
+import io.dqmonitor.partitions.PartitionFences;
 import io.dqmonitor.partitions.PartitionKey;
 import io.dqmonitor.stack.EmbeddedStack;
 import io.dqmonitor.stack.SharedStack;
@@ -136,7 +137,8 @@ class JdbcLedgerStoreIT {
     private static LedgerStore store(String group) {
         KafkaProperties kafka = new KafkaProperties();
         kafka.getConsumer().setGroupId(group);
-        return new JdbcLedgerStore(new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)),
-                JsonMapper.builder().build(), kafka);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
+        return new JdbcLedgerStore(new JdbcTemplate(db), transactions, JsonMapper.builder().build(),
+                new PartitionFences(new JdbcTemplate(db), transactions, kafka));
     }
 }

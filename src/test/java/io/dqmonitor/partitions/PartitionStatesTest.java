@@ -16,36 +16,15 @@ class PartitionStatesTest {
     private static final PartitionKey ZERO = new PartitionKey("topic", 0, "public.t");
     private static final PartitionKey ONE = new PartitionKey("topic", 1, "public.t");
 
-    /** A counter per partition; stored copies live in {@link #store}. */
-    private static final class Count implements PartitionState {
-        final PartitionKey key;
-        long stored;
-        long next;
+    /** A state that counts nothing but its offsets. */
+    private static final class Count extends PartitionState {
 
         Count(PartitionKey key, long stored, long next) {
-            this.key = key;
-            this.stored = stored;
-            this.next = next;
+            super(key, stored, next);
         }
 
-        @Override
-        public PartitionKey key() {
-            return key;
-        }
-
-        @Override
-        public long storedOffset() {
-            return stored;
-        }
-
-        @Override
-        public long nextOffset() {
-            return next;
-        }
-
-        @Override
-        public void stored() {
-            stored = next;
+        void count(long offset) {
+            claim(offset);
         }
     }
 
@@ -60,7 +39,7 @@ class PartitionStatesTest {
     void aStateIsReadOnceAndThenServedFromMemory() {
         store.put(ZERO, 7L);
         states.batch(() -> assertThat(states.get(ZERO).nextOffset()).isEqualTo(7));
-        states.batch(() -> states.get(ZERO).next = 9);
+        states.batch(() -> states.get(ZERO).count(8));
         states.batch(() -> assertThat(states.get(ZERO).nextOffset()).isEqualTo(9));
         assertThat(loads).isEqualTo(1);
     }
@@ -74,9 +53,9 @@ class PartitionStatesTest {
     void aFailedBatchForgetsWhatItCountedAndReadsTheStoredVersionAgain() {
         store.put(ZERO, 7L);
         store.put(ONE, 3L);
-        states.batch(() -> states.get(ONE).next = 4);
+        states.batch(() -> states.get(ONE).count(3));
         assertThatThrownBy(() -> states.batch(() -> {
-            states.get(ZERO).next = 8;
+            states.get(ZERO).count(7);
             throw new StackOverflowError("deep");
         })).isInstanceOf(StackOverflowError.class);
         states.batch(() -> {
@@ -88,8 +67,8 @@ class PartitionStatesTest {
     @Test
     void partitionsThatMovedAreReadAgainAndOthersAreKept() {
         states.batch(() -> {
-            states.get(ZERO).next = 5;
-            states.get(ONE).next = 6;
+            states.get(ZERO).count(4);
+            states.get(ONE).count(5);
         });
         states.release(new PartitionsMoved(List.of(new TopicPartition("topic", 0))));
         states.batch(() -> {
