@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ({@link BatchStorage}), and acknowledges a batch only once its effects are stored: its offsets are committed by the container (ack mode MANUAL) after that, in
  * order, on the consumer thread. At most one batch is being stored at a time.
  * <p>
- * A batch is stored on the consumer thread instead, as before this stage existed ({@link ChangeBatchHandler}, whose
+ * A batch is stored on the consumer thread instead ({@link ChangeBatchHandler}, whose
  * failures reach spring-kafka's error handler with its back-off and dead-lettering), when nothing more is waiting in
  * Kafka (there is no next batch to check meanwhile, and no batch should wait for one to be acknowledged), and after a
  * failure of the store thread until a batch has been stored again. When a batch fails on the store thread, the consumer

@@ -15,7 +15,7 @@ import io.dqmonitor.cdc.ChangeEvent;
  * of one transaction's changes with a change of another transaction of the same table before it and after it in the
  * batch is the whole transaction. If the run is no longer than the limit, none of its changes can cross it, on this
  * instance or any other, now or when the batch is read again, so claiming places for them would only cost Redis
- * round trips and keys (most transactions change one row). Any other transaction is claimed as before.
+ * round trips and keys (most transactions change one row). Any other transaction is claimed change by change.
  */
 final class WholeTransactions {
 
