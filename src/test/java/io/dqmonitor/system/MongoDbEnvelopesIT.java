@@ -45,7 +45,7 @@ class MongoDbEnvelopesIT extends StackIntegrationTest {
     private long historyBefore;
 
     @BeforeEach
-    void connect() throws Exception {
+    void createTheTopicAndAProducer() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", STACK.bootstrapServers()))) {
             if (!admin.listTopics().names().get().contains(TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();

@@ -34,12 +34,12 @@ public abstract class StackIntegrationTest {
     protected PipelineClient client;
 
     @BeforeEach
-    void connect() throws Exception {
+    final void connectTheClient() throws Exception {
         client = new PipelineClient(port, STACK.connect());
     }
 
     @AfterEach
-    void disconnect() throws Exception {
+    final void closeTheClient() throws Exception {
         client.close();
     }
 }
