@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.dqmonitor.partitions.HeartbeatTopics;
 import io.dqmonitor.partitions.CaughtUp;
+import io.dqmonitor.partitions.HeartbeatTopics;
 import io.dqmonitor.partitions.PartitionKey;
 import io.dqmonitor.partitions.PartitionStates;
 import io.dqmonitor.partitions.PartitionsMoved;

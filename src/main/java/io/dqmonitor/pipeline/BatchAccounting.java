@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
-import io.dqmonitor.partitions.HeartbeatTopics;
 import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.partitions.HeartbeatTopics;
 import io.dqmonitor.report.TableStatistics;
 import io.dqmonitor.rules.RuleMetrics;
 import io.dqmonitor.schema.SchemaMetrics;

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dqmonitor.cdc.ChangeEventParser;
-import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
+import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabelsFixture;
