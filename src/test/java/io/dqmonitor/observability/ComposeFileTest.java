@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.dqmonitor.system.PipelineClient;
 import org.junit.jupiter.api.Test;
