@@ -2,6 +2,7 @@ package io.dqmonitor.cdc;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One committed row (or document) change, decoded from a Debezium envelope.
@@ -18,6 +19,9 @@ import java.util.Map;
  *                        path to its BSON type; empty without schemas
  * @param partial         whether {@code after} holds only the fields an update set or removed (a MongoDB update
  *                        without the full document): a field missing from it is unknown, not gone
+ * @param capture         how the connector captured it: snapshot or stream, and its place in the stream
+ * @param unavailable     the columns whose value the connector could not read and sent its placeholder for instead
+ *                        (an unchanged TOASTed value): unknown, not a value ({@link UnavailableValues})
  */
 public record ChangeEvent(
         String table,
@@ -28,7 +32,21 @@ public record ChangeEvent(
         Instant sourceTimestamp,
         Position position,
         Map<String, String> columnTypes,
-        boolean partial) {
+        boolean partial,
+        Capture capture,
+        Set<String> unavailable) {
+
+    public ChangeEvent {
+        capture = capture == null ? Capture.NONE : capture;
+        unavailable = unavailable == null ? Set.of() : unavailable;
+    }
+
+    /** A change with no capture details, as hand-made events have. */
+    public ChangeEvent(String table, Op op, Map<String, Object> key, Map<String, Object> before,
+            Map<String, Object> after, Instant sourceTimestamp, Position position, Map<String, String> columnTypes,
+            boolean partial) {
+        this(table, op, key, before, after, sourceTimestamp, position, columnTypes, partial, Capture.NONE, Set.of());
+    }
 
     /** A change with whole images. */
     public ChangeEvent(String table, Op op, Map<String, Object> key, Map<String, Object> before,
@@ -38,6 +56,13 @@ public record ChangeEvent(
 
     /** The same change with no commit time: for one whose time cannot be trusted. */
     public ChangeEvent withoutSourceTimestamp() {
-        return new ChangeEvent(table, op, key, before, after, null, position, columnTypes, partial);
+        return new ChangeEvent(table, op, key, before, after, null, position, columnTypes, partial, capture,
+                unavailable);
+    }
+
+    /** The same change with {@code columns} marked as unavailable. */
+    public ChangeEvent withUnavailable(Set<String> columns) {
+        return columns.equals(unavailable) ? this : new ChangeEvent(table, op, key, before, after, sourceTimestamp,
+                position, columnTypes, partial, capture, columns);
     }
 }

@@ -143,9 +143,10 @@ public final class ChangeEventParser {
                 return null;
             }
             Long committed = longValue(payload.source(), "ts_ms");
+            Position position = Position.of(payload.source());
             return new ParsedRecord.Event(new ChangeEvent(table, payload.op(), keys.parse(key), payload.before(),
                     payload.after(), committed == null ? null : Instant.ofEpochMilli(committed),
-                    Position.of(payload.source()), rowSchema.columnTypes()));
+                    position, rowSchema.columnTypes(), false, Capture.of(payload.source(), position), null));
         } catch (RuntimeException undecided) {
             return null;
         }
@@ -170,16 +171,18 @@ public final class ChangeEventParser {
                     "the envelope has no source block naming the table");
         }
         Instant committed = longValue(source, "ts_ms") == null ? null : Instant.ofEpochMilli(longValue(source, "ts_ms"));
+        Position position = Position.of(source);
+        Capture capture = Capture.of(source, position);
         if (MongoEnvelope.isMongo(source)) {
             MongoEnvelope.Images images = mongo.images(payload);
             return new ParsedRecord.Event(new ChangeEvent(table, op, mongo.key(keys.parse(key)), images.before(),
-                    images.after(), committed, Position.of(source), images.types(), images.partial()));
+                    images.after(), committed, position, images.types(), images.partial(), capture, null));
         }
         ConnectSchema rowSchema = payload.hasNonNull("after") ? schema.after() : schema.before();
         return new ParsedRecord.Event(new ChangeEvent(table, op, keys.parse(key),
                 ValueDecoder.decodeRow(payload.get("before"), rowSchema),
                 ValueDecoder.decodeRow(payload.get("after"), rowSchema),
-                committed, Position.of(source), rowSchema.columnTypes()));
+                committed, position, rowSchema.columnTypes(), false, capture, null));
     }
 
     /** The buffer's remaining bytes: its whole array when that is exactly them, else a copy. */
