@@ -36,8 +36,8 @@ record MinuteCounts(long[] changes, Map<String, double[]> pools) {
         }
         pool(kinds, "violation_ratio", "violation_ratio", violated ? 1 : 0);
         for (String column : columns) {
-            if (event.partial() && !event.after().containsKey(column)) {
-                // an update that did not touch the field says nothing about it
+            if (event.partial() && !event.after().containsKey(column) || event.unavailable().contains(column)) {
+                // an update that did not touch the field, or a value the connector could not read, says nothing
                 continue;
             }
             Object value = event.after().get(column);

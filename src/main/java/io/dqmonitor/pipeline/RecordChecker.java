@@ -10,6 +10,7 @@ import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.SourcePosition;
+import io.dqmonitor.cdc.UnavailableValues;
 import io.dqmonitor.privacy.Masker;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.rules.Evaluation;
@@ -44,9 +45,12 @@ class RecordChecker {
     private final PipelineHealth health;
     private final SourceClock sourceClock;
     private final TrackedTables tracked;
+    private final UnavailableValues unavailable;
 
-    RecordChecker(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas,
-            RulesInForce rules, Masker masker, PipelineHealth health, SourceClock sourceClock, TrackedTables tracked) {
+    RecordChecker(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas, RulesInForce rules,
+            Masker masker, PipelineHealth health, SourceClock sourceClock, TrackedTables tracked,
+            UnavailableValues unavailable) {
+        this.unavailable = unavailable;
         this.sourceClock = sourceClock;
         this.tracked = tracked;
         this.parser = parser;
@@ -74,7 +78,7 @@ class RecordChecker {
             if (parsed instanceof ParsedRecord.Event e && !tracked.admit(e.event().table())) {
                 others.add(new CheckedBatch.Other(record.topic(), UNTRACKED));
             } else if (parsed instanceof ParsedRecord.Event e) {
-                check(record, e.event(), events, rejections);
+                check(record, unavailable.mark(SourceClock.connector(record.topic()), e.event()), events, rejections);
             } else if (parsed instanceof ParsedRecord.Rejected rejected) {
                 rejections.add(new CheckedBatch.Rejection(record, rejected));
             } else if (parsed instanceof ParsedRecord.Heartbeat h && sourceClock.isAhead(h.timestamp())) {

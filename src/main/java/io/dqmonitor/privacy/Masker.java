@@ -46,7 +46,7 @@ public class Masker {
         }
         return new ChangeEvent(event.table(), event.op(), maskRow(event.key(), personal),
                 maskRow(event.before(), personal), maskRow(event.after(), personal), event.sourceTimestamp(),
-                event.position(), event.columnTypes(), event.partial());
+                event.position(), event.columnTypes(), event.partial(), event.capture(), event.unavailable());
     }
 
     /** A value's text as it may be shown, or {@code null} when the column is dropped or the value was null. */

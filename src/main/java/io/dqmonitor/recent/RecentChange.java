@@ -19,7 +19,7 @@ import io.dqmonitor.rules.Violation;
  * comes first in the JSON: the store finds it there to leave out a change the list already holds.
  */
 @JsonPropertyOrder({"position", "table", "op", "key", "before", "after", "partial", "sourceTimestamp", "source",
-        "sourcePosition", "lsn", "txId", "violations"})
+        "sourcePosition", "lsn", "txId", "unavailable", "violations"})
 public record RecentChange(
         String position,
         String table,
@@ -33,12 +33,13 @@ public record RecentChange(
         String sourcePosition,
         Long lsn,
         Long txId,
+        List<String> unavailable,
         List<Violation> violations) {
 
     /** The same change with every text value longer than {@code max} characters cut to an excerpt. */
     RecentChange withValuesCutTo(int max) {
         return new RecentChange(position, table, op, cut(key, max), cut(before, max), cut(after, max), partial,
-                sourceTimestamp, source, sourcePosition, lsn, txId, violations);
+                sourceTimestamp, source, sourcePosition, lsn, txId, unavailable, violations);
     }
 
     private static Map<String, Object> cut(Map<String, Object> row, int max) {
@@ -75,10 +76,22 @@ public record RecentChange(
 
     public static RecentChange of(ChangeEvent event, SourcePosition position, List<Violation> violations) {
         Position.Postgres postgres = event.position() instanceof Position.Postgres p ? p : null;
-        return new RecentChange(position.id(), event.table(), event.op().label(), event.key(), event.before(),
-                event.after(), event.partial(),
+        // a value the connector could not read is not shown as if it were one: its column is listed instead
+        List<String> unavailable = event.unavailable().stream().sorted().toList();
+        return new RecentChange(position.id(), event.table(), event.op().label(), event.key(),
+                without(event.before(), unavailable), without(event.after(), unavailable), event.partial(),
                 event.sourceTimestamp() == null ? null : event.sourceTimestamp().toString(),
                 event.position().source(), event.position().text(),
-                postgres == null ? null : postgres.lsn(), postgres == null ? null : postgres.txId(), violations);
+                postgres == null ? null : postgres.lsn(), postgres == null ? null : postgres.txId(),
+                unavailable.isEmpty() ? null : unavailable, violations);
+    }
+
+    private static Map<String, Object> without(Map<String, Object> row, List<String> columns) {
+        if (row == null || columns.isEmpty()) {
+            return row;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>(row);
+        columns.forEach(kept::remove);
+        return kept;
     }
 }

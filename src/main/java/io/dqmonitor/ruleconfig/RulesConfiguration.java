@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.dqmonitor.privacy.Masker;
 import io.dqmonitor.privacy.PrivacyProperties;
+import io.dqmonitor.cdc.UnavailableValues;
 import io.dqmonitor.rules.RuleEvaluator;
 import io.dqmonitor.rules.RuleFactory;
 import io.dqmonitor.rules.RuleMetrics;
@@ -31,8 +32,14 @@ class RulesConfiguration {
     }
 
     @Bean
-    RuleEvaluator ruleEvaluator(RulesInForce rules, RulesProperties properties, Masker masker) {
-        return new RuleEvaluator(rules, properties.unavailableValuePlaceholder(), masker);
+    RuleEvaluator ruleEvaluator(RulesInForce rules, Masker masker) {
+        return new RuleEvaluator(rules, masker);
+    }
+
+    @Bean
+    UnavailableValues unavailableValues(RulesProperties properties) {
+        return new UnavailableValues(properties.unavailableValuePlaceholder(),
+                properties.unavailableValuePlaceholders());
     }
 
     /** Reads and checks a rule set, at start-up and on every reload. */

@@ -1,8 +1,6 @@
 package io.dqmonitor.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,22 +27,16 @@ public final class RuleEvaluator {
     public static final String UNAVAILABLE_VALUE = "unavailable_value";
     /** A MongoDB update sent without the full document: fields it did not touch cannot be checked. */
     public static final String NOT_IN_UPDATE = "not_in_update";
-    /** Debezium's default {@code unavailable.value.placeholder}. */
-    public static final String DEBEZIUM_PLACEHOLDER = "__debezium_unavailable_value";
     /** The longest value a violation keeps, in characters. */
     static final int MAX_VALUE_LENGTH = 1000;
 
     private final RulesInForce rules;
     private final Masker masker;
-    private final String unavailable;
-    private final String unavailableBase64;
 
     /** Violations quote values; those of personal columns are quoted masked, as {@code masker} shows them. */
-    public RuleEvaluator(RulesInForce rules, String unavailablePlaceholder, Masker masker) {
+    public RuleEvaluator(RulesInForce rules, Masker masker) {
         this.rules = rules;
         this.masker = masker;
-        this.unavailable = unavailablePlaceholder;
-        this.unavailableBase64 = Base64.getEncoder().encodeToString(unavailablePlaceholder.getBytes(StandardCharsets.UTF_8));
     }
 
     public Evaluation evaluate(ChangeEvent event) {
@@ -78,8 +70,7 @@ public final class RuleEvaluator {
                 skipped.add(event.partial() ? NOT_IN_UPDATE : MISSING_COLUMN);
                 continue;
             }
-            if (isUnavailable(event.after().get(check.column()))
-                    || event.before() != null && isUnavailable(event.before().get(check.column()))) {
+            if (event.unavailable().contains(check.column())) {
                 // an unchanged TOASTed value Debezium could not read: unknown, so neither good nor bad
                 skipped.add(UNAVAILABLE_VALUE);
                 continue;
@@ -103,14 +94,6 @@ public final class RuleEvaluator {
     /** A whole MongoDB document: a field it lacks is null there, as MongoDB's own queries read it. */
     private static boolean isDocument(ChangeEvent event) {
         return event.position() instanceof Position.Oplog;
-    }
-
-    /** The placeholder as text, or as the single element of an array column; bytea's arrives base64-encoded. */
-    private boolean isUnavailable(Object value) {
-        if (value instanceof List<?> list) {
-            return list.size() == 1 && isUnavailable(list.get(0));
-        }
-        return value instanceof String text && (text.equals(unavailable) || text.equals(unavailableBase64));
     }
 
     private Violation checkValue(TableRules rules, ColumnRule.ValueRule rule, String column, ChangeEvent event) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dqmonitor.cdc.UnavailableValues;
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord;
@@ -152,7 +153,8 @@ class RecordCheckerTest {
         RulesInForce rules = RuleFixtures.inForce(Map.of("public.t", new TableRules("public.t", null,
                 rule == null ? List.of() : List.of(new TableRules.ColumnCheck("qty", rule)), List.of(), null, null)));
         return new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
-                new SchemaTracker(baselines), rules, RuleFixtures.MASKER, health, new SourceClock(PipelineFixture.PROPERTIES, NOW), new TrackedTables(new TablesProperties(1), rules));
+                new SchemaTracker(baselines), rules, RuleFixtures.MASKER, health, new SourceClock(PipelineFixture.PROPERTIES, NOW), new TrackedTables(new TablesProperties(1), rules),
+                UnavailableValues.debeziumDefault());
     }
 
     /** A rule that fails with {@code failure} on negative values, as a rule hitting a hostile value would. */

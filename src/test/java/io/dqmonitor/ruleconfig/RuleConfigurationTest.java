@@ -48,7 +48,7 @@ class RuleConfigurationTest {
                 dq.tables.public.a.columns.kind.allowed-values: [a, b, c, d]
                 """, """
                 dq.tables.public.a.columns.kind.allowed-values: [x]
-                """), RuleEvaluator.DEBEZIUM_PLACEHOLDER);
+                """));
         assertThat(evaluator.evaluate(row("kind", "c")).violations()).hasSize(1);
         assertThat(evaluator.evaluate(row("kind", "x")).violations()).isEmpty();
     }
@@ -59,7 +59,7 @@ class RuleConfigurationTest {
                 dq.tables.public.a.columns.kind.not-null: true
                 """, """
                 dq.tables.public.a.columns.kind.not-null: false
-                """), RuleEvaluator.DEBEZIUM_PLACEHOLDER);
+                """));
         assertThat(evaluator.evaluate(row("kind", null)).violations()).isEmpty();
     }
 

@@ -28,11 +28,7 @@ public final class RulesFixture {
     }
 
     public static RuleEvaluator evaluator(String... yamlFiles) {
-        return evaluatorWithPlaceholder(RuleEvaluator.DEBEZIUM_PLACEHOLDER, yamlFiles);
-    }
-
-    public static RuleEvaluator evaluatorWithPlaceholder(String placeholder, String... yamlFiles) {
-        return RuleFixtures.evaluator(rules(yamlFiles), placeholder);
+        return RuleFixtures.evaluator(rules(yamlFiles));
     }
 
     static PropertySource<?> yaml(String name, String text) {

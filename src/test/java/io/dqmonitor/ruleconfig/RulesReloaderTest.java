@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.dqmonitor.cdc.UnavailableValues;
 import io.dqmonitor.rules.RuleEvaluator;
 import io.dqmonitor.rules.RuleFixtures;
 import io.dqmonitor.rules.RulesInForce;
@@ -51,7 +52,7 @@ class RulesReloaderTest {
                 .forEach(environment.getPropertySources()::addFirst);
         rules = RuleFixtures.inForce(loader.load(ConfigurationPropertySources.get(environment)));
         reloader = new RulesReloader(environment, loader, rules, new ReloadMetrics(registry),
-                new RulesProperties(Duration.ZERO, RuleEvaluator.DEBEZIUM_PLACEHOLDER),
+                new RulesProperties(Duration.ZERO, UnavailableValues.DEBEZIUM_DEFAULT, null),
                 BackgroundTasksFixture.tasks(registry, Clock.systemUTC()));
     }
 

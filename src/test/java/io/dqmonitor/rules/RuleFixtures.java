@@ -30,8 +30,8 @@ public final class RuleFixtures {
     /** The masker of the tests, with a fixed key: {@code pii: hash} hashes are stable from run to run. */
     public static final Masker MASKER = new Masker(new PrivacyProperties("a-test-key-of-32-characters-long"));
 
-    public static RuleEvaluator evaluator(Map<String, TableRules> tables, String placeholder) {
-        return new RuleEvaluator(inForce(tables), placeholder, MASKER);
+    public static RuleEvaluator evaluator(Map<String, TableRules> tables) {
+        return new RuleEvaluator(inForce(tables), MASKER);
     }
 
     /** Table limits counting in windows of their own, as one instance alone would. */
@@ -40,6 +40,6 @@ public final class RuleFixtures {
     }
 
     public static RuleEvaluator evaluator(RulesInForce rules) {
-        return new RuleEvaluator(rules, RuleEvaluator.DEBEZIUM_PLACEHOLDER, MASKER);
+        return new RuleEvaluator(rules, MASKER);
     }
 }
