@@ -40,8 +40,11 @@ class ArchitectureTest {
             Map.entry("report", Set.of("cdc", "rules", "schema")),
             Map.entry("completeness", Set.of("cdc", "partitions", "metrics", "tasks", "rules")),
             Map.entry("anomaly", Set.of("cdc", "partitions", "tasks", "privacy", "rules")),
+            Map.entry("integrity", Set.of("cdc", "metrics")),
+            Map.entry("sourcelog", Set.of("cdc", "metrics", "tasks", "completeness")),
+            Map.entry("connectors", Set.of("metrics", "tasks")),
             Map.entry("pipeline", Set.of("cdc", "partitions", "metrics", "tasks", "privacy", "rules", "schema", "history",
-                    "recent", "report", "completeness", "anomaly")));
+                    "recent", "report", "completeness", "anomaly", "integrity", "sourcelog")));
 
     @Test
     void everyPackageHasItsPlaceInTheLayers() throws IOException {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -57,8 +58,24 @@ public record CompletenessProperties(
             }
         }
 
-        boolean matches(String table) {
+        public boolean matches(String table) {
             return table.matches(tables);
+        }
+
+        /**
+         * A pool of one connection to the database, which does not hold the start-up when the database is down.
+         * Every feature reading a source database has one of its own, so that a slow count does not hold the others.
+         */
+        public HikariDataSource pool(String poolName) {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(url);
+            pool.setUsername(username);
+            pool.setPassword(password);
+            pool.setMaximumPoolSize(1);
+            pool.setMinimumIdle(0);
+            pool.setInitializationFailTimeout(-1);
+            pool.setPoolName(poolName);
+            return pool;
         }
     }
 }

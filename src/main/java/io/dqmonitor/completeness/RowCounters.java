@@ -37,15 +37,7 @@ class RowCounters implements DisposableBean {
     }
 
     private HikariDataSource pool(String name, CompletenessProperties.Database database) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(database.url());
-        pool.setUsername(database.username());
-        pool.setPassword(database.password());
-        // one check at a time; a database that is down must not hold the start-up
-        pool.setMaximumPoolSize(1);
-        pool.setMinimumIdle(0);
-        pool.setInitializationFailTimeout(-1);
-        pool.setPoolName("completeness-" + name);
+        HikariDataSource pool = database.pool("completeness-" + name);
         pools.add(pool);
         return pool;
     }

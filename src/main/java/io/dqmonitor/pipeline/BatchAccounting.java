@@ -8,10 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.integrity.StreamIntegrity;
 import io.dqmonitor.partitions.HeartbeatTopics;
 import io.dqmonitor.report.TableStatistics;
 import io.dqmonitor.rules.RuleMetrics;
 import io.dqmonitor.schema.SchemaMetrics;
+import io.dqmonitor.sourcelog.BinlogPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,15 @@ class BatchAccounting {
     private final SchemaMetrics schemaMetrics;
     private final PartitionOwnership ownership;
     private final Clock clock;
+    private final StreamIntegrity integrity;
+    private final BinlogPositions binlogPositions;
     private final Set<String> tablesSeen = ConcurrentHashMap.newKeySet();
 
     BatchAccounting(TableStatistics statistics,
             PipelineMetrics metrics, RuleMetrics rules, SchemaMetrics schemaMetrics, PartitionOwnership ownership,
-            Clock clock) {
+            Clock clock, StreamIntegrity integrity, BinlogPositions binlogPositions) {
+        this.binlogPositions = binlogPositions;
+        this.integrity = integrity;
         this.statistics = statistics;
         this.metrics = metrics;
         this.rules = rules;
@@ -70,6 +76,9 @@ class BatchAccounting {
                 metrics.sourceTimeAhead(SourceClock.connector(c.origin().topic()), event.table());
             }
             statistics.record(event, c.evaluation(), c.schemaChanges());
+            integrity.observe(SourceClock.connector(c.origin().topic()), c.origin().topic(), c.origin().partition(),
+                    c.origin().offset(), event, c.position().id());
+            binlogPositions.stored(event.table(), event.position());
             metrics.eventProcessed(event.table(), event.op(), event.sourceTimestamp(), c.origin().inKafkaAt(), now);
             c.evaluation().violations().forEach(v -> rules.violation(event.table(), v.column(), v.rule()));
             c.evaluation().skipped().forEach(reason -> rules.ruleSkipped(event.table(), reason));

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.integrity.IntegrityFixtures;
+import io.dqmonitor.sourcelog.SourceLogFixtures;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabelsFixture;
 import io.dqmonitor.report.TableStatistics;
@@ -23,7 +25,8 @@ class BatchAccountingTest {
             TableLabelsFixture.of(new MetricsProperties(100)));
     private final BatchAccounting accounting = new BatchAccounting(new TableStatistics(), metrics,
             RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry), new PartitionOwnership(metrics, event -> { }),
-            Clock.systemUTC());
+            Clock.systemUTC(), IntegrityFixtures.integrity(registry),
+            SourceLogFixtures.positions());
 
     @Test
     void aFailureWhileCountingAStoredBatchIsCountedNotThrown() {

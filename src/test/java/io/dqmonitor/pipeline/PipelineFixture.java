@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.dqmonitor.cdc.UnavailableValues;
 import io.dqmonitor.anomaly.AnomalyFixtures;
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.completeness.CompletenessFixtures;
 import io.dqmonitor.history.InMemoryViolationLog;
+import io.dqmonitor.integrity.IntegrityFixtures;
+import io.dqmonitor.sourcelog.SourceLogFixtures;
 import io.dqmonitor.metrics.MetricsProperties;
 import io.dqmonitor.metrics.TableLabelsFixture;
 import io.dqmonitor.recent.InMemoryRecentChanges;
@@ -63,12 +66,14 @@ final class PipelineFixture {
     /** Events the batch path published. */
     final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     final RecordChecker checker = new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
-            schemas, rules, RuleFixtures.MASKER, health, new SourceClock(PROPERTIES, Clock.systemUTC()), new TrackedTables(new TablesProperties(1000), rules));
+            schemas, rules, RuleFixtures.MASKER, health, new SourceClock(PROPERTIES, Clock.systemUTC()), new TrackedTables(new TablesProperties(1000), rules),
+            UnavailableValues.debeziumDefault());
     final BatchEffects effects = new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(),
             AnomalyFixtures.monitor(rules), health, TransactionOperations.withoutTransaction(), published::add);
     final BatchAccounting accounting = new BatchAccounting(new TableStatistics(), metrics,
             RuleMetricsFixture.of(registry), SchemaMetricsFixture.of(registry),
-            new PartitionOwnership(metrics, event -> { }), Clock.systemUTC());
+            new PartitionOwnership(metrics, event -> { }), Clock.systemUTC(), IntegrityFixtures.integrity(registry),
+            SourceLogFixtures.positions());
     final BatchStorage storage = new BatchStorage(RuleFixtures.limits(rules), table -> false, health, effects,
             accounting);
     final ChangeBatchHandler handler = new ChangeBatchHandler(checker, storage);
