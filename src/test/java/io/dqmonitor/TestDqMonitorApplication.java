@@ -1,6 +1,7 @@
 package io.dqmonitor;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import io.dqmonitor.stack.ActivityRow;
 import io.dqmonitor.stack.ActivitySimulator;
 import io.dqmonitor.stack.EmbeddedStack;
 import io.dqmonitor.stack.LocalUsers;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -64,6 +67,8 @@ public final class TestDqMonitorApplication {
             appArgs.add("--DQ_MARIADB_PASSWORD=");
         }
         ActivitySimulator second = mariaDbSimulator;
+        // the pipeline's own health: Connect's connector states (the slots are read from the datasource)
+        appArgs.add("--dq.connect.urls=" + stack.connectUrl());
         LocalUsers users = LocalUsers.unlessGiven(appArgs);
         appArgs.addAll(users.arguments());
         ConfigurableApplicationContext app = SpringApplication.from(DqMonitorApplication::main)
@@ -90,17 +95,36 @@ public final class TestDqMonitorApplication {
                 dq-monitor is running against the embedded stack (Ctrl+C stops everything).
                   recent changes  %s/api/changes?limit=10
                   metrics         %s/actuator/prometheus
-                  health          %s/actuator/health
+                  health          %s/actuator/health  (connect: the connectors' states)
+                  pipeline        %s
                 %s  PostgreSQL      %s (user postgres, any password)
                   Kafka           %s   topic monitoring_server.public.user_activities
                   Kafka Connect   %s/connectors
                   Redis           127.0.0.1:%d   list recent_changes
                   simulator       %s rows/s, %s%% bad rows, into every database
-                %s%n""", base, base, base, users.describe(base), stack.jdbcUrl(), stack.bootstrapServers(), stack.connectUrl(), stack.redisPort(),
+                %s%n""", base, base, base, pipeline(app), users.describe(base), stack.jdbcUrl(), stack.bootstrapServers(), stack.connectUrl(), stack.redisPort(),
                 options.getOrDefault("sim.rate", "5"), Math.round(number(options, "sim.bad-share", 0.1) * 100),
                 withMariaDb ? "  MariaDB         " + stack.mariaDbJdbcUrl() + " (user root, no password)\n"
                         + "                  topic monitoring_mariadb.monitoring.user_activities, rules in "
                         + "mariadb/dq-monitor.yml\n" : "");
+    }
+
+    /**
+     * The state of the pipeline as dq-monitor sees it once it has looked: the slots and the connectors, from its own
+     * metrics (the Pipeline dashboard's series).
+     */
+    private static String pipeline(ConfigurableApplicationContext app) {
+        MeterRegistry registry = app.getBean(MeterRegistry.class);
+        Awaitility.await("the first look at the pipeline").atMost(Duration.ofSeconds(30))
+                .ignoreExceptions().until(() -> !registry.find("cdc.connector.state").gauges().isEmpty()
+                        && !registry.find("cdc.source.slot.active").gauges().isEmpty());
+        StringBuilder state = new StringBuilder();
+        registry.find("cdc.source.slot.active").gauges().forEach(g -> state.append("slot ")
+                .append(g.getId().getTag("slot")).append(g.value() == 1 ? " active" : " INACTIVE").append(", "));
+        registry.find("cdc.connector.state").gauges().stream().filter(g -> g.value() == 1)
+                .forEach(g -> state.append("connector ").append(g.getId().getTag("connector")).append(' ')
+                        .append(g.getId().getTag("state")).append(", "));
+        return state.append("more at /actuator/prometheus (cdc_source_*, cdc_connector_*)").toString();
     }
 
     private static int port(Map<String, String> options, String key, int fallback) {

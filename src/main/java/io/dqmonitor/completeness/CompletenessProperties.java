@@ -74,6 +74,8 @@ public record CompletenessProperties(
             pool.setMaximumPoolSize(1);
             pool.setMinimumIdle(0);
             pool.setInitializationFailTimeout(-1);
+            // a background read of a database that is down fails in seconds, not in Hikari's default half minute
+            pool.setConnectionTimeout(5_000);
             pool.setPoolName(poolName);
             return pool;
         }

@@ -48,7 +48,26 @@ record ConnectorStatus(String name, String state, String trace, List<Task> tasks
 
     private static String trace(JsonNode node) {
         JsonNode trace = node.get("trace");
-        return trace == null || trace.isNull() ? null : cut(trace.asString(), MAX_TRACE);
+        return trace == null || trace.isNull() ? null : cut(causes(trace.asString()), MAX_TRACE);
+    }
+
+    /**
+     * A Java stack trace without its frames: the exception and each cause, whose last one says what went wrong
+     * ("permission denied to start WAL sender"), where the first lines alone would only say where.
+     */
+    static String causes(String trace) {
+        StringBuilder shown = new StringBuilder();
+        for (String line : trace.split("\\R")) {
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("at ") || stripped.startsWith("...")) {
+                continue;
+            }
+            if (shown.length() > 0) {
+                shown.append('\n');
+            }
+            shown.append(stripped);
+        }
+        return shown.toString();
     }
 
     static String cut(String text, int max) {

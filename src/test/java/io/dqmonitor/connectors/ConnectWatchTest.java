@@ -94,6 +94,23 @@ class ConnectWatchTest {
     }
 
     @Test
+    void aShortenedTraceKeepsEveryCauseAndLeavesOutTheFrames() {
+        String trace = """
+                io.debezium.DebeziumException: Creation of replication slot failed
+                	at io.debezium.connector.postgresql.PostgresConnectorTask.tryToCreateSlot(PostgresConnectorTask.java:329)
+                	at org.apache.kafka.connect.runtime.WorkerTask.run(WorkerTask.java:298)
+                Caused by: org.postgresql.util.PSQLException: FATAL: permission denied to start WAL sender
+                  Detail: Only roles with the REPLICATION attribute may start a WAL sender process.
+                	at org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2993)
+                	... 13 common frames omitted
+                """;
+        assertThat(ConnectorStatus.causes(trace)).isEqualTo("""
+                io.debezium.DebeziumException: Creation of replication slot failed
+                Caused by: org.postgresql.util.PSQLException: FATAL: permission denied to start WAL sender
+                Detail: Only roles with the REPLICATION attribute may start a WAL sender process.""");
+    }
+
+    @Test
     void aConnectorNoLongerListedLosesItsSeries() {
         ConnectWatch watch = watch(null, null);
         watch.pollAll();

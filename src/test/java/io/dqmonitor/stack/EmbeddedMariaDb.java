@@ -67,6 +67,8 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 // what Debezium's binlog connectors require
                 "--log-bin=mariadb-bin", "--binlog-format=ROW", "--binlog-row-image=FULL",
                 "--server-id=" + SERVER_ID,
+                // as docker compose: binlog files are purged a week after they were left behind
+                "--binlog-expire-logs-seconds=604800",
                 // tests need no durability across a power cut
                 "--innodb-flush-log-at-trx-commit=2", "--sync-binlog=0", "--innodb-buffer-pool-size=64M",
                 "--character-set-server=utf8mb4"));

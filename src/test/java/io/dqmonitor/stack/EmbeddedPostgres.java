@@ -66,6 +66,8 @@ final class EmbeddedPostgres implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "-D", dataDir.toString(),
                 "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                 "-c", "wal_level=logical", "-c", "max_wal_senders=10", "-c", "max_replication_slots=10",
+                // as docker compose: a slot left behind loses WAL before the disk fills (and reports safe_wal_size)
+                "-c", "max_slot_wal_keep_size=10GB",
                 // tests need no durability across a power cut; a benchmark may ask for it back
                 "-c", "fsync=off", "-c", "full_page_writes=off"));
         settings.forEach((key, value) -> command.addAll(List.of("-c", key + "=" + value)));

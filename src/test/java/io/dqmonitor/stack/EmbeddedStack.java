@@ -199,13 +199,18 @@ public final class EmbeddedStack implements AutoCloseable {
      * settings given (topic prefix, tables, slot, publication), and waits until it runs.
      */
     public void registerPostgresConnector(String name, Map<String, String> settings) throws IOException {
+        submitPostgresConnector(name, settings);
+        connect.awaitRunning(name);
+    }
+
+    /** As {@link #registerPostgresConnector}, without waiting: for a connector whose task is meant to fail. */
+    public void submitPostgresConnector(String name, Map<String, String> settings) throws IOException {
         Map<String, String> all = new LinkedHashMap<>(Map.of(
                 "database.hostname", "127.0.0.1",
                 "database.port", Integer.toString(postgres.port()),
                 "database.dbname", DATABASE));
         all.putAll(settings);
         connect.register(CONNECTOR_FILE, name, all);
-        connect.awaitRunning(name);
     }
 
     /** A connection to the stack's MariaDB as root, in the reference table's database. */

@@ -69,6 +69,23 @@ public final class Kafka {
         return found;
     }
 
+    /** Every record partition 0 of {@code topic} holds now. */
+    public static List<ConsumerRecord<byte[], byte[]>> records(String bootstrapServers, String topic) {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "fetch.max.bytes", 32 * 1024 * 1024, "max.partition.fetch.bytes", 32 * 1024 * 1024),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+            while (consumer.position(partition) < end) {
+                records.addAll(consumer.poll(Duration.ofSeconds(2)).records(partition));
+            }
+            return records;
+        }
+    }
+
     public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -46,6 +46,21 @@ public final class SharedStack {
         }
     }
 
+    /**
+     * The shared stack with MariaDB and its connector, which also captures the all-types table of
+     * {@code mariadb-types.sql}: every test class that needs MariaDB starts it the same way, whichever runs first.
+     */
+    public static synchronized EmbeddedStack withMariaDb() {
+        EmbeddedStack shared = get();
+        try {
+            shared.startMariaDb(Ports.free(), List.of(Path.of("src", "test", "resources", "stack", "mariadb-types.sql")),
+                    Map.of("table.include.list", "monitoring.user_activities,monitoring.all_types"));
+        } catch (Exception e) {
+            throw new IllegalStateException("MariaDB did not start: " + e.getMessage(), e);
+        }
+        return shared;
+    }
+
     public static synchronized EmbeddedStack get() {
         if (stack == null) {
             try {

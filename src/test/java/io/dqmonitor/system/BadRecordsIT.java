@@ -178,9 +178,14 @@ class BadRecordsIT extends StackIntegrationTest {
         PrometheusScrape after = awaitGrowth(PrometheusScrape.events("public.corpus_documents", "update"), 1);
         assertThat(growth(after, "dq_rules_skipped_total{reason=\"unavailable_value\",table=\"public.corpus_documents\"}"))
                 .isEqualTo(1);
+        assertThat(growth(after, "cdc_unavailable_values_total{column=\"body\",table=\"public.corpus_documents\"}"))
+                .isEqualTo(1);
         assertThat(after.growthSince(before, "dq_violations_total")).isEmpty();
+        // marked as unknown, not shown as if the placeholder were the value
         JsonNode update = client.getJson("/api/changes?table=public.corpus_documents&op=update").get(0);
-        assertThat(update.path("after").path("body").asString()).isEqualTo("__debezium_unavailable_value");
+        assertThat(update.path("unavailable").toString()).isEqualTo("[\"body\"]");
+        assertThat(update.path("after").has("body")).isFalse();
+        assertThat(update.path("after").path("title").asString()).isEqualTo("final");
     }
 
     @Test

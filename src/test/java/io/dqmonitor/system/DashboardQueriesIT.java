@@ -31,6 +31,7 @@ import io.dqmonitor.observability.GrafanaTemplating;
 import io.dqmonitor.observability.LocalPrometheusConfig;
 import io.dqmonitor.observability.MonitoringServer;
 import io.dqmonitor.stack.Ports;
+import io.dqmonitor.stack.SharedStack;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,13 +55,30 @@ import tools.jackson.databind.JsonNode;
  * PromQL through Prometheus's HTTP API and SQL through the read-only Grafana role on the real PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = "dq.completeness.interval=1s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        args = "--spring.config.additional-location=file:mariadb/dq-monitor.yml")
+@TestPropertySource(properties = {"dq.completeness.interval=1s", "dq.source-log.interval=1s",
+        "dq.connect.interval=1s"})
 class DashboardQueriesIT extends StackIntegrationTest {
+
+    static {
+        SharedStack.withMariaDb();
+    }
 
     @DynamicPropertySource
     static void theScrapeUser(DynamicPropertyRegistry registry) {
         TestUsers.of(TestUsers.METRICS).declareIn(registry);
+        // the whole pipeline for the Pipeline dashboard: Connect, the MariaDB binlog, a second PostgreSQL connector
+        registry.add("dq.connect.urls", STACK::connectUrl);
+        registry.add("DQ_MARIADB_URL", STACK::mariaDbJdbcUrl);
+        registry.add("DQ_MARIADB_USER", () -> "root");
+        registry.add("DQ_MARIADB_PASSWORD", () -> "");
+        registry.add("dq.cdc.topic-pattern", () -> IntegrityConnectors.TOPIC_PATTERN);
     }
+
+    private static final String SNAPSHOTTED = "dashboard-connector";
+    private static final String DENIED = "denied-connector";
+    private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
 
     private static final Path WORK = Path.of("target", "observability-it");
     private static final String TOPIC = "monitoring_server.public.user_activities";
@@ -101,10 +120,30 @@ class DashboardQueriesIT extends StackIntegrationTest {
         }, 0, 200, TimeUnit.MILLISECONDS);
 
         try (PipelineClient setup = new PipelineClient(port, STACK.connect())) {
+            exerciseThePipeline(setup);
             changeTheSchema(setup);
-            rejectARecord(setup);
             awaitTheFirstPrediction(setup);
+            // last: its alert looks back 5 minutes, and the tests after it look for that alert
+            rejectARecord(setup);
         }
+    }
+
+    /**
+     * What the Pipeline dashboard shows: a connector that snapshots a table, one whose task fails (a role that may
+     * log in but not replicate), a MariaDB change for the binlog distance and a TOASTed value left out of an update.
+     */
+    private void exerciseThePipeline(PipelineClient setup) throws Exception {
+        IntegrityConnectors.register(STACK, SNAPSHOTTED, "dashboard_items");
+        IntegrityConnectors.submitUnreplicable(STACK, DENIED, "dashboard_items");
+        Awaitility.await("the task FAILED within a minute").atMost(ONE_MINUTE).pollInterval(Duration.ofMillis(500))
+                .until(() -> setup.scrape().value(deniedTaskFailed()) == 1);
+        try (Connection mariadb = STACK.connectMariaDb(); Statement sql = mariadb.createStatement()) {
+            sql.execute("INSERT INTO user_activities (user_id, activity_type, amount, email) "
+                    + "VALUES (1, 'login', 1.00, 'dashboard@example.com')");
+        }
+        setup.execute("INSERT INTO public.corpus_documents SELECT 7001, 'draft', string_agg(md5(random()::text), '') "
+                + "FROM generate_series(1, 500)");
+        setup.execute("UPDATE public.corpus_documents SET title = 'final' WHERE id = 7001");
     }
 
     /** A detector has an expected value from its third window: three minutes of the simulator's changes. */
@@ -137,8 +176,38 @@ class DashboardQueriesIT extends StackIntegrationTest {
         Awaitility.await("record rejected").atMost(PATIENCE).until(() -> setup.scrape().value(rejected) > before);
     }
 
+    @Test
+    void aTaskThatCannotReplicateIsFailedWithinAMinuteAndItsAlertExpressionHolds() throws Exception {
+        // FAILED within a minute of its registration: awaited where it is registered, before the long wait there
+        assertThat(client.scrape().value(deniedTaskFailed())).isEqualTo(1);
+        String expr = AlertRules.alerts().stream().filter(a -> a.name().equals("DqConnectorFailed")).findFirst()
+                .orElseThrow().expr();
+        Awaitility.await("DqConnectorFailed's expression true in Prometheus").atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> assertThat(instantQuery(expr))
+                        .anySatisfy(s -> assertThat(s.path("metric").path("connector").asString()).isEqualTo(DENIED)));
+        // DOWN as a whole (503) while a connector has failed; readiness stays up
+        JsonNode connect = PipelineClient.JSON.readTree(client.get("/actuator/health").body())
+                .path("components").path("connect");
+        assertThat(connect.path("status").asString()).isEqualTo("DOWN");
+        assertThat(connect.path("details").toString()).contains(DENIED)
+                .contains("permission denied to start WAL sender");
+    }
+
+    private static String deniedTaskFailed() {
+        return "cdc_connector_task_state{connect=\"" + STACK.connectUrl().replace("http://", "")
+                + "\",connector=\"" + DENIED + "\",state=\"FAILED\",task=\"0\"}";
+    }
+
     @AfterAll
     void stop() throws Exception {
+        for (String connector : List.of(DENIED, SNAPSHOTTED)) {
+            new ConnectorControl(STACK.connectUrl(), connector).delete();
+        }
+        try (Connection db = STACK.connect(); Statement sql = db.createStatement()) {
+            // a slot left behind would keep WAL for the rest of the run
+            Awaitility.await("the slot released").atMost(PATIENCE).ignoreExceptions()
+                    .until(() -> sql.execute("SELECT pg_drop_replication_slot('dq_dashboard_items_slot')"));
+        }
         simulator.shutdownNow();
         simulator.awaitTermination(10, TimeUnit.SECONDS);
         simulatorDb.close();
@@ -204,7 +273,8 @@ class DashboardQueriesIT extends StackIntegrationTest {
     @Test
     void firingAlertsReachAlertmanager() {
         Awaitility.await("alerts in Alertmanager").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(alertmanagerAlerts()).contains("DqEventsRejected", "DqSchemaChanged"));
+                .untilAsserted(() -> assertThat(alertmanagerAlerts()).contains("DqEventsRejected", "DqSchemaChanged",
+                        "DqConnectorFailed", "DqUnavailableValues"));
     }
 
     @Test
@@ -219,7 +289,7 @@ class DashboardQueriesIT extends StackIntegrationTest {
     private JsonNode rangeQuery(Dashboards.Query query) throws Exception {
         Instant end = Instant.now();
         GrafanaTemplating grafana = new GrafanaTemplating(end.minus(range(query.dashboardJson())), end, Map.of(
-                "table", GrafanaTemplating.promRegex(prometheusTables()), "signal", ".*",
+                "table", GrafanaTemplating.promRegex(prometheusTables()), "signal", ".*", "connector", ".*",
                 "__rate_interval", "10s", "__interval", "1s", "__range", "5m"));
         return api("/api/v1/query_range", Map.of("query", grafana.promql(query.text()),
                 "start", Long.toString(end.minus(Duration.ofMinutes(5)).getEpochSecond()),

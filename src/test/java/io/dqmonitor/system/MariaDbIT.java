@@ -18,7 +18,7 @@ import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.MariaDbTypes;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.Position;
-import io.dqmonitor.stack.Ports;
+import io.dqmonitor.stack.SharedStack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -52,12 +52,7 @@ class MariaDbIT extends StackIntegrationTest {
     static final Path CAPTURED = Path.of("target", "captured", "mariadb-all-types.jsonl");
 
     static {
-        try {
-            STACK.startMariaDb(Ports.free(), List.of(Path.of("src", "test", "resources", "stack", "mariadb-types.sql")),
-                    Map.of("table.include.list", "monitoring.user_activities,monitoring.all_types"));
-        } catch (Exception e) {
-            throw new IllegalStateException("MariaDB did not start: " + e.getMessage(), e);
-        }
+        SharedStack.withMariaDb();
     }
 
     @DynamicPropertySource
@@ -184,6 +179,41 @@ class MariaDbIT extends StackIntegrationTest {
         // the two rows and the first sentinel again, and the new sentinel
         assertThat(after.value(events("create")) - beforeReplay.value(events("create"))).isEqualTo(4);
         assertThat(historyRows()).isEqualTo(history);
+    }
+
+    @Test
+    void withTheConnectorPausedTheBinlogDistanceGrowsByWhatIsWritten() throws Exception {
+        String behind = "cdc_source_binlog_behind_bytes{source=\"mariadb\"}";
+        PrometheusScrape streaming = Awaitility.await("the distance of a connector that keeps up")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(client::scrape, s -> s.value(behind) < 10_000);
+        assertThat(streaming.value("cdc_source_binlog_needed_file_purged{source=\"mariadb\"}")).isZero();
+        assertThat(streaming.value("cdc_source_binlog_expiry_seconds{source=\"mariadb\"}")).isEqualTo(604_800);
+        assertThat(streaming.value("cdc_source_up{source=\"mariadb\"}")).isEqualTo(1);
+        ConnectorControl connector = new ConnectorControl(STACK.connectUrl(), "user-activities-mariadb-connector");
+        connector.pause();
+        try {
+            long from = binlogPosition();
+            for (int i = 0; i < 50; i++) {
+                insert("7, 'login', 1.00, 'paused" + i + "@example.com'");
+            }
+            long written = binlogPosition() - from;
+            assertThat(written).isGreaterThan(5_000);
+            Awaitility.await("the distance grown by what was written").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(client::scrape, s -> s.value(behind) >= streaming.value(behind) + written);
+        } finally {
+            connector.resume();
+        }
+        awaitProcessed();
+    }
+
+    /** The server's position in its current binlog file; the test writes far less than a file holds. */
+    private long binlogPosition() throws Exception {
+        try (var sql = mariadb.createStatement(); var rows = sql.executeQuery("SHOW MASTER STATUS")) {
+            rows.next();
+            return rows.getLong("Position");
+        }
     }
 
     @Test
