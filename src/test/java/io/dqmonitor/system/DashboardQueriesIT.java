@@ -30,8 +30,14 @@ import io.dqmonitor.observability.Dashboards;
 import io.dqmonitor.observability.GrafanaTemplating;
 import io.dqmonitor.observability.LocalPrometheusConfig;
 import io.dqmonitor.observability.MonitoringServer;
+import io.dqmonitor.anomaly.ReplayScenario;
+import io.dqmonitor.stack.Kafka;
 import io.dqmonitor.stack.Ports;
 import io.dqmonitor.stack.SharedStack;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +64,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         args = "--spring.config.additional-location=file:mariadb/dq-monitor.yml")
 @TestPropertySource(properties = {"dq.completeness.interval=1s", "dq.source-log.interval=1s",
-        "dq.connect.interval=1s"})
+        "dq.connect.interval=1s", "dq.anomaly.interval=1s"})
 class DashboardQueriesIT extends StackIntegrationTest {
 
     static {
@@ -73,8 +79,15 @@ class DashboardQueriesIT extends StackIntegrationTest {
         registry.add("DQ_MARIADB_URL", STACK::mariaDbJdbcUrl);
         registry.add("DQ_MARIADB_USER", () -> "root");
         registry.add("DQ_MARIADB_PASSWORD", () -> "");
-        registry.add("dq.cdc.topic-pattern", () -> IntegrityConnectors.TOPIC_PATTERN);
+        registry.add("dq.cdc.topic-pattern", () -> "(monitoring_(server|mariadb|mongodb|integrity)|dashreplay)\\..*");
+        // ten minutes of a shop's past orders, whose detectors expect values at once: the anomaly panels' data
+        registry.add("dq.tables." + REPLAYED + ".columns.amount.min", () -> "0");
+        registry.add("dq.tables." + REPLAYED + ".anomaly.columns[0]", () -> "note");
+        registry.add("dq.completeness.databases.replayed.tables", () -> "dash\\..*");
     }
+
+    private static final String REPLAYED = "dash.orders";
+    private static final String REPLAY_TOPIC = "dashreplay.dash.orders";
 
     private static final String SNAPSHOTTED = "dashboard-connector";
     private static final String DENIED = "denied-connector";
@@ -122,6 +135,7 @@ class DashboardQueriesIT extends StackIntegrationTest {
         try (PipelineClient setup = new PipelineClient(port, STACK.connect())) {
             exerciseThePipeline(setup);
             changeTheSchema(setup);
+            replayTenMinutes();
             awaitTheFirstPrediction(setup);
             // last: its alert looks back 5 minutes, and the tests after it look for that alert
             rejectARecord(setup);
@@ -146,9 +160,33 @@ class DashboardQueriesIT extends StackIntegrationTest {
         setup.execute("UPDATE public.corpus_documents SET title = 'final' WHERE id = 7001");
     }
 
-    /** A detector has an expected value from its third window: three minutes of the simulator's changes. */
+    /**
+     * Ten minutes of {@link ReplayScenario}'s orders, dated in the past, as table {@code dash.orders}: its detectors
+     * have windows to judge at once, instead of after minutes of live writes. Its own table, so that the detectors'
+     * stored states are not those AnomalyReplayIT trains.
+     */
+    private static void replayTenMinutes() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", STACK.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(REPLAY_TOPIC, 1, (short) 1))).all().get();
+        }
+        ReplayScenario scenario = new ReplayScenario();
+        try (KafkaProducer<byte[], byte[]> producer = Kafka.producer(STACK.bootstrapServers())) {
+            for (int minute = 0; minute < 10; minute++) {
+                for (ReplayScenario.Change change : scenario.minute(minute)) {
+                    String json = change.json().replace("\"name\":\"replay\"", "\"name\":\"dashreplay\"")
+                            .replace("\"db\":\"shop\",\"schema\":\"shop\"", "\"db\":\"dash\",\"schema\":\"dash\"");
+                    producer.send(new ProducerRecord<>(REPLAY_TOPIC,
+                            ("{\"id\":" + change.id() + "}").getBytes(StandardCharsets.UTF_8),
+                            json.getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    /** A detector has an expected value from its third window. */
     private void awaitTheFirstPrediction(PipelineClient setup) {
-        String expected = "dq_anomaly_expected{signal=\"changes_create\",table=\"" + TABLE + "\"}";
+        String expected = "dq_anomaly_expected{signal=\"changes_create\",table=\"" + REPLAYED + "\"}";
         Awaitility.await("the first expected value").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> Double.isFinite(setup.scrape().samples().getOrDefault(expected, Double.NaN)));
     }
