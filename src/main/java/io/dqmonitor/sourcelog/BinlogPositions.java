@@ -35,16 +35,16 @@ public class BinlogPositions {
                 || Capture.fileNumber(binlog.file()) < 0 || sources.isEmpty()) {
             return;
         }
+        if (sourceOfTable.size() > 10_000 && !sourceOfTable.containsKey(table)) {
+            // table names come from the records: the cache is bounded, and a miss only costs a pattern match
+            sourceOfTable.clear();
+        }
         Optional<String> source = sourceOfTable.computeIfAbsent(table, this::sourceOf);
         source.ifPresent(name -> furthest.merge(name, new Place(binlog.file(), binlog.pos()),
                 (a, b) -> compare(a, b) >= 0 ? a : b));
     }
 
     private Optional<String> sourceOf(String table) {
-        if (sourceOfTable.size() > 10_000) {
-            // table names come from the records: the cache is bounded, and a miss only costs a pattern match
-            sourceOfTable.clear();
-        }
         return sources.entrySet().stream().filter(e -> e.getValue().matches(table)).map(Map.Entry::getKey)
                 .findFirst();
     }

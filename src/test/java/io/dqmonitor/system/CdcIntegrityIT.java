@@ -69,6 +69,9 @@ class CdcIntegrityIT extends StackIntegrationTest {
         assertThat(scrape.value(slot("cdc_source_slot_wal_status", "default").replace("}", ",status=\"reserved\"}")))
                 .isEqualTo(1);
         assertThat(scrape.value(slot("cdc_source_slot_safe_wal_bytes", "default"))).isPositive();
+        assertThat(scrape.value(slot("cdc_source_slot_flush_lag_bytes", "default"))).isNotNaN().isNotNegative();
+        assertThat(scrape.value("cdc_connect_up{connect=\"" + STACK.connectUrl().replace("http://", "") + "\"}"))
+                .isEqualTo(1);
     }
 
     @Test
