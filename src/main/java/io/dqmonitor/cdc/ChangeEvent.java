@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * One committed row (or document) change, decoded from a Debezium envelope.
  *
@@ -52,6 +54,16 @@ public record ChangeEvent(
     public ChangeEvent(String table, Op op, Map<String, Object> key, Map<String, Object> before,
             Map<String, Object> after, Instant sourceTimestamp, Position position, Map<String, String> columnTypes) {
         this(table, op, key, before, after, sourceTimestamp, position, columnTypes, false);
+    }
+
+    /** A change with the commit time, position and capture its Debezium {@code source} block gives it. */
+    static ChangeEvent fromSource(String table, Op op, Map<String, Object> key, Map<String, Object> before,
+            Map<String, Object> after, JsonNode source, Map<String, String> columnTypes, boolean partial) {
+        JsonNode committed = source.get("ts_ms");
+        Position position = Position.of(source);
+        return new ChangeEvent(table, op, key, before, after,
+                committed != null && committed.isNumber() ? Instant.ofEpochMilli(committed.longValue()) : null,
+                position, columnTypes, partial, Capture.of(source, position), null);
     }
 
     /** The same change with no commit time: for one whose time cannot be trusted. */

@@ -1,7 +1,6 @@
 package io.dqmonitor.cdc;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
@@ -142,11 +141,8 @@ public final class ChangeEventParser {
             if (table == null || !EnvelopeReader.endsAfter(value, known, parser)) {
                 return null;
             }
-            Long committed = longValue(payload.source(), "ts_ms");
-            Position position = Position.of(payload.source());
-            return new ParsedRecord.Event(new ChangeEvent(table, payload.op(), keys.parse(key), payload.before(),
-                    payload.after(), committed == null ? null : Instant.ofEpochMilli(committed),
-                    position, rowSchema.columnTypes(), false, Capture.of(payload.source(), position), null));
+            return new ParsedRecord.Event(ChangeEvent.fromSource(table, payload.op(), keys.parse(key), payload.before(), payload.after(), payload.source(),
+                    rowSchema.columnTypes(), false));
         } catch (RuntimeException undecided) {
             return null;
         }
@@ -170,19 +166,14 @@ public final class ChangeEventParser {
             return new ParsedRecord.Rejected(RejectReason.MISSING_SOURCE,
                     "the envelope has no source block naming the table");
         }
-        Instant committed = longValue(source, "ts_ms") == null ? null : Instant.ofEpochMilli(longValue(source, "ts_ms"));
-        Position position = Position.of(source);
-        Capture capture = Capture.of(source, position);
         if (MongoEnvelope.isMongo(source)) {
             MongoEnvelope.Images images = mongo.images(payload);
-            return new ParsedRecord.Event(new ChangeEvent(table, op, mongo.key(keys.parse(key)), images.before(),
-                    images.after(), committed, position, images.types(), images.partial(), capture, null));
+            return new ParsedRecord.Event(ChangeEvent.fromSource(table, op, mongo.key(keys.parse(key)), images.before(), images.after(), source,
+                    images.types(), images.partial()));
         }
         ConnectSchema rowSchema = payload.hasNonNull("after") ? schema.after() : schema.before();
-        return new ParsedRecord.Event(new ChangeEvent(table, op, keys.parse(key),
-                ValueDecoder.decodeRow(payload.get("before"), rowSchema),
-                ValueDecoder.decodeRow(payload.get("after"), rowSchema),
-                committed, position, rowSchema.columnTypes(), false, capture, null));
+        return new ParsedRecord.Event(ChangeEvent.fromSource(table, op, keys.parse(key), ValueDecoder.decodeRow(payload.get("before"), rowSchema),
+                ValueDecoder.decodeRow(payload.get("after"), rowSchema), source, rowSchema.columnTypes(), false));
     }
 
     /** The buffer's remaining bytes: its whole array when that is exactly them, else a copy. */
@@ -194,10 +185,5 @@ public final class ChangeEventParser {
         byte[] copy = new byte[buffer.remaining()];
         buffer.duplicate().get(copy);
         return copy;
-    }
-
-    private static Long longValue(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isNumber() ? value.longValue() : null;
     }
 }
