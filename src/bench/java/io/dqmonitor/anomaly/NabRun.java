@@ -136,6 +136,9 @@ public final class NabRun {
                 corpus.forEach(series -> System.out.println("  " + NabScorer.detail(series, result.threshold())));
             }
         }
+        for (NabScorer.Profile profile : NabScorer.PROFILES) {
+            System.out.println(HeldOut.describe(HeldOut.score(corpus, profile)));
+        }
     }
 
     private static NabScorer.Window window(String[] times, String start, String end) {

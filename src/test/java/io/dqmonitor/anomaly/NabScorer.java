@@ -50,6 +50,45 @@ final class NabScorer {
         return new Result(profile, best.threshold, best.raw, normalised);
     }
 
+    /**
+     * The profile's figures at a threshold chosen elsewhere (on other series): what a detector tuned there scores here.
+     * A corpus without windows has no perfect score to normalise by; its normalised figure is NaN.
+     */
+    Result scoreAt(List<Series> corpus, Profile profile, double threshold) {
+        double raw = rawAt(corpus, profile, threshold);
+        double none = sweep(corpus, profile, true).raw;
+        double perfect = labelCount * profile.tpWeight();
+        double normalised = perfect == none ? Double.NaN : 100 * (raw - none) / (perfect - none);
+        return new Result(profile, threshold, raw, normalised);
+    }
+
+    /** Every row scored at least {@code threshold} detects; windows whose rows are all on probation do not count. */
+    private static double rawAt(List<Series> corpus, Profile profile, double threshold) {
+        List<Point> points = new ArrayList<>();
+        int windowCount = 0;
+        for (Series series : corpus) {
+            windowCount = points(series, profile, windowCount, false, points);
+        }
+        double[] windowScores = new double[windowCount];
+        Arrays.fill(windowScores, Double.NaN);
+        double fp = 0;
+        for (Point point : points) {
+            boolean detects = point.score >= threshold;
+            if (point.window < 0) {
+                fp += detects ? point.sweepScore : 0;
+            } else if (Double.isNaN(windowScores[point.window])) {
+                windowScores[point.window] = detects ? point.sweepScore : -profile.fnWeight();
+            } else if (detects) {
+                windowScores[point.window] = Math.max(windowScores[point.window], point.sweepScore);
+            }
+        }
+        double total = fp;
+        for (double windowScore : windowScores) {
+            total += Double.isNaN(windowScore) ? 0 : windowScore;
+        }
+        return total;
+    }
+
     /** The raw total at the best threshold; {@code constant} scores every row 0.5, as NAB's null detector does. */
     private static Best sweep(List<Series> corpus, Profile profile, boolean constant) {
         List<Point> points = new ArrayList<>();

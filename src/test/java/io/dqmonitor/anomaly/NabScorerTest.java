@@ -25,6 +25,40 @@ class NabScorerTest {
     }
 
     @Test
+    void atAThresholdChosenElsewhereOnlyTheRowsScoredAtLeastThatDetect() {
+        double[] scores = new double[100];
+        scores[20] = 0.95;
+        scores[50] = 0.8;
+        NabScorer.Series series = new NabScorer.Series("s", scores, WINDOW);
+        NabScorer scorer = new NabScorer(1);
+        assertThat(scorer.scoreAt(List.of(series), STANDARD, 0.9).normalised())
+                .isCloseTo(100 * (-0.11 - 1 + 1) / 2, within(1e-9));
+        assertThat(scorer.scoreAt(List.of(series), STANDARD, 0.7).normalised())
+                .isCloseTo(100 * (1 - 0.11 + 1) / 2, within(1e-9));
+        assertThat(scorer.scoreAt(List.of(series), STANDARD, 0.99).normalised()).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
+    void atTheBestThresholdTheFiguresAreTheSweepsOwn() {
+        double[] scores = new double[100];
+        for (int i = 0; i < 100; i++) {
+            scores[i] = (i * 37 % 100) / 100.0;
+        }
+        NabScorer.Series series = new NabScorer.Series("s", scores, WINDOW);
+        for (NabScorer.Profile profile : NabScorer.PROFILES) {
+            NabScorer.Result best = new NabScorer(1).score(List.of(series), profile);
+            assertThat(new NabScorer(1).scoreAt(List.of(series), profile, best.threshold()).raw())
+                    .isCloseTo(best.raw(), within(1e-9));
+        }
+    }
+
+    @Test
+    void seriesWithoutWindowsHaveNoNormalisedFigure() {
+        NabScorer.Series quiet = new NabScorer.Series("q", new double[100], List.of());
+        assertThat(new NabScorer(0).scoreAt(List.of(quiet), STANDARD, 0.5).normalised()).isNaN();
+    }
+
+    @Test
     void aDetectionAtTheWindowsFirstRowIsPerfect() {
         assertThat(score(STANDARD, 50, 1.0)).isCloseTo(100, within(1e-9));
     }
