@@ -55,9 +55,12 @@ public final class NabRun {
         if (!windowsFile.isEmpty()) {
             score(results, Path.of(windowsFile));
         }
+        if (Boolean.getBoolean("nab.tune") && !windowsFile.isEmpty()) {
+            TuningSearch.report(data, csvFiles(data), Path.of(windowsFile));
+        }
     }
 
-    private static List<Path> csvFiles(Path data) throws IOException {
+    static List<Path> csvFiles(Path data) throws IOException {
         try (Stream<Path> files = Files.walk(data, 2)) {
             return files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
         }
@@ -67,12 +70,17 @@ public final class NabRun {
     record Scored(String[] times, String[] values, double[] scores) { }
 
     static Scored run(Path file) throws IOException {
+        return run(file, Detector.Tuning.DEFAULTS);
+    }
+
+    /** The series scored by a detector with other constants than the service's. */
+    static Scored run(Path file, Detector.Tuning tuning) throws IOException {
         List<String> lines = Files.readAllLines(file);
         int rows = lines.size() - 1;
         String[] times = new String[rows];
         String[] values = new String[rows];
         double[] scores = new double[rows];
-        Detector detector = new Detector(DetectorSettings.DEFAULTS);
+        Detector detector = new Detector(DetectorSettings.DEFAULTS, tuning);
         for (int i = 0; i < rows; i++) {
             String line = lines.get(i + 1);
             int comma = line.indexOf(',');
@@ -112,21 +120,8 @@ public final class NabRun {
     }
 
     private static void score(Map<String, Scored> results, Path windowsFile) {
-        JsonNode windows = JsonMapper.builder().build().readTree(windowsFile.toFile());
-        List<NabScorer.Series> corpus = new ArrayList<>();
-        int labels = 0;
-        for (Map.Entry<String, Scored> entry : results.entrySet()) {
-            JsonNode limits = windows.get(entry.getKey());
-            if (limits == null) {
-                throw new IllegalArgumentException(windowsFile + " has no windows for " + entry.getKey());
-            }
-            List<NabScorer.Window> fileWindows = new ArrayList<>();
-            for (JsonNode limit : limits) {
-                fileWindows.add(window(entry.getValue().times, limit.get(0).asString(), limit.get(1).asString()));
-            }
-            labels += fileWindows.size();
-            corpus.add(new NabScorer.Series(entry.getKey(), entry.getValue().scores, fileWindows));
-        }
+        List<NabScorer.Series> corpus = corpus(results, windowsFile);
+        int labels = corpus.stream().mapToInt(s -> s.windows().size()).sum();
         NabScorer scorer = new NabScorer(labels);
         for (NabScorer.Profile profile : NabScorer.PROFILES) {
             NabScorer.Result result = scorer.score(corpus, profile);
@@ -139,6 +134,24 @@ public final class NabRun {
         for (NabScorer.Profile profile : NabScorer.PROFILES) {
             System.out.println(HeldOut.describe(HeldOut.score(corpus, profile)));
         }
+    }
+
+    /** Each series' scores beside its windows from NAB's windows file. */
+    static List<NabScorer.Series> corpus(Map<String, Scored> results, Path windowsFile) {
+        JsonNode windows = JsonMapper.builder().build().readTree(windowsFile.toFile());
+        List<NabScorer.Series> corpus = new ArrayList<>();
+        for (Map.Entry<String, Scored> entry : results.entrySet()) {
+            JsonNode limits = windows.get(entry.getKey());
+            if (limits == null) {
+                throw new IllegalArgumentException(windowsFile + " has no windows for " + entry.getKey());
+            }
+            List<NabScorer.Window> fileWindows = new ArrayList<>();
+            for (JsonNode limit : limits) {
+                fileWindows.add(window(entry.getValue().times, limit.get(0).asString(), limit.get(1).asString()));
+            }
+            corpus.add(new NabScorer.Series(entry.getKey(), entry.getValue().scores, fileWindows));
+        }
+        return corpus;
     }
 
     private static NabScorer.Window window(String[] times, String start, String end) {
