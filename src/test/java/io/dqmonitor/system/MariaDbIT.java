@@ -199,9 +199,11 @@ class MariaDbIT extends StackIntegrationTest {
             }
             long written = binlogPosition() - from;
             assertThat(written).isGreaterThan(5_000);
+            // none of what was written has been streamed: all of it is behind the connector's last position (the
+            // distance read before may still have been catching up, so it is no exact base)
             Awaitility.await("the distance grown by what was written").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(250))
-                    .until(client::scrape, s -> s.value(behind) >= streaming.value(behind) + written);
+                    .until(client::scrape, s -> s.value(behind) >= written && s.value(behind) > streaming.value(behind));
         } finally {
             connector.resume();
         }
