@@ -66,18 +66,19 @@ class BatchAccounting {
         Instant now = clock.instant();
         for (CheckedBatch.Checked c : batch.events()) {
             ChangeEvent event = c.event();
+            String connector = SourceClock.connector(c.origin().topic());
             if (tablesSeen.add(event.table())) {
                 metrics.tableSeen(event.table());
-                metrics.tableSeen(SourceClock.connector(c.origin().topic()), event.table());
+                metrics.tableSeen(connector, event.table());
                 schemaMetrics.tableSeen(event.table());
             }
             ownership.tableRead(c.origin().topic(), event.table());
             if (c.aheadOfClock()) {
-                metrics.sourceTimeAhead(SourceClock.connector(c.origin().topic()), event.table());
+                metrics.sourceTimeAhead(connector, event.table());
             }
             statistics.record(event, c.evaluation(), c.schemaChanges());
-            integrity.observe(SourceClock.connector(c.origin().topic()), c.origin().topic(), c.origin().partition(),
-                    c.origin().offset(), event, c.position().id());
+            integrity.observe(connector, c.origin().topic(), c.origin().partition(), c.origin().offset(), event,
+                    c.position().id());
             binlogPositions.stored(event.table(), event.position());
             metrics.eventProcessed(event.table(), event.op(), event.sourceTimestamp(), c.origin().inKafkaAt(), now);
             c.evaluation().violations().forEach(v -> rules.violation(event.table(), v.column(), v.rule()));
