@@ -17,20 +17,21 @@ final class Detector {
      * The detector's own constants; the NAB benchmark varies them to choose them on some categories and judge them on
      * the rest (BENCHMARKS.md).
      *
-     * @param minDeviation deviations smaller than this many errors never count, however rare the history makes them
-     * @param learningBand models learn a value clamped to this many errors, so an incident is not the new normal
-     * @param runSeconds   the memory of the run of deviations (a small shift adds up over it)
-     * @param spreadFloor  the error never counts as smaller than this share of the signal's overall spread
+     * @param minDeviation    a value's deviation under this many errors never counts, however rare history makes it
+     * @param minRunDeviation likewise for the run of deviations, in units of the run's own noise
+     * @param learningBand    models learn a value clamped to this many errors, so an incident is not the new normal
+     * @param runSeconds      the memory of the run of deviations (a small shift adds up over it)
+     * @param spreadFloor     the error never counts as smaller than this share of the signal's overall spread
      */
-    record Tuning(double minDeviation, double learningBand, double runSeconds, double spreadFloor) {
+    record Tuning(double minDeviation, double minRunDeviation, double learningBand, double runSeconds,
+                  double spreadFloor) {
 
-        static final Tuning DEFAULTS = new Tuning(6, 3, 3600, 0.05);
+        static final Tuning DEFAULTS = new Tuning(6, 2, 3, 3600, 0.05);
     }
 
     private static final double RUN_CLAMP = 3;
     private static final double SPREAD_SECONDS = 7 * 86400;
     private static final long RARITY_AFTER_SECONDS = 43200;
-    private static final double RETURN_UNIT_SECONDS = 86400;
     private static final int MIN_OBSERVATIONS = 30;
 
     private final DetectorSettings settings;
@@ -112,11 +113,12 @@ final class Detector {
         double z = Math.abs(deviation) <= floor ? 0 : Math.abs(deviation) / scale;
         double runZ = Math.abs(directed(runMean)) * scale <= floor ? 0
                 : Math.abs(directed(runMean)) / Math.sqrt(runVariance);
-        double score = Math.max(score(single, z, epochSecond), score(run, runZ, epochSecond));
+        double score = Math.max(score(single, z, tuning.minDeviation(), epochSecond),
+                score(run, runZ, tuning.minRunDeviation(), epochSecond));
         if (epochSecond - first >= RARITY_AFTER_SECONDS) {
             rarityStart = rarityStart == Long.MIN_VALUE ? epochSecond : rarityStart;
             single.learn(z, tuning.minDeviation());
-            run.learn(runZ, tuning.minDeviation());
+            run.learn(runZ, tuning.minRunDeviation());
         }
         double progress = progress(epochSecond);
         boolean raised = false;
@@ -136,12 +138,12 @@ final class Detector {
         return new Assessment(score, expected, expected - half, expected + half, raised, progress);
     }
 
-    private double score(Rarity rarity, double z, long epochSecond) {
-        if (z < tuning.minDeviation() || rarityStart == Long.MIN_VALUE) {
+    private double score(Rarity rarity, double z, double gate, long epochSecond) {
+        if (z < gate || rarityStart == Long.MIN_VALUE) {
             return 0;
         }
-        double returnPeriod = Math.max(1, epochSecond - rarityStart) / Math.max(rarity.atLeast(z), 0.5);
-        return returnPeriod / (returnPeriod + RETURN_UNIT_SECONDS);
+        double secondsPerValue = Math.max(1, (epochSecond - first) / (double) Math.max(1, seen));
+        return Rarity.score(rarity.returnPeriod(z, Math.max(1, epochSecond - rarityStart), secondsPerValue));
     }
 
     private double directed(double deviation) {

@@ -10,11 +10,21 @@ import java.io.IOException;
  * and a spiky one, at one value a minute or one an hour.
  * <p>
  * Large deviations are counted as episodes, not values: a run of them counts once, at its largest, when it ends (an
- * hour-long incident is one occurrence, not sixty). An episode the detector raised is not counted at all, so the
- * same incident tomorrow is as rare as it was today.
+ * hour-long incident is one occurrence, not sixty); one the detector raised counts as half of one.
+ * <p>
+ * A short history cannot tell "never in two days" from "never in a year". Until its own counts say otherwise, a
+ * deviation of {@code z} errors is taken to be as rare as in noise with a Laplace tail ({@code e^-z} of values, the
+ * tail of noise whose mean absolute error is 1), worth {@link #PRIOR_SECONDS} of history: a huge spike on a signal's
+ * third day is rare at once, while a signal whose spikes are routine soon counts them as such. Without it nothing
+ * could be raised in a signal's first days, and how rare an incident looked depended on how long the signal had been
+ * watched (BENCHMARKS.md).
  */
 final class Rarity {
 
+    /** How much history the tail prior is worth; chosen, like the detector's constants, on held-out NAB categories. */
+    static final double PRIOR_SECONDS = 6 * 3600;
+    /** A return period of one day scores 0.5. */
+    private static final double RETURN_UNIT_SECONDS = 86400;
     private static final int BINS = 80;
     private static final double LOG_MIN = Math.log(0.05);
     private static final double LOG_MAX = Math.log(1e6);
@@ -40,6 +50,20 @@ final class Rarity {
             above += counts[i];
         }
         return above;
+    }
+
+    /**
+     * How many seconds apart deviations of at least {@code z} come, after {@code watchedSeconds} of history at about
+     * {@code secondsPerValue} a value: its own count plus the tail prior's.
+     */
+    double returnPeriod(double z, double watchedSeconds, double secondsPerValue) {
+        double prior = PRIOR_SECONDS / secondsPerValue * Math.exp(-z);
+        return (watchedSeconds + PRIOR_SECONDS) / Math.max(atLeast(z) + prior, Double.MIN_NORMAL);
+    }
+
+    /** A return period {@code T} as a score {@code T / (T + 1 day)}: 0.9 is about once in 9 days. */
+    static double score(double returnPeriodSeconds) {
+        return returnPeriodSeconds / (returnPeriodSeconds + RETURN_UNIT_SECONDS);
     }
 
     /** Learns a deviation; those of at least {@code large} are held as one episode until a smaller one comes. */
