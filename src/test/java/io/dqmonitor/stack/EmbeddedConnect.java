@@ -16,6 +16,7 @@ import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +62,7 @@ final class EmbeddedConnect implements AutoCloseable {
         if (!Files.isDirectory(PLUGIN_PATH)) {
             throw new IllegalStateException(PLUGIN_PATH + " is missing: the build fills it (./mvnw test-compile)");
         }
+        ConverterManifest.write(PLUGIN_PATH.resolve("apicurio-registry-converter"), AvroConverters.CONVERTER);
         worker.put("plugin.path", PLUGIN_PATH.toAbsolutePath().toString());
         // stopping the stack should not wait long for a task whose database is going away too
         worker.put("task.shutdown.graceful.timeout.ms", "2000");
@@ -101,10 +103,18 @@ final class EmbeddedConnect implements AutoCloseable {
         HttpRequest put = HttpRequest.newBuilder(URI.create(url() + "/connectors/" + name + "/config"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build();
-        // the worker answers 409 while it is still joining its group
-        Awaitility.await("Kafka Connect accepting connector " + name).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode() / 100 == 2);
+        // the worker answers 409 while it is still joining its group; any other refusal is the config's fault
+        String[] refusal = {"no answer"};
+        try {
+            Awaitility.await("Kafka Connect accepting connector " + name).atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                        HttpResponse<String> response = http.send(put, HttpResponse.BodyHandlers.ofString());
+                        refusal[0] = response.statusCode() + " " + response.body();
+                        return response.statusCode() / 100 == 2;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Kafka Connect refused connector " + name + ": " + refusal[0], e);
+        }
         return name;
     }
 

@@ -87,6 +87,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private EmbeddedConnect connect;
     private EmbeddedRedis redis;
     private EmbeddedMariaDb mariadb;
+    private EmbeddedSchemaRegistry schemaRegistry;
     private Path baseDir;
     private String connectorName;
     private int connectPort;
@@ -192,6 +193,17 @@ public final class EmbeddedStack implements AutoCloseable {
         mariadb.awaitBinlogReader();
         progress.accept("Debezium: connector " + name + " is streaming changes of " + MARIADB_DATABASE
                 + ".user_activities");
+    }
+
+    /** Starts the schema registry once, for connectors that write Avro ({@link AvroConverters}). */
+    public synchronized EmbeddedSchemaRegistry startSchemaRegistry(int port) throws IOException {
+        if (schemaRegistry == null) {
+            progress.accept("Schema registry (Apicurio): starting on port " + port);
+            schemaRegistry = EmbeddedSchemaRegistry.start(port, baseDir.resolve("schema-registry.log"));
+            // after Connect, whose converters still talk to it while the tasks stop
+            started.addLast(schemaRegistry);
+        }
+        return schemaRegistry;
     }
 
     /**
