@@ -27,6 +27,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("cdc", BOTTOM),
             Map.entry("partitions", Set.of("cdc")),
+            Map.entry("formats", Set.of("cdc")),
             Map.entry("metrics", BOTTOM),
             Map.entry("tasks", BOTTOM),
             Map.entry("security", BOTTOM),
@@ -43,7 +44,7 @@ class ArchitectureTest {
             Map.entry("integrity", Set.of("cdc", "metrics")),
             Map.entry("sourcelog", Set.of("cdc", "metrics", "tasks", "completeness")),
             Map.entry("connectors", Set.of("metrics", "tasks")),
-            Map.entry("pipeline", Set.of("cdc", "partitions", "metrics", "tasks", "privacy", "rules", "schema", "history",
+            Map.entry("pipeline", Set.of("cdc", "formats", "partitions", "metrics", "tasks", "privacy", "rules", "schema", "history",
                     "recent", "report", "completeness", "anomaly", "integrity", "sourcelog")));
 
     @Test

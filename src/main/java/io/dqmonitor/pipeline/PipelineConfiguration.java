@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.formats.RecordDecoder;
+import io.dqmonitor.formats.RecordReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,5 +88,10 @@ class PipelineConfiguration {
     @Bean
     ChangeEventParser changeEventParser(JsonMapper json) {
         return new ChangeEventParser(json);
+    }
+
+    @Bean
+    RecordReader recordReader(RecordDecoder decoder, ChangeEventParser parser) {
+        return new RecordReader(decoder, parser);
     }
 }

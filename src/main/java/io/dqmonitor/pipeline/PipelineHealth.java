@@ -34,6 +34,8 @@ class PipelineHealth implements HealthIndicator {
     /** The shared state a batch is checked against: table-limit windows (Redis), schema baselines (PostgreSQL). */
     static final String LIMITS = "limits";
     static final String SCHEMA = "schema";
+    /** The schema registries that Avro records name their schemas in. */
+    static final String REGISTRY = "registry";
 
     private record Failure(String stage, String error, Instant since) {
     }

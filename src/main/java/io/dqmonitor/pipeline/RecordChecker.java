@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
-import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.formats.RecordReader;
+import io.dqmonitor.formats.RegistryUnavailableException;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.cdc.UnavailableValues;
 import io.dqmonitor.privacy.Masker;
@@ -37,7 +38,7 @@ class RecordChecker {
     /** A heartbeat whose time is ahead of this host's clock, as the batch carries it. */
     private static final ParsedRecord HEARTBEAT_AHEAD = new ParsedRecord.Skipped(ParsedRecord.SkipReason.HEARTBEAT);
 
-    private final ChangeEventParser parser;
+    private final RecordReader reader;
     private final RuleEvaluator evaluator;
     private final SchemaTracker schemas;
     private final RulesInForce rules;
@@ -47,13 +48,13 @@ class RecordChecker {
     private final TrackedTables tracked;
     private final UnavailableValues unavailable;
 
-    RecordChecker(ChangeEventParser parser, RuleEvaluator evaluator, SchemaTracker schemas, RulesInForce rules,
+    RecordChecker(RecordReader reader, RuleEvaluator evaluator, SchemaTracker schemas, RulesInForce rules,
             Masker masker, PipelineHealth health, SourceClock sourceClock, TrackedTables tracked,
             UnavailableValues unavailable) {
         this.unavailable = unavailable;
         this.sourceClock = sourceClock;
         this.tracked = tracked;
-        this.parser = parser;
+        this.reader = reader;
         this.evaluator = evaluator;
         this.schemas = schemas;
         this.rules = rules;
@@ -68,7 +69,11 @@ class RecordChecker {
         for (ConsumerRecord<byte[], ByteBuffer> record : records) {
             ParsedRecord parsed;
             try {
-                parsed = parser.parse(record.key(), record.value());
+                // a registry that cannot answer fails the batch, to be retried: nothing is wrong with the record
+                parsed = health.read(PipelineHealth.REGISTRY, () -> reader.read(record.topic(), record.headers(),
+                        record.key(), record.value()));
+            } catch (RegistryUnavailableException registryDown) {
+                throw registryDown;
             } catch (Throwable parseFailed) {
                 // the parser is total for every exception; an Error (a stack, an allocation) is still this record's
                 rejections.add(new CheckedBatch.Rejection(record, new ParsedRecord.Rejected(RejectReason.UNPROCESSABLE,

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.dqmonitor.cdc.UnavailableValues;
 import io.dqmonitor.anomaly.AnomalyFixtures;
 import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.formats.RecordReader;
 import io.dqmonitor.completeness.CompletenessFixtures;
 import io.dqmonitor.history.InMemoryViolationLog;
 import io.dqmonitor.integrity.IntegrityFixtures;
@@ -65,7 +66,7 @@ final class PipelineFixture {
     final PipelineHealth health = new PipelineHealth(metrics, Clock.systemUTC());
     /** Events the batch path published. */
     final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final RecordChecker checker = new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
+    final RecordChecker checker = new RecordChecker(RecordReader.json(new ChangeEventParser()), RuleFixtures.evaluator(rules),
             schemas, rules, RuleFixtures.MASKER, health, new SourceClock(PROPERTIES, Clock.systemUTC()), new TrackedTables(new TablesProperties(1000), rules),
             UnavailableValues.debeziumDefault());
     final BatchEffects effects = new BatchEffects(history, recent, deadLetters, CompletenessFixtures.ledgerOff(),

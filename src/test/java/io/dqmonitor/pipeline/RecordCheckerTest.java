@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,6 +15,10 @@ import java.util.Optional;
 
 import io.dqmonitor.cdc.UnavailableValues;
 import io.dqmonitor.cdc.ChangeEventParser;
+import io.dqmonitor.formats.RecordReader;
+import io.dqmonitor.formats.RegistryProperties;
+import io.dqmonitor.formats.RegistryUnavailableException;
+import io.dqmonitor.stack.Ports;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.SourcePosition;
@@ -91,6 +96,19 @@ class RecordCheckerTest {
     }
 
     @Test
+    void aSchemaRegistryOutOfReachFailsTheBatchToBeRetriedAndNamesTheStage() {
+        RecordReader unreachable = RecordReader.withRegistry(new RegistryProperties("http://127.0.0.1:" + Ports.free(),
+                null, null, null, null, null, Duration.ofSeconds(2), 10), new ChangeEventParser());
+        RecordChecker checker = checker(null, baselines(null), unreachable);
+        byte[] framed = {0, 0, 0, 0, 7, 2, 4};
+        ConsumerRecord<byte[], ByteBuffer> record = new ConsumerRecord<>(PipelineFixture.TOPIC, 0, 0, null,
+                ByteBuffer.wrap(framed));
+
+        assertThatThrownBy(() -> checker.check(List.of(record))).isInstanceOf(RegistryUnavailableException.class);
+        assertThat(health.health().getDetails()).containsEntry("stage", PipelineHealth.REGISTRY);
+    }
+
+    @Test
     void aCommitTimeAheadOfTheClockIsDroppedAndMarkedWhileItsIdentityStaysTheRawChanges() {
         RecordChecker checker = checker(null, baselines(null));
         String nextYear = "{\"op\":\"c\",\"source\":{\"schema\":\"public\",\"table\":\"t\",\"ts_ms\":"
@@ -150,9 +168,13 @@ class RecordCheckerTest {
     }
 
     private RecordChecker checker(ColumnRule rule, SchemaBaselines baselines) {
+        return checker(rule, baselines, RecordReader.json(new ChangeEventParser()));
+    }
+
+    private RecordChecker checker(ColumnRule rule, SchemaBaselines baselines, RecordReader reader) {
         RulesInForce rules = RuleFixtures.inForce(Map.of("public.t", new TableRules("public.t", null,
                 rule == null ? List.of() : List.of(new TableRules.ColumnCheck("qty", rule)), List.of(), null, null)));
-        return new RecordChecker(new ChangeEventParser(), RuleFixtures.evaluator(rules),
+        return new RecordChecker(reader, RuleFixtures.evaluator(rules),
                 new SchemaTracker(baselines), rules, RuleFixtures.MASKER, health, new SourceClock(PipelineFixture.PROPERTIES, NOW), new TrackedTables(new TablesProperties(1), rules),
                 UnavailableValues.debeziumDefault());
     }

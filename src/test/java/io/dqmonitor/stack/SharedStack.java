@@ -31,6 +31,7 @@ public final class SharedStack {
     private static final Path LOG = Path.of("target", "it-stack.log");
 
     private static EmbeddedStack stack;
+    private static boolean avroConnector;
 
     private SharedStack() {
     }
@@ -59,6 +60,32 @@ public final class SharedStack {
             throw new IllegalStateException("MariaDB did not start: " + e.getMessage(), e);
         }
         return shared;
+    }
+
+    /**
+     * The shared stack with the schema registry and a second connector on {@code public.user_activities} that writes
+     * Avro in Confluent's framing to {@code monitoring_avro.*}, from the moment it starts (no snapshot): the
+     * pipeline's tests run on it as well as on the JSON topics. Returns the registry.
+     */
+    public static synchronized EmbeddedSchemaRegistry withAvro() {
+        EmbeddedStack shared = get();
+        try {
+            EmbeddedSchemaRegistry registry = shared.startSchemaRegistry(Ports.free());
+            if (!avroConnector) {
+                Map<String, String> settings = new java.util.LinkedHashMap<>(Map.of(
+                        "topic.prefix", "monitoring_avro",
+                        "slot.name", "dq_avro_slot",
+                        "publication.name", "dq_avro_publication",
+                        "snapshot.mode", "no_data",
+                        "heartbeat.interval.ms", "1000"));
+                settings.putAll(AvroConverters.confluent(registry));
+                shared.registerPostgresConnector("avro-activities-connector", settings);
+                avroConnector = true;
+            }
+            return registry;
+        } catch (Exception e) {
+            throw new IllegalStateException("the Avro connector did not start: " + e.getMessage(), e);
+        }
     }
 
     public static synchronized EmbeddedStack get() {

@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PipelineIT extends StackIntegrationTest {
 
     private static final String TABLE = "public.user_activities";
-    private static final String TOPIC = "monitoring_server.public.user_activities";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -41,6 +40,11 @@ class PipelineIT extends StackIntegrationTest {
     KafkaTemplate<Object, Object> kafka;
 
     private PrometheusScrape before;
+
+    /** The topic of the reference table's changes that the service reads. */
+    protected String topic() {
+        return "monitoring_server.public.user_activities";
+    }
 
     @BeforeEach
     void scrape() throws Exception {
@@ -152,7 +156,7 @@ class PipelineIT extends StackIntegrationTest {
 
     @Test
     void anUnparseableRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
-        kafka.send(TOPIC, "not json at all".getBytes(StandardCharsets.UTF_8)).get();
+        kafka.send(topic(), "not json at all".getBytes(StandardCharsets.UTF_8)).get();
         PrometheusScrape after = client.awaitProcessed();
 
         assertThat(after.growthSince(before, "cdc_events_rejected_total"))
@@ -160,7 +164,7 @@ class PipelineIT extends StackIntegrationTest {
         ConsumerRecord<byte[], byte[]> dead = lastDeadLetter();
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
         assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("malformed_json");
-        assertThat(header(dead, DeadLetterHeaders.TOPIC)).isEqualTo(TOPIC);
+        assertThat(header(dead, DeadLetterHeaders.TOPIC)).isEqualTo(topic());
     }
 
     @Test
@@ -189,7 +193,7 @@ class PipelineIT extends StackIntegrationTest {
     }
 
     private ConsumerRecord<byte[], byte[]> lastDeadLetter() {
-        TopicPartition partition = new TopicPartition(TOPIC + "-dlt", 0);
+        TopicPartition partition = new TopicPartition(topic() + "-dlt", 0);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", STACK.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(partition));

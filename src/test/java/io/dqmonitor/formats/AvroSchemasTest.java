@@ -1,0 +1,39 @@
+package io.dqmonitor.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AvroSchemasTest {
+
+    private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"Row\",\"fields\":[{\"name\":\"id\",\"type\":\"int\"}]}";
+
+    @Test
+    void fetchesEachSchemaOnceAndKeepsAtMostItsBound() {
+        AvroSchemas schemas = new AvroSchemas(2);
+        List<SchemaId> fetched = new ArrayList<>();
+        for (long id : new long[] {1, 2, 1, 3, 1, 2}) {
+            schemas.get(new SchemaId("default", SchemaId.Kind.CONFLUENT, id), asked -> {
+                fetched.add(asked);
+                return SCHEMA;
+            });
+        }
+
+        // 1 stays as the most recently used; 2 went out when 3 came, and is fetched again
+        assertThat(fetched).extracting(SchemaId::id).containsExactly(1L, 2L, 3L, 2L);
+        assertThat(schemas.size()).isEqualTo(2);
+        assertThat(schemas.evictions()).isEqualTo(2);
+    }
+
+    @Test
+    void aSchemaThatIsNotAvroMakesTheRecordUndecodable() {
+        AvroSchemas schemas = new AvroSchemas(2);
+
+        assertThatThrownBy(() -> schemas.get(new SchemaId("default", SchemaId.Kind.CONFLUENT, 1), id -> "{\"type\":"))
+                .isInstanceOf(UndecodableRecordException.class).hasMessageContaining("is not Avro");
+    }
+}
