@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.dqmonitor.stack.ActivityRow;
 import io.dqmonitor.stack.ActivitySimulator;
+import io.dqmonitor.stack.EmbeddedSchemaRegistry;
 import io.dqmonitor.stack.EmbeddedStack;
 import io.dqmonitor.stack.LocalUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code --stack.dir}, {@code --stack.postgres-port}, {@code --stack.kafka-port}, {@code --stack.kafka-controller-port},
  * {@code --stack.connect-port}, {@code --stack.redis-port}, {@code --sim.rate} (rows/s), {@code --sim.bad-share},
  * {@code --sim.update-share}, {@code --sim.delete-share}, {@code --stack.mariadb=true} (MariaDB with its connector
- * too, and the simulator writing to both), {@code --stack.mariadb-port}; every other argument goes to dq-monitor.
+ * too, and the simulator writing to both), {@code --stack.mariadb-port}, {@code --stack.format=avro} (the schema
+ * registry, and dq-monitor reading a connector that writes Avro), {@code --stack.registry-port}; every other
+ * argument goes to dq-monitor. {@code --sim.rate=0} turns the simulator off.
  */
 public final class TestDqMonitorApplication {
 
@@ -67,6 +70,19 @@ public final class TestDqMonitorApplication {
             appArgs.add("--DQ_MARIADB_PASSWORD=");
         }
         ActivitySimulator second = mariaDbSimulator;
+        boolean avro = "avro".equals(options.getOrDefault("stack.format", "json"));
+        if (!avro && !"json".equals(options.getOrDefault("stack.format", "json"))) {
+            throw new IllegalArgumentException("--stack.format must be json or avro");
+        }
+        String topic = "monitoring_server.public.user_activities";
+        if (avro) {
+            // a second connector writes the same changes as Avro through the registry; dq-monitor reads only those
+            EmbeddedSchemaRegistry registry = stack.startAvroConnector(port(options, "stack.registry-port", 8085));
+            appArgs.add("--dq.cdc.topic-pattern=" + EmbeddedStack.AVRO_TOPIC_PREFIX + "\\..*");
+            appArgs.add("--dq.registry.url=" + registry.confluentUrl());
+            topic = EmbeddedStack.AVRO_TOPIC_PREFIX + ".public.user_activities (Avro, registry "
+                    + registry.confluentUrl() + ")";
+        }
         // the pipeline's own health: Connect's connector states (the slots are read from the datasource)
         appArgs.add("--dq.connect.urls=" + stack.connectUrl());
         LocalUsers users = LocalUsers.unlessGiven(appArgs);
@@ -98,11 +114,11 @@ public final class TestDqMonitorApplication {
                   health          %s/actuator/health  (connect: the connectors' states)
                   pipeline        %s
                 %s  PostgreSQL      %s (user postgres, any password)
-                  Kafka           %s   topic monitoring_server.public.user_activities
+                  Kafka           %s   topic %s
                   Kafka Connect   %s/connectors
                   Redis           127.0.0.1:%d   list recent_changes
                   simulator       %s rows/s, %s%% bad rows, into every database
-                %s%n""", base, base, base, pipeline(app), users.describe(base), stack.jdbcUrl(), stack.bootstrapServers(), stack.connectUrl(), stack.redisPort(),
+                %s%n""", base, base, base, pipeline(app), users.describe(base), stack.jdbcUrl(), stack.bootstrapServers(), topic, stack.connectUrl(), stack.redisPort(),
                 options.getOrDefault("sim.rate", "5"), Math.round(number(options, "sim.bad-share", 0.1) * 100),
                 withMariaDb ? "  MariaDB         " + stack.mariaDbJdbcUrl() + " (user root, no password)\n"
                         + "                  topic monitoring_mariadb.monitoring.user_activities, rules in "

@@ -1,5 +1,6 @@
 package io.dqmonitor.formats;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 class FormatsConfiguration {
 
     @Bean
-    RecordDecoder recordDecoder(RegistryProperties properties, JsonMapper json) {
-        return new RecordDecoder(new Registries(properties, json), new AvroSchemas(properties.maxSchemas()), json);
+    RecordDecoder recordDecoder(RegistryProperties properties, JsonMapper json, MeterRegistry meters) {
+        Registries registries = new Registries(properties, json);
+        AvroSchemas schemas = new AvroSchemas(properties.maxSchemas());
+        return new RecordDecoder(registries, schemas, new RegistryMetrics(meters, schemas, registries.names()), json);
     }
 }

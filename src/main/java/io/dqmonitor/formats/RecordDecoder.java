@@ -36,11 +36,13 @@ public final class RecordDecoder {
 
     private final Registries registries;
     private final AvroSchemas schemas;
+    private final RegistryMetrics metrics;
     private final JsonMapper json;
 
-    RecordDecoder(Registries registries, AvroSchemas schemas, JsonMapper json) {
+    RecordDecoder(Registries registries, AvroSchemas schemas, RegistryMetrics metrics, JsonMapper json) {
         this.registries = registries;
         this.schemas = schemas;
+        this.metrics = metrics;
         this.json = json;
     }
 
@@ -94,8 +96,15 @@ public final class RecordDecoder {
     }
 
     private String fetch(SchemaId id) {
-        return registries.client(id.registry()).schema(id).orElseThrow(() -> new UndecodableRecordException(
-                "no schema has the " + id));
+        java.util.Optional<String> schema;
+        try {
+            schema = registries.client(id.registry()).schema(id);
+        } catch (RegistryUnavailableException e) {
+            metrics.fetched(id.registry(), RegistryMetrics.FAILED);
+            throw e;
+        }
+        metrics.fetched(id.registry(), schema.isPresent() ? RegistryMetrics.FOUND : RegistryMetrics.NOT_FOUND);
+        return schema.orElseThrow(() -> new UndecodableRecordException("no schema has the " + id));
     }
 
     private static long headerId(Header header) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ParsedRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +35,10 @@ public final class RecordReader {
     /** A reader with the registries given, outside the application: for tests and benchmarks. */
     public static RecordReader withRegistry(RegistryProperties registries, ChangeEventParser parser) {
         JsonMapper json = JsonMapper.builder().build();
-        return new RecordReader(new RecordDecoder(new Registries(registries, json),
-                new AvroSchemas(registries.maxSchemas()), json), parser);
+        Registries known = new Registries(registries, json);
+        AvroSchemas schemas = new AvroSchemas(registries.maxSchemas());
+        return new RecordReader(new RecordDecoder(known, schemas, new RegistryMetrics(new SimpleMeterRegistry(),
+                schemas, known.names()), json), parser);
     }
 
     /**

@@ -60,6 +60,11 @@ final class Registries {
         return new SchemaId(registry.getKey(), global ? SchemaId.Kind.GLOBAL : SchemaId.Kind.CONTENT, id);
     }
 
+    /** The registries' names, as {@code registry} labels. */
+    java.util.List<String> names() {
+        return java.util.List.copyOf(byName.keySet());
+    }
+
     SchemaRegistryClient client(String name) {
         return byName.get(name).client();
     }

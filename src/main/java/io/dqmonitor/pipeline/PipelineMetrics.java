@@ -96,7 +96,7 @@ class PipelineMetrics {
         Arrays.stream(ParsedRecord.SkipReason.values()).forEach(s -> skipped.get(s.label()));
         List.of(PipelineHealth.HISTORY, PipelineHealth.RECENT, PipelineHealth.DEAD_LETTER, PipelineHealth.LIMITS,
                 PipelineHealth.SCHEMA, PipelineHealth.COMPLETENESS, PipelineHealth.ANOMALY,
-                PipelineHealth.ACCOUNTING).forEach(batchFailures::get);
+                PipelineHealth.ACCOUNTING, PipelineHealth.REGISTRY).forEach(batchFailures::get);
     }
 
     private static LabelledMeters<Counter> reasons(MeterRegistry registry, String name, String description) {

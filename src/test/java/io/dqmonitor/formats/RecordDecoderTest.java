@@ -13,6 +13,7 @@ import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import io.dqmonitor.formats.RegistryProperties.Framing;
 import io.dqmonitor.stack.Ports;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +24,10 @@ class RecordDecoderTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static RecordDecoder decoder(RegistryProperties properties) {
-        return new RecordDecoder(new Registries(properties, JSON), new AvroSchemas(10), JSON);
+        Registries registries = new Registries(properties, JSON);
+        AvroSchemas schemas = new AvroSchemas(10);
+        return new RecordDecoder(registries, schemas, new RegistryMetrics(new SimpleMeterRegistry(), schemas,
+                registries.names()), JSON);
     }
 
     private static RegistryProperties registry(String url, Map<String, RegistryProperties.Registry> others) {

@@ -50,7 +50,12 @@ public final class ActivitySimulator implements AutoCloseable {
         return settings;
     }
 
+    /** Starts writing; at a rate of 0 (or less) it writes nothing, so that a user can count their own writes. */
     public void start() {
+        if (settings.rowsPerSecond() <= 0) {
+            log.accept("activity simulator: off (--sim.rate=0)");
+            return;
+        }
         long periodMicros = (long) (1_000_000 / Math.max(0.01, settings.rowsPerSecond()));
         scheduler.scheduleAtFixedRate(this::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
     }

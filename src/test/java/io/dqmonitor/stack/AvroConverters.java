@@ -26,7 +26,7 @@ public final class AvroConverters {
             settings.put(prefix + ".apicurio.registry.url", registry.url() + "/apis/registry/v2");
             settings.put(prefix + ".apicurio.registry.auto-register", "true");
             settings.put(prefix + ".apicurio.registry.find-latest", "true");
-            settings.put(prefix + ".apicurio.registry.as-confluent", "true");
+            settings.put(prefix + ".apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler");
             settings.put(prefix + ".apicurio.registry.use-id", "contentId");
             settings.put(prefix + ".apicurio.registry.headers.enabled", "false");
         }

@@ -36,6 +36,9 @@ public final class EmbeddedStack implements AutoCloseable {
     public static final Path MARIADB_INIT_SCRIPTS = Path.of("mariadb", "init");
     /** The MariaDB database of the reference table: dq-monitor names it {@code monitoring.user_activities}. */
     public static final String MARIADB_DATABASE = "monitoring";
+    /** The topic prefix of the connector that writes Avro ({@link #startAvroConnector}). */
+    public static final String AVRO_TOPIC_PREFIX = "monitoring_avro";
+    public static final Path AVRO_CONNECTOR_FILE = Path.of("debezium", "user-activities-avro.json");
 
     /** The ports of the stack's servers. */
     public record StackPorts(int postgres, int kafka, int kafkaController, int connect, int redis) {
@@ -88,6 +91,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private EmbeddedRedis redis;
     private EmbeddedMariaDb mariadb;
     private EmbeddedSchemaRegistry schemaRegistry;
+    private boolean avroConnector;
     private Path baseDir;
     private String connectorName;
     private int connectPort;
@@ -204,6 +208,34 @@ public final class EmbeddedStack implements AutoCloseable {
             started.addLast(schemaRegistry);
         }
         return schemaRegistry;
+    }
+
+    /**
+     * Starts the schema registry and the connector of {@code debezium/user-activities-avro.json} (compose's avro
+     * profile), which writes {@code public.user_activities} as Avro in Confluent's framing to {@code monitoring_avro.*},
+     * here from the moment it starts (no snapshot); once only.
+     */
+    public synchronized EmbeddedSchemaRegistry startAvroConnector(int registryPort) throws IOException {
+        EmbeddedSchemaRegistry registry = startSchemaRegistry(registryPort);
+        if (!avroConnector) {
+            Map<String, String> settings = new LinkedHashMap<>(Map.of(
+                    "database.hostname", "127.0.0.1",
+                    "database.port", Integer.toString(postgres.port()),
+                    "database.dbname", DATABASE,
+                    "snapshot.mode", "no_data",
+                    "heartbeat.interval.ms", "1000"));
+            AvroConverters.confluent(registry).forEach((key, value) -> {
+                if (key.endsWith(".apicurio.registry.url")) {
+                    settings.put(key, value);
+                }
+            });
+            String name = connect.register(AVRO_CONNECTOR_FILE, settings);
+            connect.awaitRunning(name);
+            avroConnector = true;
+            progress.accept("Debezium: connector " + name + " writes Avro to " + AVRO_TOPIC_PREFIX
+                    + ".public.user_activities");
+        }
+        return registry;
     }
 
     /**

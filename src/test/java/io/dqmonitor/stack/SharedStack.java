@@ -31,7 +31,6 @@ public final class SharedStack {
     private static final Path LOG = Path.of("target", "it-stack.log");
 
     private static EmbeddedStack stack;
-    private static boolean avroConnector;
 
     private SharedStack() {
     }
@@ -68,21 +67,8 @@ public final class SharedStack {
      * pipeline's tests run on it as well as on the JSON topics. Returns the registry.
      */
     public static synchronized EmbeddedSchemaRegistry withAvro() {
-        EmbeddedStack shared = get();
         try {
-            EmbeddedSchemaRegistry registry = shared.startSchemaRegistry(Ports.free());
-            if (!avroConnector) {
-                Map<String, String> settings = new java.util.LinkedHashMap<>(Map.of(
-                        "topic.prefix", "monitoring_avro",
-                        "slot.name", "dq_avro_slot",
-                        "publication.name", "dq_avro_publication",
-                        "snapshot.mode", "no_data",
-                        "heartbeat.interval.ms", "1000"));
-                settings.putAll(AvroConverters.confluent(registry));
-                shared.registerPostgresConnector("avro-activities-connector", settings);
-                avroConnector = true;
-            }
-            return registry;
+            return get().startAvroConnector(Ports.free());
         } catch (Exception e) {
             throw new IllegalStateException("the Avro connector did not start: " + e.getMessage(), e);
         }
