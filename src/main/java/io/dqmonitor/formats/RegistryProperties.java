@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("dq.registry")
 public record RegistryProperties(String url, Framing framing, String username, String password, String token,
-                                 @Valid Map<String, Registry> registries,
+                                 Map<String, @Valid Registry> registries,
                                  @NotNull @DefaultValue("5s") Duration timeout,
                                  @Min(1) @Max(1_000_000) @DefaultValue("10000") int maxSchemas) {
 

@@ -66,6 +66,23 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return url() + "/apis/ccompat/v6";
     }
 
+    /** Stops the registry's process where it is (SIGSTOP): it accepts connections and answers nothing, as a hung one. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen registry go on (SIGCONT), with everything it held. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
     public int port() {
         return port;
     }
