@@ -66,22 +66,30 @@ class PipelineHealth implements HealthIndicator {
         try {
             return step.get();
         } catch (RuntimeException e) {
-            // a failure an inner stage already counted, on its way out through the stage around it
-            if (FailureModel.isPermanentForRecord(e) || lastCounted == e) {
-                throw e;
-            }
-            lastCounted = e;
-            metrics.batchFailed(stage);
-            Failure previous = failure.get();
-            Instant since = previous != null && previous.stage().equals(stage) ? previous.since() : clock.instant();
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (previous == null || !previous.stage().equals(stage) || !previous.error().equals(error)) {
-                // once per stage and error, not once per retry: the counter and the health say how long it lasts
-                log.warn("Storing a batch failed at stage {}; it is retried with back-off", stage, e);
-            }
-            failure.set(new Failure(stage, error, since));
-            throw e;
+            throw failed(stage, e);
         }
+    }
+
+    /**
+     * {@code e}, after counting and showing it as a failure of {@code stage} when it is transient: for a failure found
+     * outside {@link #read}, such as a registry that did not answer while a record was decoded.
+     */
+    RuntimeException failed(String stage, RuntimeException e) {
+        // a failure an inner stage already counted, on its way out through the stage around it
+        if (FailureModel.isPermanentForRecord(e) || lastCounted == e) {
+            return e;
+        }
+        lastCounted = e;
+        metrics.batchFailed(stage);
+        Failure previous = failure.get();
+        Instant since = previous != null && previous.stage().equals(stage) ? previous.since() : clock.instant();
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (previous == null || !previous.stage().equals(stage) || !previous.error().equals(error)) {
+            // once per stage and error, not once per retry: the counter and the health say how long it lasts
+            log.warn("Storing a batch failed at stage {}; it is retried with back-off", stage, e);
+        }
+        failure.set(new Failure(stage, error, since));
+        return e;
     }
 
     void batchStored() {

@@ -69,11 +69,10 @@ class RecordChecker {
         for (ConsumerRecord<byte[], ByteBuffer> record : records) {
             ParsedRecord parsed;
             try {
-                // a registry that cannot answer fails the batch, to be retried: nothing is wrong with the record
-                parsed = health.read(PipelineHealth.REGISTRY, () -> reader.read(record.topic(), record.headers(),
-                        record.key(), record.value()));
+                parsed = reader.read(record.topic(), record.headers(), record.key(), record.value());
             } catch (RegistryUnavailableException registryDown) {
-                throw registryDown;
+                // nothing is wrong with the record: the batch fails, to be retried once the registry answers
+                throw health.failed(PipelineHealth.REGISTRY, registryDown);
             } catch (Throwable parseFailed) {
                 // the parser is total for every exception; an Error (a stack, an allocation) is still this record's
                 rejections.add(new CheckedBatch.Rejection(record, new ParsedRecord.Rejected(RejectReason.UNPROCESSABLE,

@@ -60,8 +60,19 @@ class PipelineHealthTest {
     }
 
     @Test
+    void aFailureFoundOutsideAStageIsCountedAndShownOnce() {
+        RuntimeException down = new IllegalStateException("registry down");
+
+        assertThat(health.failed(PipelineHealth.REGISTRY, down)).isSameAs(down);
+        assertThat(health.failed(PipelineHealth.REGISTRY, down)).isSameAs(down);
+
+        assertThat(registry.get("dq.batch.failures").tag("stage", "registry").counter().count()).isEqualTo(1);
+        assertThat(health.health().getDetails()).containsEntry("stage", "registry");
+    }
+
+    @Test
     void everyStageStartsAtZero() {
-        assertThat(registry.get("dq.batch.failures").counters()).hasSize(8)
+        assertThat(registry.get("dq.batch.failures").counters()).hasSize(9)
                 .allSatisfy(counter -> assertThat(counter.count()).isZero());
     }
 }

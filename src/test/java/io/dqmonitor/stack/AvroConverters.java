@@ -15,6 +15,22 @@ public final class AvroConverters {
     }
 
     /**
+     * Apicurio's own framing, its converter's defaults: bare Avro, with the schema's 8-byte global id in the record's
+     * {@code apicurio.key.globalId} and {@code apicurio.value.globalId} headers.
+     */
+    public static Map<String, String> apicurio(EmbeddedSchemaRegistry registry) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String side : new String[] {"key", "value"}) {
+            String prefix = side + ".converter";
+            settings.put(prefix, CONVERTER);
+            settings.put(prefix + ".apicurio.registry.url", registry.url() + "/apis/registry/v2");
+            settings.put(prefix + ".apicurio.registry.auto-register", "true");
+            settings.put(prefix + ".apicurio.registry.find-latest", "true");
+        }
+        return settings;
+    }
+
+    /**
      * Confluent's framing: a zero byte, the schema's 4-byte id (the registry's content id, which its Confluent API
      * serves), then the Avro binary.
      */

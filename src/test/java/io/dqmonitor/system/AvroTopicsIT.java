@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The Avro path on real parts: two Debezium connectors capture the same table, one through Kafka Connect's JSON
- * converter and one through Apicurio's Avro converter into the real schema registry, in Confluent's framing. Every
- * kind of record the parser's captured events cover (snapshot reads, create, update, delete, tombstone, truncate)
- * must read as the same change from both topics.
+ * The Avro path on real parts: three Debezium connectors capture the same table, one through Kafka Connect's JSON
+ * converter and two through Apicurio's Avro converter into the real schema registry, one in Confluent's framing and
+ * one in Apicurio's own (the ids in headers). Every kind of record the parser's captured events cover (snapshot
+ * reads, create, update, delete, tombstone, truncate) must read as the same change from all three topics.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AvroTopicsIT {
@@ -41,6 +41,7 @@ class AvroTopicsIT {
     private static final String TABLE = "public.format_activities";
     private static final String JSON_TOPIC = "monitoring_fmtjson." + TABLE;
     private static final String AVRO_TOPIC = "monitoring_fmtavro." + TABLE;
+    private static final String APICURIO_TOPIC = "monitoring_fmtapicurio." + TABLE;
     /** Two snapshot reads, a create, an update, a delete and its tombstone, a truncate. */
     private static final int RECORDS = 7;
 
@@ -61,6 +62,9 @@ class AvroTopicsIT {
         Map<String, String> avro = connector("fmtavro");
         avro.putAll(AvroConverters.confluent(registry));
         stack.registerPostgresConnector("format-avro-connector", avro);
+        Map<String, String> apicurio = connector("fmtapicurio");
+        apicurio.putAll(AvroConverters.apicurio(registry));
+        stack.registerPostgresConnector("format-apicurio-connector", apicurio);
         try (Connection db = stack.connect(); Statement sql = db.createStatement()) {
             sql.execute("INSERT INTO " + TABLE + " (id, user_id, activity_type, amount, details)"
                     + " VALUES (3, 43, 'refund', 99999999.99, '[]')");
@@ -79,24 +83,33 @@ class AvroTopicsIT {
     }
 
     @Test
-    void avroRecordsAreConfluentFramed() {
-        ConsumerRecord<byte[], byte[]> record = records(AVRO_TOPIC).get(0);
-        assertThat(record.value()[0]).isZero();
-        assertThat(record.key()[0]).isZero();
+    void avroRecordsAreFramedAsTheirConverterWasSetUp() {
+        ConsumerRecord<byte[], byte[]> confluent = records(AVRO_TOPIC).get(0);
+        assertThat(confluent.value()[0]).isZero();
+        assertThat(confluent.key()[0]).isZero();
+        ConsumerRecord<byte[], byte[]> apicurio = records(APICURIO_TOPIC).get(0);
+        assertThat(apicurio.headers().lastHeader("apicurio.value.globalId").value()).hasSize(8);
+        assertThat(apicurio.headers().lastHeader("apicurio.key.globalId").value()).hasSize(8);
     }
 
     @Test
     void everyKindOfRecordReadsAsTheSameChangeInBothFormats() {
         RecordReader json = RecordReader.json(new ChangeEventParser());
         RecordReader avro = reader(registry.confluentUrl());
+        RecordReader apicurio = RecordReader.withRegistry(new RegistryProperties(registry.url(),
+                RegistryProperties.Framing.APICURIO_GLOBAL_ID, null, null, null, null, Duration.ofSeconds(5), 100),
+                new ChangeEventParser());
         List<ParsedRecord> fromJson = read(json, JSON_TOPIC);
         List<ParsedRecord> fromAvro = read(avro, AVRO_TOPIC);
+        List<ParsedRecord> fromApicurio = read(apicurio, APICURIO_TOPIC);
         assertThat(fromJson).hasSize(RECORDS);
         assertThat(fromAvro).hasSize(RECORDS);
+        assertThat(fromApicurio).hasSize(RECORDS);
         assertThat(fromJson).extracting(AvroTopicsIT::kind).containsExactly("READ", "READ", "CREATE", "UPDATE",
                 "DELETE", "Skipped[reason=TOMBSTONE]", "TRUNCATE");
         for (int i = 0; i < RECORDS; i++) {
             assertThat(comparable(fromAvro.get(i))).as("record " + i).isEqualTo(comparable(fromJson.get(i)));
+            assertThat(comparable(fromApicurio.get(i))).as("record " + i).isEqualTo(comparable(fromJson.get(i)));
         }
     }
 
