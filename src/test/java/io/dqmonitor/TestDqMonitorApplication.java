@@ -77,7 +77,7 @@ public final class TestDqMonitorApplication {
         String topic = "monitoring_server.public.user_activities";
         if (avro) {
             // a second connector writes the same changes as Avro through the registry; dq-monitor reads only those
-            EmbeddedSchemaRegistry registry = stack.startAvroConnector(port(options, "stack.registry-port", 8085));
+            EmbeddedSchemaRegistry registry = stack.startAvroConnector(port(options, "stack.registry-port", 8085), true);
             appArgs.add("--dq.cdc.topic-pattern=" + EmbeddedStack.AVRO_TOPIC_PREFIX + "\\..*");
             appArgs.add("--dq.registry.url=" + registry.confluentUrl());
             topic = EmbeddedStack.AVRO_TOPIC_PREFIX + ".public.user_activities (Avro, registry "

@@ -213,9 +213,11 @@ public final class EmbeddedStack implements AutoCloseable {
     /**
      * Starts the schema registry and the connector of {@code debezium/user-activities-avro.json} (compose's avro
      * profile), which writes {@code public.user_activities} as Avro in Confluent's framing to {@code monitoring_avro.*},
-     * here from the moment it starts (no snapshot); once only.
+     * here from the moment it starts (no snapshot); once only. Without {@code heartbeats} it sends none: a service
+     * given no registry reads every heartbeat topic and would dead-letter the Avro ones, as it should.
      */
-    public synchronized EmbeddedSchemaRegistry startAvroConnector(int registryPort) throws IOException {
+    public synchronized EmbeddedSchemaRegistry startAvroConnector(int registryPort, boolean heartbeats)
+            throws IOException {
         EmbeddedSchemaRegistry registry = startSchemaRegistry(registryPort);
         if (!avroConnector) {
             Map<String, String> settings = new LinkedHashMap<>(Map.of(
@@ -223,7 +225,7 @@ public final class EmbeddedStack implements AutoCloseable {
                     "database.port", Integer.toString(postgres.port()),
                     "database.dbname", DATABASE,
                     "snapshot.mode", "no_data",
-                    "heartbeat.interval.ms", "1000"));
+                    "heartbeat.interval.ms", heartbeats ? "1000" : "0"));
             AvroConverters.confluent(registry).forEach((key, value) -> {
                 if (key.endsWith(".apicurio.registry.url")) {
                     settings.put(key, value);
@@ -255,6 +257,21 @@ public final class EmbeddedStack implements AutoCloseable {
                 "database.dbname", DATABASE));
         all.putAll(settings);
         connect.register(CONNECTOR_FILE, name, all);
+    }
+
+    /**
+     * Registers a second MariaDB connector from {@code debezium/user-activities-mariadb.json} (after
+     * {@link #startMariaDb}), with its own name and the settings given (topic prefix, server id, history topic,
+     * tables, converters), and waits until it runs.
+     */
+    public void registerMariaDbConnector(String name, Map<String, String> settings) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>(Map.of(
+                "database.hostname", "127.0.0.1",
+                "database.port", Integer.toString(mariadb.port()),
+                "schema.history.internal.kafka.bootstrap.servers", bootstrapServers()));
+        all.putAll(settings);
+        connect.register(MARIADB_CONNECTOR_FILE, name, all);
+        connect.awaitRunning(name);
     }
 
     /** A connection to the stack's MariaDB as root, in the reference table's database. */

@@ -63,12 +63,13 @@ public final class SharedStack {
 
     /**
      * The shared stack with the schema registry and a second connector on {@code public.user_activities} that writes
-     * Avro in Confluent's framing to {@code monitoring_avro.*}, from the moment it starts (no snapshot): the
-     * pipeline's tests run on it as well as on the JSON topics. Returns the registry.
+     * Avro in Confluent's framing to {@code monitoring_avro.*}, from the moment it starts (no snapshot) and without
+     * heartbeats, which the other tests' services would read: the pipeline's tests run on it as well as on the JSON
+     * topics. Returns the registry.
      */
     public static synchronized EmbeddedSchemaRegistry withAvro() {
         try {
-            return get().startAvroConnector(Ports.free());
+            return get().startAvroConnector(Ports.free(), false);
         } catch (Exception e) {
             throw new IllegalStateException("the Avro connector did not start: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import io.dqmonitor.stack.EmbeddedSchemaRegistry;
+import io.dqmonitor.stack.Kafka;
 import io.dqmonitor.stack.SharedStack;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.test.context.TestPropertySource;
 class RegistryOutageIT extends StackIntegrationTest {
 
     private static final String LISTENER = "dq-monitor-cdc";
+    private static final String TOPIC = "monitoring_avro.public.user_activities";
 
     @DynamicPropertySource
     static void readTheAvroTopics(DynamicPropertyRegistry properties) {
@@ -41,7 +43,11 @@ class RegistryOutageIT extends StackIntegrationTest {
     @Test
     void aFrozenRegistryHoldsTheBatchVisiblyUntilItAnswersAgain() throws Exception {
         EmbeddedSchemaRegistry registry = SharedStack.withAvro();
+        int written = Kafka.records(STACK.bootstrapServers(), TOPIC).size();
         client.insert(71L, "login", "3.50", "ann@example.com");
+        // the connector registers the row's schema as it writes it: the registry is frozen only once it has
+        Awaitility.await("the row on " + TOPIC).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Kafka.records(STACK.bootstrapServers(), TOPIC).size() > written);
         PrometheusScrape before = client.scrape();
         registry.freeze();
         try {
