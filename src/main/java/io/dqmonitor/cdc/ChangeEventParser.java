@@ -92,7 +92,7 @@ public final class ChangeEventParser {
         if (decoded != null) {
             return decoded;
         }
-        byte[] value = bytes(buffer);
+        byte[] value = Bytes.of(buffer);
         EnvelopeReader.Envelope envelope;
         try {
             envelope = values.read(value);
@@ -174,16 +174,5 @@ public final class ChangeEventParser {
         ConnectSchema rowSchema = payload.hasNonNull("after") ? schema.after() : schema.before();
         return new ParsedRecord.Event(ChangeEvent.fromSource(table, op, keys.parse(key), ValueDecoder.decodeRow(payload.get("before"), rowSchema),
                 ValueDecoder.decodeRow(payload.get("after"), rowSchema), source, rowSchema.columnTypes(), false));
-    }
-
-    /** The buffer's remaining bytes: its whole array when that is exactly them, else a copy. */
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
-                && buffer.limit() == buffer.array().length) {
-            return buffer.array();
-        }
-        byte[] copy = new byte[buffer.remaining()];
-        buffer.duplicate().get(copy);
-        return copy;
     }
 }

@@ -2,6 +2,7 @@ package io.dqmonitor.formats;
 
 import java.nio.ByteBuffer;
 
+import io.dqmonitor.cdc.Bytes;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
 import org.apache.avro.AvroRuntimeException;
@@ -52,7 +53,7 @@ public final class RecordDecoder {
      */
     public Decoded decode(String topic, Headers headers, byte[] key, ByteBuffer value) {
         try {
-            return new Readable(key == null ? null : bytes(decode(topic, headers, ByteBuffer.wrap(key), true)),
+            return new Readable(key == null ? null : Bytes.of(decode(topic, headers, ByteBuffer.wrap(key), true)),
                     value == null ? null : decode(topic, headers, value, false));
         } catch (UndecodableRecordException e) {
             return new Undecodable(new ParsedRecord.Rejected(RejectReason.UNDECODABLE_VALUE, e.getMessage()));
@@ -80,7 +81,7 @@ public final class RecordDecoder {
         AvroSchemas.Parsed parsed = schemas.get(id, this::fetch);
         Object datum;
         try {
-            byte[] raw = avro.hasArray() ? avro.array() : bytes(avro);
+            byte[] raw = avro.hasArray() ? avro.array() : Bytes.of(avro);
             int offset = avro.hasArray() ? avro.arrayOffset() + avro.position() : 0;
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(raw, offset, avro.remaining(), null);
             datum = parsed.reader().read(null, decoder);
@@ -113,15 +114,5 @@ public final class RecordDecoder {
             throw new UndecodableRecordException("header " + header.key() + " is not an 8-byte id");
         }
         return ByteBuffer.wrap(value).getLong();
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
-                && buffer.remaining() == buffer.array().length) {
-            return buffer.array();
-        }
-        byte[] copy = new byte[buffer.remaining()];
-        buffer.duplicate().get(copy);
-        return copy;
     }
 }

@@ -35,13 +35,9 @@ public final class AvroConverters {
      * serves), then the Avro binary.
      */
     public static Map<String, String> confluent(EmbeddedSchemaRegistry registry) {
-        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, String> settings = apicurio(registry);
         for (String side : new String[] {"key", "value"}) {
             String prefix = side + ".converter";
-            settings.put(prefix, CONVERTER);
-            settings.put(prefix + ".apicurio.registry.url", registry.url() + "/apis/registry/v2");
-            settings.put(prefix + ".apicurio.registry.auto-register", "true");
-            settings.put(prefix + ".apicurio.registry.find-latest", "true");
             settings.put(prefix + ".apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler");
             settings.put(prefix + ".apicurio.registry.use-id", "contentId");
             settings.put(prefix + ".apicurio.registry.headers.enabled", "false");
