@@ -28,7 +28,7 @@ public final class RecordReader {
 
     /** A reader of JSON records only (no registry): for tests and benchmarks. */
     public static RecordReader json(ChangeEventParser parser) {
-        return withRegistry(new RegistryProperties(null, null, null, null, null, null, Duration.ofSeconds(5), 1),
+        return withRegistry(new RegistryProperties(null, null, null, null, null, null, Duration.ofSeconds(5), 1, 1),
                 parser);
     }
 
@@ -36,7 +36,7 @@ public final class RecordReader {
     public static RecordReader withRegistry(RegistryProperties registries, ChangeEventParser parser) {
         JsonMapper json = JsonMapper.builder().build();
         Registries known = new Registries(registries, json);
-        AvroSchemas schemas = new AvroSchemas(registries.maxSchemas());
+        AvroSchemas schemas = new AvroSchemas(registries.maxSchemas(), registries.maxSchemaCharacters());
         return new RecordReader(new RecordDecoder(known, schemas, new RegistryMetrics(new SimpleMeterRegistry(),
                 schemas, known.names()), json), parser);
     }

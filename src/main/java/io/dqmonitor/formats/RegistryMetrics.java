@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The schema registries as dq-monitor sees them: {@code dq_registry_schema_fetches_total{registry,outcome}} (found,
  * not_found, failed), {@code dq_registry_schemas} (held in the cache) and {@code dq_registry_schema_evictions_total}
- * (schemas dropped to keep the cache within {@code dq.registry.max-schemas}).
+ * (schemas dropped to keep the cache within {@code dq.registry.max-schemas} and {@code max-schema-characters}).
  */
 final class RegistryMetrics {
 
@@ -34,8 +34,8 @@ final class RegistryMetrics {
         Gauge.builder("dq.registry.schemas", schemas, AvroSchemas::size)
                 .description("Avro schemas held, parsed, in the schema cache").register(registry);
         FunctionCounter.builder("dq.registry.schema.evictions", schemas, AvroSchemas::evictions)
-                .description("Schemas dropped from the cache to keep it within dq.registry.max-schemas; fetched "
-                        + "again when a record names them").register(registry);
+                .description("Schemas dropped from the cache to keep it within dq.registry.max-schemas and "
+                        + "max-schema-characters; fetched again when a record names them").register(registry);
     }
 
     void fetched(String registry, String outcome) {

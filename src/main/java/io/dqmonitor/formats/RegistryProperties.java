@@ -27,13 +27,16 @@ import org.springframework.validation.annotation.Validated;
  *                   id in the record's {@code apicurio.value.*} headers)
  * @param timeout    how long one request to a registry may take; longer is the registry being down
  * @param maxSchemas how many schemas are kept, fetched once each, across registries; more are fetched again
+ * @param maxSchemaCharacters how many characters of schema text they may take together (the least recently used go
+ *                   first); one schema may be up to 4 MB
  */
 @Validated
 @ConfigurationProperties("dq.registry")
 public record RegistryProperties(String url, Framing framing, String username, String password, String token,
                                  Map<String, @Valid Registry> registries,
                                  @NotNull @DefaultValue("5s") Duration timeout,
-                                 @Min(1) @Max(1_000_000) @DefaultValue("10000") int maxSchemas) {
+                                 @Min(1) @Max(1_000_000) @DefaultValue("10000") int maxSchemas,
+                                 @Min(1) @DefaultValue("67108864") long maxSchemaCharacters) {
 
     public RegistryProperties {
         framing = framing == null ? Framing.CONFLUENT : framing;

@@ -14,7 +14,7 @@ class AvroSchemasTest {
 
     @Test
     void fetchesEachSchemaOnceAndKeepsAtMostItsBound() {
-        AvroSchemas schemas = new AvroSchemas(2);
+        AvroSchemas schemas = new AvroSchemas(2, 1_000_000);
         List<SchemaId> fetched = new ArrayList<>();
         for (long id : new long[] {1, 2, 1, 3, 1, 2}) {
             schemas.get(new SchemaId("default", SchemaId.Kind.CONFLUENT, id), asked -> {
@@ -30,8 +30,22 @@ class AvroSchemasTest {
     }
 
     @Test
+    void keepsTheSchemasTextWithinItsCharacterBoundButAlwaysTheLastFetched() {
+        AvroSchemas schemas = new AvroSchemas(100, 2L * SCHEMA.length());
+        for (long id = 1; id <= 4; id++) {
+            schemas.get(new SchemaId("default", SchemaId.Kind.CONFLUENT, id), asked -> SCHEMA);
+        }
+        assertThat(schemas.size()).isEqualTo(2);
+        assertThat(schemas.evictions()).isEqualTo(2);
+
+        AvroSchemas tiny = new AvroSchemas(100, 1);
+        tiny.get(new SchemaId("default", SchemaId.Kind.CONFLUENT, 1), asked -> SCHEMA);
+        assertThat(tiny.size()).isEqualTo(1);
+    }
+
+    @Test
     void aSchemaThatIsNotAvroMakesTheRecordUndecodable() {
-        AvroSchemas schemas = new AvroSchemas(2);
+        AvroSchemas schemas = new AvroSchemas(2, 1_000_000);
 
         assertThatThrownBy(() -> schemas.get(new SchemaId("default", SchemaId.Kind.CONFLUENT, 1), id -> "{\"type\":"))
                 .isInstanceOf(UndecodableRecordException.class).hasMessageContaining("is not Avro");

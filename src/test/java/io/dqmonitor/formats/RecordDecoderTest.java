@@ -25,13 +25,13 @@ class RecordDecoderTest {
 
     private static RecordDecoder decoder(RegistryProperties properties) {
         Registries registries = new Registries(properties, JSON);
-        AvroSchemas schemas = new AvroSchemas(10);
+        AvroSchemas schemas = new AvroSchemas(10, 1_000_000);
         return new RecordDecoder(registries, schemas, new RegistryMetrics(new SimpleMeterRegistry(), schemas,
                 registries.names()), JSON);
     }
 
     private static RegistryProperties registry(String url, Map<String, RegistryProperties.Registry> others) {
-        return new RegistryProperties(url, null, null, null, null, others, Duration.ofSeconds(2), 10);
+        return new RegistryProperties(url, null, null, null, null, others, Duration.ofSeconds(2), 10, 1_000_000);
     }
 
     private static String unreachable() {

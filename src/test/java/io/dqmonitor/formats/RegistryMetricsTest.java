@@ -12,7 +12,7 @@ class RegistryMetricsTest {
     @Test
     void countsFetchesPerRegistryAndOutcomeAndShowsTheCache() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        AvroSchemas schemas = new AvroSchemas(1);
+        AvroSchemas schemas = new AvroSchemas(1, 1_000_000);
         RegistryMetrics metrics = new RegistryMetrics(meters, schemas, List.of("default", "orders"));
         String schema = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[]}";
         schemas.get(new SchemaId("default", SchemaId.Kind.CONFLUENT, 1), id -> schema);

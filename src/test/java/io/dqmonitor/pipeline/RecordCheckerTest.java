@@ -98,7 +98,7 @@ class RecordCheckerTest {
     @Test
     void aSchemaRegistryOutOfReachFailsTheBatchToBeRetriedAndNamesTheStage() {
         RecordReader unreachable = RecordReader.withRegistry(new RegistryProperties("http://127.0.0.1:" + Ports.free(),
-                null, null, null, null, null, Duration.ofSeconds(2), 10), new ChangeEventParser());
+                null, null, null, null, null, Duration.ofSeconds(2), 10, 1_000_000), new ChangeEventParser());
         RecordChecker checker = checker(null, baselines(null), unreachable);
         byte[] framed = {0, 0, 0, 0, 7, 2, 4};
         ConsumerRecord<byte[], ByteBuffer> record = new ConsumerRecord<>(PipelineFixture.TOPIC, 0, 0, null,
