@@ -16,9 +16,13 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Exit;
 import org.awaitility.Awaitility;
 
@@ -231,6 +235,16 @@ public final class EmbeddedStack implements AutoCloseable {
                     settings.put(key, value);
                 }
             });
+            // the topic exists from the start, as the JSON connector's does after its snapshot: a service subscribed
+            // by pattern reads it from its first record on, whatever wrote that
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+                String topic = AVRO_TOPIC_PREFIX + ".public.user_activities";
+                if (!admin.listTopics().names().get().contains(topic)) {
+                    admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+                }
+            } catch (ExecutionException | InterruptedException e) {
+                throw new IOException("could not create the Avro connector's topic", e);
+            }
             String name = connect.register(AVRO_CONNECTOR_FILE, settings);
             connect.awaitRunning(name);
             avroConnector = true;

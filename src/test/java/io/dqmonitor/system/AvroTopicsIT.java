@@ -99,7 +99,7 @@ class AvroTopicsIT {
         RecordReader json = RecordReader.json(new ChangeEventParser());
         RecordReader avro = reader(registry.confluentUrl());
         RecordReader apicurio = RecordReader.withRegistry(new RegistryProperties(registry.url(),
-                RegistryProperties.Framing.APICURIO_GLOBAL_ID, null, null, null, null, Duration.ofSeconds(5), 100),
+                RegistryProperties.Framing.APICURIO_GLOBAL_ID, null, null, null, null, Duration.ofSeconds(5), 100, 1_000_000),
                 new ChangeEventParser());
         List<ParsedRecord> fromJson = read(json, JSON_TOPIC);
         List<ParsedRecord> fromAvro = read(avro, AVRO_TOPIC);
@@ -147,7 +147,7 @@ class AvroTopicsIT {
 
     static RecordReader reader(String registryUrl) {
         return RecordReader.withRegistry(new RegistryProperties(registryUrl, null, null, null, null, null,
-                Duration.ofSeconds(5), 100), new ChangeEventParser());
+                Duration.ofSeconds(5), 100, 1_000_000), new ChangeEventParser());
     }
 
     private List<ParsedRecord> read(RecordReader reader, String topic) {
