@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import io.dqmonitor.cdc.Bytes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericFixed;
@@ -141,7 +142,7 @@ final class ConnectJson {
 
     private static JsonNode scalar(Object datum) {
         if (datum instanceof ByteBuffer bytes) {
-            return NODES.stringNode(base64(bytes));
+            return NODES.stringNode(Base64.getEncoder().encodeToString(Bytes.of(bytes)));
         }
         if (datum instanceof GenericFixed fixed) {
             return NODES.stringNode(Base64.getEncoder().encodeToString(fixed.bytes()));
@@ -163,12 +164,5 @@ final class ConnectJson {
         }
         // strings (Avro's Utf8) and enum symbols
         return NODES.stringNode(datum.toString());
-    }
-
-    private static String base64(ByteBuffer bytes) {
-        ByteBuffer copy = bytes.duplicate();
-        byte[] raw = new byte[copy.remaining()];
-        copy.get(raw);
-        return Base64.getEncoder().encodeToString(raw);
     }
 }

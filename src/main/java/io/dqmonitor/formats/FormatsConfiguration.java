@@ -12,8 +12,6 @@ class FormatsConfiguration {
 
     @Bean
     RecordDecoder recordDecoder(RegistryProperties properties, JsonMapper json, MeterRegistry meters) {
-        Registries registries = new Registries(properties, json);
-        AvroSchemas schemas = new AvroSchemas(properties.maxSchemas(), properties.maxSchemaCharacters());
-        return new RecordDecoder(registries, schemas, new RegistryMetrics(meters, schemas, registries.names()), json);
+        return RecordDecoder.create(properties, json, meters);
     }
 }

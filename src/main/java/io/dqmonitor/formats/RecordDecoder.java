@@ -1,10 +1,13 @@
 package io.dqmonitor.formats;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 import io.dqmonitor.cdc.Bytes;
 import io.dqmonitor.cdc.ParsedRecord;
 import io.dqmonitor.cdc.ParsedRecord.RejectReason;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
@@ -45,6 +48,13 @@ public final class RecordDecoder {
         this.schemas = schemas;
         this.metrics = metrics;
         this.json = json;
+    }
+
+    /** A decoder over the registries configured, with its schema cache and meters. */
+    static RecordDecoder create(RegistryProperties properties, JsonMapper json, MeterRegistry meters) {
+        Registries registries = new Registries(properties, json);
+        AvroSchemas schemas = new AvroSchemas(properties.maxSchemas(), properties.maxSchemaCharacters());
+        return new RecordDecoder(registries, schemas, new RegistryMetrics(meters, schemas, registries.names()), json);
     }
 
     /**
@@ -88,7 +98,7 @@ public final class RecordDecoder {
             if (!decoder.isEnd()) {
                 throw new UndecodableRecordException("the Avro of " + id + " has bytes left over: the schema does not fit");
             }
-        } catch (java.io.IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException
+        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException
                  | NegativeArraySizeException e) {
             throw new UndecodableRecordException("the record does not decode with " + id + ": "
                     + e.getClass().getSimpleName(), e);
@@ -97,7 +107,7 @@ public final class RecordDecoder {
     }
 
     private String fetch(SchemaId id) {
-        java.util.Optional<String> schema;
+        Optional<String> schema;
         try {
             schema = registries.client(id.registry()).schema(id);
         } catch (RegistryUnavailableException e) {

@@ -34,11 +34,8 @@ public final class RecordReader {
 
     /** A reader with the registries given, outside the application: for tests and benchmarks. */
     public static RecordReader withRegistry(RegistryProperties registries, ChangeEventParser parser) {
-        JsonMapper json = JsonMapper.builder().build();
-        Registries known = new Registries(registries, json);
-        AvroSchemas schemas = new AvroSchemas(registries.maxSchemas(), registries.maxSchemaCharacters());
-        return new RecordReader(new RecordDecoder(known, schemas, new RegistryMetrics(new SimpleMeterRegistry(),
-                schemas, known.names()), json), parser);
+        return new RecordReader(RecordDecoder.create(registries, JsonMapper.builder().build(),
+                new SimpleMeterRegistry()), parser);
     }
 
     /**
