@@ -25,6 +25,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 /** What the benchmarks share: their settings, the stack, offsets from Kafka's admin API, and medians. */
 final class Bench {
 
+    /** The reference table's topic as the JSON connector writes it. */
     static final String TOPIC = "monitoring_server.public.user_activities";
     static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
 
@@ -56,7 +57,6 @@ final class Bench {
                 .filter(option -> !option.isEmpty()).toList();
     }
 
-    /** The stack with PostgreSQL as durable as in production: every commit waits for its WAL to reach the disk. */
     /**
      * Runs a main class of this classpath in a JVM of its own and returns what it printed (stdout and stderr); a
      * non-zero exit is an error that shows the output.
@@ -75,6 +75,7 @@ final class Bench {
         return output;
     }
 
+    /** The stack with PostgreSQL as durable as in production: every commit waits for its WAL to reach the disk. */
     static EmbeddedStack startStack(String name) throws Exception {
         EmbeddedStack stack = EmbeddedStack.start(Path.of("target", "bench-" + name), EmbeddedStack.StackPorts.random(),
                 new EmbeddedStack.Extras(List.of(), Map.of(),
@@ -113,20 +114,22 @@ final class Bench {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()));
     }
 
-    static long endOffset(Admin admin) throws ExecutionException, InterruptedException {
-        return admin.listOffsets(Map.of(PARTITION, OffsetSpec.latest())).partitionResult(PARTITION).get().offset();
+    static long endOffset(Admin admin, TopicPartition partition) throws ExecutionException, InterruptedException {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
     }
 
-    /** The group's committed offset of the topic's partition, or -1 before its first commit. */
-    static long committedOffset(Admin admin, String group) throws ExecutionException, InterruptedException {
+    /** The group's committed offset of the partition, or -1 before its first commit. */
+    static long committedOffset(Admin admin, String group, TopicPartition partition)
+            throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> offsets =
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        OffsetAndMetadata offset = offsets.get(PARTITION);
+        OffsetAndMetadata offset = offsets.get(partition);
         return offset == null ? -1 : offset.offset();
     }
 
-    /** True once a member of the group has been assigned the topic's partition: from then on it fetches. */
-    static boolean assigned(Admin admin, String group) throws ExecutionException, InterruptedException {
+    /** True once a member of the group has been assigned the partition: from then on it fetches. */
+    static boolean assigned(Admin admin, String group, TopicPartition partition)
+            throws ExecutionException, InterruptedException {
         ConsumerGroupDescription description;
         try {
             description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
@@ -137,7 +140,7 @@ final class Bench {
             throw e;
         }
         return description.members().stream()
-                .anyMatch(member -> member.assignment().topicPartitions().contains(PARTITION));
+                .anyMatch(member -> member.assignment().topicPartitions().contains(partition));
     }
 
     static double median(double[] values) {
@@ -147,7 +150,6 @@ final class Bench {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /** The nearest-rank percentile of sorted values. */
     /** What PromQL's histogram_quantile computes: linear interpolation inside the bucket that holds the rank. */
     static double quantile(Map<Double, Double> cumulative, double q) {
         double total = cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
@@ -168,6 +170,7 @@ final class Bench {
         return Double.NaN;
     }
 
+    /** The nearest-rank percentile of sorted values. */
     static long percentile(long[] sorted, double percent) {
         if (sorted.length == 0) {
             return -1;

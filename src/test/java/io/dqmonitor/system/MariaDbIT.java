@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.ChangeEventParser;
@@ -43,7 +39,7 @@ import tools.jackson.databind.JsonNode;
         "--spring.config.additional-location=file:mariadb/dq-monitor.yml,file:src/test/resources/stack/mariadb-it.yml"})
 class MariaDbIT extends StackIntegrationTest {
 
-    static final String TABLE = "monitoring.user_activities";
+    static final String TABLE = MariaDbWrites.TABLE;
     static final String TOPIC = "monitoring_mariadb.monitoring.user_activities";
     /**
      * Where the test leaves the connector's record (key line, value line): copied to {@link MariaDbTypes#CAPTURED}
@@ -64,60 +60,44 @@ class MariaDbIT extends StackIntegrationTest {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    private Connection mariadb;
+    private MariaDbWrites writes;
     private PrometheusScrape before;
     private long historyBefore;
 
     @BeforeEach
     void settle() throws Exception {
-        mariadb = STACK.connectMariaDb();
-        before = awaitProcessed();
+        writes = new MariaDbWrites(STACK, client);
+        before = writes.awaitProcessed();
         historyBefore = historyRows();
     }
 
     @AfterEach
     void close() throws Exception {
-        mariadb.close();
+        writes.close();
     }
 
     @Test
     void knownWritesGiveExactCountsViolationsAndHistoryRows() throws Exception {
-        long good = insert("1, 'login', 10.00, 'a@example.com'");
-        insert("NULL, 'login', 1.00, 'b@example.com'");          // not_null
-        insert("2, 'teleport', 1.00, 'c@example.com'");          // allowed_values
-        insert("3, 'login', -5.00, 'd@example.com'");            // range
-        insert("4, 'login', 1.00, 'not-an-email'");              // pattern
-        insert("5, 'purchase', NULL, 'e@example.com'");          // not_null when a purchase
-        execute("UPDATE user_activities SET user_id = 99 WHERE id = " + good);   // immutable
-        execute("UPDATE user_activities SET activity_type = 'logout' WHERE id = " + good);
-        execute("DELETE FROM user_activities WHERE id = " + good);
-        PrometheusScrape after = awaitProcessed();
+        writes.writeKnownChanges();
+        PrometheusScrape after = writes.awaitProcessed();
 
-        assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
-                violations("user_id", "not_null"), 1.0,
-                violations("activity_type", "allowed_values"), 1.0,
-                violations("amount", "range"), 1.0,
-                violations("email", "pattern"), 1.0,
-                violations("amount", "not_null"), 1.0,
-                violations("user_id", "immutable"), 1.0));
-        // five creates plus the sentinel, two updates, one delete
-        assertThat(after.growthSince(before, "cdc_events_total")).containsAllEntriesOf(Map.of(
-                events("create"), 7.0, events("update"), 2.0, events("delete"), 1.0));
-        assertThat(historyRows() - historyBefore).isEqualTo(6);
+        assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(MariaDbWrites.KNOWN_VIOLATIONS);
+        assertThat(after.growthSince(before, "cdc_events_total")).containsAllEntriesOf(MariaDbWrites.KNOWN_EVENTS);
+        assertThat(historyRows() - historyBefore).isEqualTo(MariaDbWrites.KNOWN_HISTORY_ROWS);
     }
 
     @Test
     void aBigTransactionIsOneViolationAndItsRowsShareItsGtid() throws Exception {
-        mariadb.setAutoCommit(false);
+        writes.connection().setAutoCommit(false);
         try {
             for (int i = 0; i < 5; i++) {
-                insert("11, 'login', 1.00, 'tx" + i + "@example.com'");
+                writes.insert("11, 'login', 1.00, 'tx" + i + "@example.com'");
             }
-            mariadb.commit();
+            writes.connection().commit();
         } finally {
-            mariadb.setAutoCommit(true);
+            writes.connection().setAutoCommit(true);
         }
-        PrometheusScrape after = awaitProcessed();
+        PrometheusScrape after = writes.awaitProcessed();
 
         assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
                 violations("*", "max_rows_per_transaction"), 1.0));
@@ -136,8 +116,8 @@ class MariaDbIT extends StackIntegrationTest {
 
     @Test
     void historyRowsCarryTheBinlogPositionAndNoLsn() throws Exception {
-        insert("6, 'login', -1.00, 'f@example.com'");
-        awaitProcessed();
+        writes.insert("6, 'login', -1.00, 'f@example.com'");
+        writes.awaitProcessed();
 
         JsonNode newest = client.getJson("/api/violations?table=" + TABLE + "&rule=range&limit=1").get(0);
         assertThat(newest.path("sourcePosition").asString()).matches("file=mariadb-bin\\.\\d+;pos=\\d+;row=\\d+.*");
@@ -149,13 +129,13 @@ class MariaDbIT extends StackIntegrationTest {
 
     @Test
     void addedAndDroppedColumnsAreSchemaDrift() throws Exception {
-        execute("ALTER TABLE user_activities ADD COLUMN note VARCHAR(20)");
+        writes.execute("ALTER TABLE user_activities ADD COLUMN note VARCHAR(20)");
         try {
-            insert("7, 'login', 1.00, 'g@example.com'");
+            writes.insert("7, 'login', 1.00, 'g@example.com'");
         } finally {
-            execute("ALTER TABLE user_activities DROP COLUMN note");
+            writes.execute("ALTER TABLE user_activities DROP COLUMN note");
         }
-        PrometheusScrape after = awaitProcessed();
+        PrometheusScrape after = writes.awaitProcessed();
 
         assertThat(after.growthSince(before, "dq_schema_changes_total")).isEqualTo(Map.of(
                 "dq_schema_changes_total{change=\"added\",table=\"" + TABLE + "\"}", 1.0,
@@ -167,14 +147,14 @@ class MariaDbIT extends StackIntegrationTest {
     @Test
     void replayingTheTopicAddsNoHistoryRows() throws Exception {
         long from = endOffset();
-        insert("8, 'purchase', -3.00, 'h@example.com'");
-        insert("9, 'teleport', NULL, 'not-an-email'");
-        awaitProcessed();
+        writes.insert("8, 'purchase', -3.00, 'h@example.com'");
+        writes.insert("9, 'teleport', NULL, 'not-an-email'");
+        writes.awaitProcessed();
         long history = historyRows();
         PrometheusScrape beforeReplay = client.scrape();
 
         replayFrom(from);
-        PrometheusScrape after = awaitProcessed();
+        PrometheusScrape after = writes.awaitProcessed();
 
         // the two rows and the first sentinel again, and the new sentinel
         assertThat(after.value(events("create")) - beforeReplay.value(events("create"))).isEqualTo(4);
@@ -195,7 +175,7 @@ class MariaDbIT extends StackIntegrationTest {
         try {
             long from = binlogPosition();
             for (int i = 0; i < 50; i++) {
-                insert("7, 'login', 1.00, 'paused" + i + "@example.com'");
+                writes.insert("7, 'login', 1.00, 'paused" + i + "@example.com'");
             }
             long written = binlogPosition() - from;
             assertThat(written).isGreaterThan(5_000);
@@ -207,12 +187,12 @@ class MariaDbIT extends StackIntegrationTest {
         } finally {
             connector.resume();
         }
-        awaitProcessed();
+        writes.awaitProcessed();
     }
 
     /** The server's position in its current binlog file; the test writes far less than a file holds. */
     private long binlogPosition() throws Exception {
-        try (var sql = mariadb.createStatement(); var rows = sql.executeQuery("SHOW MASTER STATUS")) {
+        try (var sql = writes.connection().createStatement(); var rows = sql.executeQuery("SHOW MASTER STATUS")) {
             rows.next();
             return rows.getLong("Position");
         }
@@ -225,13 +205,13 @@ class MariaDbIT extends StackIntegrationTest {
                 .until(() -> client.scrape().samples().get(drift), value -> value != null && value == 0.0);
 
         // a session that does not write the binlog: the row is in the table, never in the stream
-        execute("SET SESSION sql_log_bin = 0");
+        writes.execute("SET SESSION sql_log_bin = 0");
         try {
-            insert("10, 'login', 1.00, 'lost@example.com'");
+            writes.insert("10, 'login', 1.00, 'lost@example.com'");
         } finally {
-            execute("SET SESSION sql_log_bin = 1");
+            writes.execute("SET SESSION sql_log_bin = 1");
         }
-        awaitProcessed();
+        writes.awaitProcessed();
 
         Awaitility.await("drift of one lost row").atMost(Duration.ofSeconds(30))
                 .until(() -> client.scrape().value(drift), value -> value == 1.0);
@@ -239,7 +219,7 @@ class MariaDbIT extends StackIntegrationTest {
 
     @Test
     void everyMariaDbTypeDecodesFromTheConnectorsOwnRecords() throws Exception {
-        execute(MariaDbTypes.INSERT);
+        writes.execute(MariaDbTypes.INSERT);
         ConsumerRecord<byte[], byte[]> record = firstRecordOf("monitoring_mariadb.monitoring.all_types");
         Files.createDirectories(CAPTURED.getParent());
         Files.writeString(CAPTURED, new String(record.key(), StandardCharsets.UTF_8) + "\n"
@@ -266,32 +246,8 @@ class MariaDbIT extends StackIntegrationTest {
         }
     }
 
-    /** Writes a sentinel row to MariaDB and waits until it shows in /api/changes; the scrape then. */
-    private PrometheusScrape awaitProcessed() throws Exception {
-        String email = "sentinel-" + UUID.randomUUID() + "@example.com";
-        insert("0, 'login', NULL, '" + email + "'");
-        Awaitility.await("MariaDB change with email " + email).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> client.get("/api/changes?limit=100").body().contains(email));
-        return client.scrape();
-    }
 
-    private long insert(String values) throws Exception {
-        try (Statement sql = mariadb.createStatement()) {
-            sql.executeUpdate("INSERT INTO user_activities (user_id, activity_type, amount, email) VALUES (" + values
-                    + ")", Statement.RETURN_GENERATED_KEYS);
-            try (ResultSet keys = sql.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
 
-    private void execute(String statement) throws Exception {
-        try (Statement sql = mariadb.createStatement()) {
-            sql.execute(statement);
-        }
-    }
 
     private long historyRows() throws Exception {
         return client.historyRows(TABLE);
