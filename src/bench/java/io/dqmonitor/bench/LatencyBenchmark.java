@@ -50,7 +50,7 @@ public final class LatencyBenchmark {
             ServiceProcess service = Bench.onExit(
                     ServiceProcess.start(stack, "bench-latency", Bench.serviceJvmOptions(), Map.of()));
             warmUp(stack, admin, clients, rate, warmUp);
-            long base = Bench.endOffset(admin);
+            long base = Bench.endOffset(admin, Bench.PARTITION);
             try (RecentChangesWatcher watcher = new RecentChangesWatcher(stack.redisPort(), watchEvery)) {
                 long heapBefore = Memory.heapAfterFullGcMegabytes(service.pid());
                 PrometheusScrape start = scrape(service);
@@ -93,7 +93,7 @@ public final class LatencyBenchmark {
         if (length.isZero()) {
             return;
         }
-        long base = Bench.endOffset(admin);
+        long base = Bench.endOffset(admin, Bench.PARTITION);
         Bench.log("warming up: " + length.toSeconds() + " s of the same load, not measured");
         long written;
         try (LoadGenerator load = new LoadGenerator(stack, clients, Long.MAX_VALUE, rate)) {
@@ -115,7 +115,8 @@ public final class LatencyBenchmark {
             ActivityRow.random(ThreadLocalRandom.current(), false).bind(insert);
             insert.executeUpdate();
         }
-        while (!admin.listTopics().names().get().contains(Bench.TOPIC) || Bench.endOffset(admin) < 1) {
+        while (!admin.listTopics().names().get().contains(Bench.TOPIC)
+                || Bench.endOffset(admin, Bench.PARTITION) < 1) {
             Bench.sleep(Duration.ofMillis(100));
         }
     }
@@ -137,8 +138,8 @@ public final class LatencyBenchmark {
             PrometheusScrape scrape = scrape(service);
             long written = load.records();
             // committed first: read after the end offset, it could run past it
-            long committed = Math.max(0, Bench.committedOffset(admin, "dq-monitor"));
-            long end = Bench.endOffset(admin) - base;
+            long committed = Math.max(0, Bench.committedOffset(admin, "dq-monitor", Bench.PARTITION));
+            long end = Bench.endOffset(admin, Bench.PARTITION) - base;
             double processed = processed(scrape);
             System.out.printf("%6ds %11.0f %11.0f %16d %13d ms %18d %8.0f %8d%n", REPORT_EVERY.multipliedBy(tick).toSeconds(),
                     (written - lastWritten) / (double) REPORT_EVERY.toSeconds(),
@@ -172,7 +173,8 @@ public final class LatencyBenchmark {
     private static Duration awaitDrained(Admin admin, long written) throws Exception {
         long start = System.nanoTime();
         long deadline = start + Duration.ofMinutes(5).toNanos();
-        while (Bench.endOffset(admin) < written || Bench.committedOffset(admin, "dq-monitor") < Bench.endOffset(admin)) {
+        while (Bench.endOffset(admin, Bench.PARTITION) < written
+                || Bench.committedOffset(admin, "dq-monitor", Bench.PARTITION) < Bench.endOffset(admin, Bench.PARTITION)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the pipeline did not catch up within 5 minutes of the load's end");
             }

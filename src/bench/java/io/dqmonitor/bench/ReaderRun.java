@@ -1,6 +1,7 @@
 package io.dqmonitor.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -10,11 +11,14 @@ import java.util.regex.Pattern;
 
 import io.dqmonitor.cdc.ChangeEventParser;
 import io.dqmonitor.cdc.ParsedRecord;
+import io.dqmonitor.formats.RecordReader;
+import io.dqmonitor.formats.RegistryProperties;
 import io.dqmonitor.rules.RuleEvaluator;
 import io.dqmonitor.rules.ShippedRules;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 
@@ -24,15 +28,22 @@ import org.apache.kafka.common.serialization.ByteBufferDeserializer;
  * <ul>
  * <li>{@link Mode#BYTES}: reads every byte of every value once. The fair limit for dq-monitor: what any consumer with
  * its settings needs just to look at each record ({@code ConsumerPerformance} touches no value bytes).</li>
- * <li>{@link Mode#PARSE}: parses each record with dq-monitor's parser and checks it against the shipped rules, the
- * least any monitor must do.</li>
+ * <li>{@link Mode#PARSE}: reads each record with dq-monitor's reader (decoded through the registry when it is Avro,
+ * then parsed) and checks it against the shipped rules, the least any monitor must do.</li>
  * </ul>
+ * Each prints its rate and the CPU its process spent a record while reading (its own start and JIT warm-up before the
+ * first poll left out, the compiling during the read included).
  */
 final class ReaderRun {
 
     enum Mode { BYTES, PARSE }
 
-    private static final Pattern RESULT = Pattern.compile("reader: (\\d+) records, (-?\\d+) checked in (\\d+) ns");
+    private static final Pattern RESULT =
+            Pattern.compile("reader: (\\d+) records, (-?\\d+) checked in (\\d+) ns, (\\d+) ns of CPU");
+
+    /** Records per second, from partition assigned to the last record read, and microseconds of CPU a record. */
+    record Rate(double recordsPerSecond, double cpuMicrosPerRecord) {
+    }
 
     /** dq-monitor's own fetch, batch and socket settings (application.yml); its deserializers are below. */
     static final Map<String, Object> SERVICE_CLIENT = Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
@@ -42,41 +53,48 @@ final class ReaderRun {
     private ReaderRun() {
     }
 
-    /** Records per second, from partition assigned to the last record read. */
-    static double run(Mode mode, String bootstrapServers, long records) throws IOException, InterruptedException {
+    /** Reads {@code records} of {@code format}'s topic; {@code registryUrl} is needed for Avro. */
+    static Rate run(Mode mode, TopicFormat format, String bootstrapServers, String registryUrl, long records)
+            throws IOException, InterruptedException {
         String output = Bench.runJava(Bench.serviceJvmOptions(), ReaderRun.class.getName(), mode.name(),
-                bootstrapServers, Long.toString(records));
+                bootstrapServers, Long.toString(records), format.name(), registryUrl);
         Matcher matcher = RESULT.matcher(output);
         if (!matcher.find()) {
             throw new IllegalStateException("no figures in the output of the " + mode + " reader:\n" + output);
         }
-        return Long.parseLong(matcher.group(1)) / (Long.parseLong(matcher.group(3)) / 1e9);
+        long read = Long.parseLong(matcher.group(1));
+        return new Rate(read / (Long.parseLong(matcher.group(3)) / 1e9), Long.parseLong(matcher.group(4)) / 1e3 / read);
     }
 
     public static void main(String[] args) {
         Mode mode = Mode.valueOf(args[0]);
         long records = Long.parseLong(args[2]);
-        ChangeEventParser parser = new ChangeEventParser();
+        TopicPartition partition = TopicFormat.valueOf(args[3]).partition();
+        RecordReader reader = args[4].isBlank() ? RecordReader.json(new ChangeEventParser())
+                : RecordReader.withRegistry(new RegistryProperties(args[4], null, null, null, null, null,
+                        Duration.ofSeconds(5), 10_000, 64L << 20), new ChangeEventParser());
         RuleEvaluator evaluator = ShippedRules.evaluator();
         Map<String, Object> config = new java.util.HashMap<>(SERVICE_CLIENT);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[1]);
         // values as views of the fetched bytes, as dq-monitor reads them
         try (KafkaConsumer<byte[], ByteBuffer> consumer =
                      new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteBufferDeserializer())) {
-            // Bench.TOPIC has one partition; assigning it directly leaves out a group join, as the other figures do
-            consumer.assign(List.of(Bench.PARTITION));
-            consumer.seekToBeginning(List.of(Bench.PARTITION));
+            // the topic has one partition; assigning it directly leaves out a group join, as the other figures do
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
             long read = 0;
             long checked = 0;
             long start = System.nanoTime();
+            long cpuAtStart = cpuNanos();
             while (read < records) {
                 for (ConsumerRecord<byte[], ByteBuffer> record : consumer.poll(Duration.ofSeconds(1))) {
-                    checked += mode == Mode.BYTES ? sum(record.value()) : parseAndCheck(parser, evaluator, record);
+                    checked += mode == Mode.BYTES ? sum(record.value()) : readAndCheck(reader, evaluator, record);
                     read++;
                 }
             }
             // printed, so that no work above can be left out by the compiler
-            System.out.printf("reader: %d records, %d checked in %d ns%n", read, checked, System.nanoTime() - start);
+            System.out.printf("reader: %d records, %d checked in %d ns, %d ns of CPU%n", read, checked,
+                    System.nanoTime() - start, cpuNanos() - cpuAtStart);
         }
     }
 
@@ -90,9 +108,15 @@ final class ReaderRun {
         return sum;
     }
 
-    private static long parseAndCheck(ChangeEventParser parser, RuleEvaluator evaluator,
+    private static long readAndCheck(RecordReader reader, RuleEvaluator evaluator,
             ConsumerRecord<byte[], ByteBuffer> record) {
-        return parser.parse(record.key(), record.value()) instanceof ParsedRecord.Event e
+        return reader.read(record.topic(), record.headers(), record.key(), record.value()) instanceof ParsedRecord.Event e
                 && evaluator.evaluate(e.event()) != null ? 1 : 0;
+    }
+
+    /** The CPU this process has used, all its threads. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

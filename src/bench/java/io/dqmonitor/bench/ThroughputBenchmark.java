@@ -6,21 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.stack.EmbeddedStack;
+import io.dqmonitor.stack.Ports;
 import io.dqmonitor.stack.ServiceProcess;
 import io.dqmonitor.system.PrometheusScrape;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * How fast dq-monitor drains a full topic, beside Kafka's {@code ConsumerPerformance} on the same topic in the same
- * run. The topic is filled through the real pipeline (rows written to PostgreSQL, Debezium with its default JSON
- * converter, schemas on); then each run reads all of it with ConsumerPerformance, with a plain consumer that reads
- * every value byte and one that only parses and checks each record ({@link ReaderRun}), with an earlier build of
- * dq-monitor when {@code -Dbench.baseline-jar} names one (or this build with other JVM options, {@code
- * -Dbench.baseline-jvm}), and with dq-monitor (the packaged jar in its own JVM, every
- * rule evaluated, history, Redis list and dead letters stored, offsets committed), each in a new consumer group or,
- * for the readers, with the partition assigned directly. dq-monitor's time runs from the
- * moment its partition is assigned until the group's committed offset reaches the end of the topic;
- * ConsumerPerformance's fetch rate likewise leaves out its group join.
+ * run, on JSON and on Avro. Two topics are filled with the same changes through the real pipeline (rows written to
+ * PostgreSQL, one Debezium connector with its default JSON converter, schemas on, and one with Apicurio's Avro
+ * converter into the stack's schema registry); then each run reads each topic with ConsumerPerformance, with a plain
+ * consumer that reads every value byte and one that only reads (decodes and parses) and checks each record
+ * ({@link ReaderRun}), with an earlier build of dq-monitor on JSON when {@code -Dbench.baseline-jar} names one (or this
+ * build with other JVM options, {@code -Dbench.baseline-jvm}), and with dq-monitor (the packaged jar in its own JVM,
+ * every rule evaluated, history, Redis list and dead letters stored, offsets committed), each in a new consumer group
+ * or, for the readers, with the partition assigned directly. dq-monitor's time runs from the moment its partition is
+ * assigned until the group's committed offset reaches the end of the topic; ConsumerPerformance's fetch rate likewise
+ * leaves out its group join.
  *
  * Each run also prints how busy the machine was and the CPU each part of the stack spent a record ({@link MachineCpu}):
  * on a machine that runs the whole stack, every part's CPU counts against the rate.
@@ -36,133 +39,111 @@ public final class ThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         long events = Bench.setting("events", 100_000);
         int runs = (int) Bench.setting("runs", 5);
-        String baseline = System.getProperty("bench.baseline-jar", "").trim();
-        List<String> baselineJvm = Bench.options("bench.baseline-jvm");
-        boolean compare = !baseline.isEmpty() || !baselineJvm.isEmpty();
         try (EmbeddedStack stack = Bench.startStack("throughput"); Admin admin = Bench.admin(stack)) {
+            String registry = stack.startAvroConnector(Ports.free(), false).confluentUrl();
             long records = prefill(stack, admin, events);
             ThroughputFigures figures = new ThroughputFigures(runs);
             for (int run = 1; run <= runs; run++) {
-                MachineCpu.Snapshot beforeReference = MachineCpu.now(-1);
-                ConsumerPerformanceRun.Result reference =
-                        ConsumerPerformanceRun.run(stack.bootstrapServers(), Bench.TOPIC, records, "bench-cp-" + run);
-                MachineCpu.Spent referenceCpu = MachineCpu.between(beforeReference, MachineCpu.now(-1), records);
-                double kafka = reference.fetchRecordsPerSecond();
-                double bytes = ReaderRun.run(ReaderRun.Mode.BYTES, stack.bootstrapServers(), records);
-                MachineCpu.Snapshot beforeParse = MachineCpu.now(-1);
-                double parse = ReaderRun.run(ReaderRun.Mode.PARSE, stack.bootstrapServers(), records);
-                MachineCpu.Spent parseCpu = MachineCpu.between(beforeParse, MachineCpu.now(-1), records);
-                Drain before = !compare ? null : drain(stack, admin, records, "before-" + run,
-                        baseline.isEmpty() ? null : Path.of(baseline),
-                        baselineJvm.isEmpty() ? Bench.serviceJvmOptions() : baselineJvm);
-                Drain dq = drain(stack, admin, records, Integer.toString(run), null, Bench.serviceJvmOptions());
-                figures.add(run - 1, kafka, bytes, parse, before, dq);
-                Bench.log(String.format("run %d: ConsumerPerformance %,.0f records/s (%,.0f with its group join, %.1f MB/s);"
-                        + " byte reader %,.0f; parse and check only %,.0f;%s"
-                        + " dq-monitor %,.0f records/s (second half %,.0f), %.0f µs of CPU a record;"
-                        + " ratio %.2f (second half %.2f), of the byte reader %.2f (%.2f)",
-                        run, kafka, reference.recordsPerSecond(), reference.megabytesPerSecond(), bytes, parse,
-                        before == null ? "" : String.format(" before %,.0f (second half %,.0f), %.0f µs of CPU a record;",
-                                before.recordsPerSecond(), before.secondHalfRecordsPerSecond(), before.cpuMicrosPerRecord()),
-                        dq.recordsPerSecond(), dq.secondHalfRecordsPerSecond(), dq.cpuMicrosPerRecord(),
-                        dq.recordsPerSecond() / kafka, dq.secondHalfRecordsPerSecond() / kafka,
-                        dq.recordsPerSecond() / bytes, dq.secondHalfRecordsPerSecond() / bytes));
-                // a reader's JVM is counted from its start, group join included: more than its rate's share
-                Bench.log(String.format("run %d: during ConsumerPerformance's JVM: %s", run, referenceCpu.describe()));
-                Bench.log(String.format("run %d: during the parse-and-check reader's JVM: %s", run,
-                        parseCpu.describe()));
-                if (before != null) {
-                    Bench.log(String.format("run %d: during the earlier dq-monitor's drain: %s; second half: %s", run,
-                            before.machine().describe(), before.secondHalfMachine().describe()));
+                // which topic goes first alternates, so that neither always meets the warmer page cache
+                List<TopicFormat> order = run % 2 == 1 ? List.of(TopicFormat.JSON, TopicFormat.AVRO)
+                        : List.of(TopicFormat.AVRO, TopicFormat.JSON);
+                for (TopicFormat format : order) {
+                    measure(new Contest(stack, admin, registry, records, run, format), figures);
                 }
-                Bench.log(String.format("run %d: during dq-monitor's drain: %s; second half: %s", run,
-                        dq.machine().describe(), dq.secondHalfMachine().describe()));
             }
-            figures.print(records, runs);
+            figures.print(records);
         }
+    }
+
+    /** One topic in one run. */
+    private record Contest(EmbeddedStack stack, Admin admin, String registry, long records, int run,
+            TopicFormat format) {
+
+        String name() {
+            return format.name().toLowerCase(java.util.Locale.ROOT) + "-" + run;
+        }
+    }
+
+    private static void measure(Contest contest, ThroughputFigures figures) throws Exception {
+        int run = contest.run() - 1;
+        TopicFormat format = contest.format();
+        String servers = contest.stack().bootstrapServers();
+        ConsumerPerformanceRun.Result reference =
+                ConsumerPerformanceRun.run(servers, format.topic(), contest.records(), "bench-cp-" + contest.name());
+        figures.add(run, format, ThroughputFigures.KAFKA, reference.fetchRecordsPerSecond(), Double.NaN);
+        ReaderRun.Rate bytes = ReaderRun.run(ReaderRun.Mode.BYTES, format, servers, "", contest.records());
+        figures.add(run, format, ThroughputFigures.BYTES, bytes.recordsPerSecond(), bytes.cpuMicrosPerRecord());
+        ReaderRun.Rate read = ReaderRun.run(ReaderRun.Mode.PARSE, format, servers, contest.registry(),
+                contest.records());
+        figures.add(run, format, "read and check only", read.recordsPerSecond(), read.cpuMicrosPerRecord());
+        String baseline = System.getProperty("bench.baseline-jar", "").trim();
+        List<String> baselineJvm = Bench.options("bench.baseline-jvm");
+        if (format == TopicFormat.JSON && (!baseline.isEmpty() || !baselineJvm.isEmpty())) {
+            Drain before = drain(contest, "before-" + contest.name(), baseline.isEmpty() ? null : Path.of(baseline),
+                    baselineJvm.isEmpty() ? Bench.serviceJvmOptions() : baselineJvm);
+            figures.add(run, format, "dq-monitor before, whole topic", before.recordsPerSecond(),
+                    before.cpuMicrosPerRecord());
+            figures.add(run, format, "dq-monitor before, second half", before.secondHalfRecordsPerSecond(),
+                    before.secondHalfCpuMicrosPerRecord());
+        }
+        Drain dq = drain(contest, contest.name(), null, Bench.serviceJvmOptions());
+        figures.add(run, format, "dq-monitor, whole topic", dq.recordsPerSecond(), dq.cpuMicrosPerRecord());
+        figures.add(run, format, "dq-monitor, second half of the topic", dq.secondHalfRecordsPerSecond(),
+                dq.secondHalfCpuMicrosPerRecord());
+        Bench.log(String.format("run %d, %s: ConsumerPerformance %,.0f records/s (%.1f MB/s); byte reader %,.0f;"
+                        + " read and check %,.0f (%.1f µs of CPU a record); dq-monitor %,.0f records/s (second half"
+                        + " %,.0f), %.1f µs of CPU a record (second half %.1f)", contest.run(), format.label(),
+                reference.fetchRecordsPerSecond(), reference.megabytesPerSecond(), bytes.recordsPerSecond(),
+                read.recordsPerSecond(), read.cpuMicrosPerRecord(), dq.recordsPerSecond(),
+                dq.secondHalfRecordsPerSecond(), dq.cpuMicrosPerRecord(), dq.secondHalfCpuMicrosPerRecord()));
+        Bench.log(String.format("run %d, %s: during dq-monitor's drain: %s; second half: %s", contest.run(),
+                format.label(), dq.machine().describe(), dq.secondHalfMachine().describe()));
     }
 
     /**
-     * One drain: the rate over the whole topic, over its second half (the process has compiled its code by then), and
-     * the CPU each part of the machine used for each, per record; dq-monitor's counts all its threads (consumer,
-     * collector, compiler, writers).
+     * Writes rows until Debezium has put about {@code events} records on each topic; returns the exact count, the
+     * same on both (each connector writes every change and tombstone).
      */
-    record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, MachineCpu.Spent machine,
-            MachineCpu.Spent secondHalfMachine) {
-
-        double cpuMicrosPerRecord() {
-            return machine.microsPerRecord().get(MachineCpu.Part.SERVICE);
-        }
-    }
-
-    /** Writes rows until Debezium has put about {@code events} records on the topic; returns the exact count. */
     private static long prefill(EmbeddedStack stack, Admin admin, long events) throws Exception {
-        Bench.log("filling " + Bench.TOPIC + " with about " + events + " records through PostgreSQL and Debezium");
+        Bench.log("filling the JSON and the Avro topic with about " + events + " records through PostgreSQL and Debezium");
         long start = System.nanoTime();
         try (LoadGenerator load = new LoadGenerator(stack, 4, events)) {
             load.start();
             load.join();
             long expected = load.records();
-            long rows = load.statements();
-            while (Bench.endOffset(admin) < expected) {
-                Bench.sleep(Duration.ofMillis(200));
+            for (TopicFormat format : TopicFormat.values()) {
+                while (Bench.endOffset(admin, format.partition()) < expected) {
+                    Bench.sleep(Duration.ofMillis(200));
+                }
             }
-            long records = Bench.endOffset(admin);
-            long bytes = admin.describeLogDirs(java.util.List.of(1)).allDescriptions().get().values().stream()
+            long records = Bench.endOffset(admin, TopicFormat.JSON.partition());
+            if (Bench.endOffset(admin, TopicFormat.AVRO.partition()) != records) {
+                throw new IllegalStateException("the topics hold different counts of records");
+            }
+            Map<TopicPartition, Long> bytes = new java.util.HashMap<>();
+            admin.describeLogDirs(List.of(1)).allDescriptions().get().values().stream()
                     .flatMap(dir -> dir.values().stream())
-                    .mapToLong(dir -> dir.replicaInfos().entrySet().stream()
-                            .filter(e -> e.getKey().equals(Bench.PARTITION)).mapToLong(e -> e.getValue().size()).sum())
-                    .sum();
-            Bench.log(String.format("topic filled: %,d statements, %,d records, %,d bytes on disk (%,d bytes a record)"
-                    + " in %d s", rows, records, bytes, bytes / records, (System.nanoTime() - start) / 1_000_000_000));
+                    .forEach(dir -> dir.replicaInfos().forEach((partition, info) ->
+                            bytes.merge(partition, info.size(), Long::sum)));
+            Bench.log(String.format("topics filled: %,d statements, %,d records each in %d s; bytes a record: JSON %,d,"
+                    + " Avro %,d", load.statements(), records, (System.nanoTime() - start) / 1_000_000_000,
+                    bytes.getOrDefault(TopicFormat.JSON.partition(), 0L) / records,
+                    bytes.getOrDefault(TopicFormat.AVRO.partition(), 0L) / records));
             return records;
         }
     }
 
-    /** One dq-monitor process drains the topic in a new group. */
-    private static Drain drain(EmbeddedStack stack, Admin admin, long records, String run, Path jar,
-            List<String> jvmOptions) throws Exception {
-        resetStoredState(stack);
+    private static Drain drain(Contest contest, String run, Path jar, List<String> jvmOptions) throws Exception {
         String group = "bench-dq-" + run;
-        ServiceProcess service = Bench.onExit(jar == null
-                ? ServiceProcess.launch(stack, "bench-throughput-" + run, jvmOptions, settings(group))
-                : ServiceProcess.launch(stack, "bench-throughput-" + run, jar, jvmOptions, settings(group)));
-        try {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (!Bench.assigned(admin, group)) {
-                requireAlive(service, deadline);
-                Bench.sleep(Duration.ofMillis(2));
-            }
-            long start = System.nanoTime();
-            MachineCpu.Snapshot machineAtStart = MachineCpu.now(service.pid());
-            MachineCpu.Snapshot machineAtHalf = null;
-            long half = 0;
-            long halfOffset = 0;
-            for (long committed = 0; committed < records; committed = Bench.committedOffset(admin, group)) {
-                if (half == 0 && committed >= records / 2) {
-                    half = System.nanoTime();
-                    halfOffset = committed;
-                    machineAtHalf = MachineCpu.now(service.pid());
-                }
-                requireAlive(service, deadline);
-                // each look at the committed offset costs the broker and this JVM CPU that dq-monitor then lacks:
-                // every 5 ms took 2-4 µs of the machine's CPU a record, every 20 ms is within 0.2% of a 10-s drain
-                Bench.sleep(Duration.ofMillis(20));
-            }
-            long end = System.nanoTime();
-            MachineCpu.Snapshot machineAtEnd = MachineCpu.now(service.pid());
-            report(service);
-            return new Drain(records / ((end - start) / 1e9), (records - halfOffset) / ((end - half) / 1e9),
-                    MachineCpu.between(machineAtStart, machineAtEnd, records),
-                    MachineCpu.between(machineAtHalf, machineAtEnd, records - halfOffset));
-        } finally {
-            service.terminate(Duration.ofSeconds(60));
-        }
+        Map<String, String> settings = settings(group, contest.format().serviceSettings(contest.registry()));
+        return Drain.run(contest.stack(), contest.admin(),
+                new Drain.Target(contest.format().partition(), contest.records(), group),
+                new Drain.Service("bench-throughput-" + run, jar, jvmOptions, settings));
     }
 
-    private static Map<String, String> settings(String group) {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("spring.kafka.consumer.group-id", group,
-                "dq.cdc.topic-pattern", Bench.TOPIC.replace(".", "\\.")));
+    private static Map<String, String> settings(String group, Map<String, String> topic) {
+        Map<String, String> settings = new java.util.HashMap<>(topic);
+        settings.put("spring.kafka.consumer.group-id", group);
         String extra = System.getProperty("bench.service-args", "");
         for (String arg : extra.trim().split("\\s+")) {
             if (arg.startsWith("--") && arg.contains("=")) {
@@ -170,30 +151,5 @@ public final class ThroughputBenchmark {
             }
         }
         return settings;
-    }
-
-    private static void requireAlive(ServiceProcess service, long deadline) {
-        if (!service.isAlive() || System.nanoTime() > deadline) {
-            throw new IllegalStateException("dq-monitor did not drain the topic, see " + service.log());
-        }
-    }
-
-    /** What dq-monitor counted: a benchmark that stored less than it read would measure the wrong thing. */
-    private static void report(ServiceProcess service) throws Exception {
-        PrometheusScrape scrape = PrometheusScrape.parse(service.client(null).get("/actuator/prometheus").body());
-        double events = scrape.sum("cdc_events_total{");
-        double violations = scrape.sum("dq_violations_total{");
-        Bench.log(String.format("  dq-monitor counted %,.0f change events, %,.0f tombstones, %,.0f violations; "
-                        + "peak resident memory %s", events,
-                scrape.value("cdc_records_skipped_total{reason=\"tombstone\"}"), violations, Memory.peakResident(service.pid())));
-    }
-
-    /** Each run stores everything anew: an empty history and Redis list, as on a first start. */
-    private static void resetStoredState(EmbeddedStack stack) throws Exception {
-        try (var db = stack.connect(); var sql = db.createStatement()) {
-            sql.execute("DO $$ BEGIN IF to_regclass('dq_monitor.violations') IS NOT NULL THEN "
-                    + "TRUNCATE dq_monitor.violations, dq_monitor.schema_changes; END IF; END $$");
-        }
-        stack.redis().command("DEL", "recent_changes");
     }
 }

@@ -1,47 +1,61 @@
 package io.dqmonitor.bench;
 
-/** Each contender's figure per run; ratios are taken per run, and their medians printed. */
-record ThroughputFigures(double[] kafka, double[] bytes, double[] parse, double[] before, double[] beforeWarm,
-        double[] dq, double[] dqWarm) {
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Each contender's rate and CPU a record, per run and per topic format. Ratios are taken within a run, between
+ * contenders on the same topic, and their medians printed: the figures of different runs are not compared.
+ */
+final class ThroughputFigures {
+
+    static final String KAFKA = "Kafka ConsumerPerformance";
+    static final String BYTES = "byte reader (the fair limit)";
+
+    private final int runs;
+    private final Map<String, double[]> rates = new LinkedHashMap<>();
+    private final Map<String, double[]> cpu = new LinkedHashMap<>();
 
     ThroughputFigures(int runs) {
-        this(new double[runs], new double[runs], new double[runs], new double[runs], new double[runs],
-                new double[runs], new double[runs]);
+        this.runs = runs;
     }
 
-    void add(int run, double kafkaRate, double bytesRate, double parseRate, ThroughputBenchmark.Drain earlier,
-            ThroughputBenchmark.Drain drain) {
-        kafka[run] = kafkaRate;
-        bytes[run] = bytesRate;
-        parse[run] = parseRate;
-        before[run] = earlier == null ? Double.NaN : earlier.recordsPerSecond();
-        beforeWarm[run] = earlier == null ? Double.NaN : earlier.secondHalfRecordsPerSecond();
-        dq[run] = drain.recordsPerSecond();
-        dqWarm[run] = drain.secondHalfRecordsPerSecond();
+    /** One contender's figures in run {@code run} (from 0); {@code cpuMicros} is NaN when not measured. */
+    void add(int run, TopicFormat format, String contender, double recordsPerSecond, double cpuMicros) {
+        String key = format.label() + ": " + contender;
+        rates.computeIfAbsent(key, k -> nans())[run] = recordsPerSecond;
+        cpu.computeIfAbsent(key, k -> nans())[run] = cpuMicros;
     }
 
-    void print(long records, int runs) {
-        System.out.printf("%nThroughput, %,d records, median of %d runs (ratio: the median of each run's ratio"
-                        + " to ConsumerPerformance; in brackets to the byte reader):%n"
-                        + "  Kafka ConsumerPerformance            %,10.0f records/s%n", records, runs, Bench.median(kafka));
-        line("byte reader (the fair limit)", bytes);
-        line("parse and check only", parse);
-        if (!Double.isNaN(before[0])) {
-            line("dq-monitor before, whole topic", before);
-            line("dq-monitor before, second half", beforeWarm);
+    void print(long records) {
+        System.out.printf("%nThroughput, %,d records of each topic, median of %d runs (ratios: the median of each run's"
+                + " ratio to the same topic's ConsumerPerformance and byte reader):%n", records, runs);
+        System.out.printf("  %-48s %12s %8s %8s %14s%n", "", "records/s", "of CP", "of bytes", "µs CPU a record");
+        for (String key : rates.keySet()) {
+            String format = key.substring(0, key.indexOf(':'));
+            System.out.printf("  %-48s %,12.0f %8.2f %8.2f %14s%n", key, Bench.median(rates.get(key)),
+                    ratio(key, format + ": " + KAFKA), ratio(key, format + ": " + BYTES),
+                    Double.isNaN(cpu.get(key)[0]) ? "" : String.format("%.1f", Bench.median(cpu.get(key))));
         }
-        line("dq-monitor, whole topic", dq);
-        line("dq-monitor, second half of the topic", dqWarm);
     }
 
-    private void line(String name, double[] rates) {
-        double[] ofKafka = new double[rates.length];
-        double[] ofBytes = new double[rates.length];
-        for (int i = 0; i < rates.length; i++) {
-            ofKafka[i] = rates[i] / kafka[i];
-            ofBytes[i] = rates[i] / bytes[i];
+    /** The median over runs of {@code key}'s rate divided by {@code of}'s in the same run; NaN without {@code of}. */
+    private double ratio(String key, String of) {
+        double[] base = rates.get(of);
+        if (base == null) {
+            return Double.NaN;
         }
-        System.out.printf("  %-36s %,10.0f records/s   ratio %.2f (%.2f)%n", name, Bench.median(rates),
-                Bench.median(ofKafka), Bench.median(ofBytes));
+        double[] ratios = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ratios[i] = rates.get(key)[i] / base[i];
+        }
+        return Bench.median(ratios);
+    }
+
+    private double[] nans() {
+        double[] values = new double[runs];
+        Arrays.fill(values, Double.NaN);
+        return values;
     }
 }

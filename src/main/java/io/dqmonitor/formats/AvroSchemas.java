@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.avro.generic.GenericDatumReader;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Avro schemas fetched so far, parsed once each, with their readers: a cache bounded both in schemas and in the
@@ -16,19 +17,33 @@ import org.apache.avro.generic.GenericDatumReader;
  */
 final class AvroSchemas {
 
-    /** A parsed schema and its reader, which Avro lets many threads share once built. */
-    record Parsed(Schema schema, GenericDatumReader<Object> reader, int characters) {
+    /**
+     * A parsed schema and its reader, which Avro lets many threads share once built, and the schema as Connect's JSON
+     * converter writes it ({@link ConnectJson}), or why it has none: built once, since it is most of each record.
+     */
+    record Parsed(Schema schema, GenericDatumReader<Object> reader, int characters, byte[] connectSchema,
+                  String unfit) {
+
+        /** The Connect schema's JSON; a schema that has none makes each of its records undecodable. */
+        byte[] connectSchemaOrThrow() {
+            if (connectSchema == null) {
+                throw new UndecodableRecordException(unfit);
+            }
+            return connectSchema;
+        }
     }
 
     private final Map<SchemaId, Parsed> parsed = new LinkedHashMap<>(16, 0.75f, true);
     private final int maxSchemas;
     private final long maxCharacters;
+    private final JsonMapper json;
     private long characters;
     private long evictions;
 
-    AvroSchemas(int maxSchemas, long maxCharacters) {
+    AvroSchemas(int maxSchemas, long maxCharacters, JsonMapper json) {
         this.maxSchemas = maxSchemas;
         this.maxCharacters = maxCharacters;
+        this.json = json;
     }
 
     /** The schema of {@code id}, from the cache or else from {@code fetch}, which gives its text. */
@@ -59,13 +74,22 @@ final class AvroSchemas {
         }
     }
 
-    private static Parsed parse(SchemaId id, String text) {
+    private Parsed parse(SchemaId id, String text) {
+        Schema schema;
         try {
-            Schema schema = new Schema.Parser().setValidateDefaults(false).parse(text);
-            return new Parsed(schema, new GenericDatumReader<>(schema), text.length());
+            schema = new Schema.Parser().setValidateDefaults(false).parse(text);
         } catch (SchemaParseException | IllegalArgumentException e) {
             throw new UndecodableRecordException("the schema of " + id + " is not Avro: " + e.getMessage(), e);
         }
+        byte[] connect = null;
+        String unfit = null;
+        try {
+            connect = json.writeValueAsBytes(ConnectJson.schema(schema, false));
+        } catch (UndecodableRecordException e) {
+            // kept with the schema, so that its records are refused without asking the registry again
+            unfit = e.getMessage();
+        }
+        return new Parsed(schema, new GenericDatumReader<>(schema), text.length(), connect, unfit);
     }
 
     int size() {

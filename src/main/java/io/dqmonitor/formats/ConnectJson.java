@@ -29,13 +29,6 @@ final class ConnectJson {
     private ConnectJson() {
     }
 
-    static ObjectNode envelope(Schema schema, Object datum) {
-        ObjectNode envelope = NODES.objectNode();
-        envelope.set("schema", schema(schema, false));
-        envelope.set("payload", payload(schema, datum));
-        return envelope;
-    }
-
     static ObjectNode schema(Schema schema, boolean optional) {
         Schema actual = nonNull(schema);
         ObjectNode connect = NODES.objectNode();

@@ -2,6 +2,7 @@ package io.dqmonitor.formats;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import io.dqmonitor.cdc.Bytes;
@@ -27,6 +28,8 @@ public final class RecordDecoder {
     static final String VALUE_CONTENT_ID = "apicurio.value.contentId";
     static final String KEY_GLOBAL_ID = "apicurio.key.globalId";
     static final String KEY_CONTENT_ID = "apicurio.key.contentId";
+    private static final byte[] SCHEMA = "{\"schema\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PAYLOAD = ",\"payload\":".getBytes(StandardCharsets.US_ASCII);
 
     /** What the parser gets, or why the record cannot be decoded. */
     public sealed interface Decoded {
@@ -53,7 +56,7 @@ public final class RecordDecoder {
     /** A decoder over the registries configured, with its schema cache and meters. */
     static RecordDecoder create(RegistryProperties properties, JsonMapper json, MeterRegistry meters) {
         Registries registries = new Registries(properties, json);
-        AvroSchemas schemas = new AvroSchemas(properties.maxSchemas(), properties.maxSchemaCharacters());
+        AvroSchemas schemas = new AvroSchemas(properties.maxSchemas(), properties.maxSchemaCharacters(), json);
         return new RecordDecoder(registries, schemas, new RegistryMetrics(meters, schemas, registries.names()), json);
     }
 
@@ -103,7 +106,14 @@ public final class RecordDecoder {
             throw new UndecodableRecordException("the record does not decode with " + id + ": "
                     + e.getClass().getSimpleName(), e);
         }
-        return ByteBuffer.wrap(json.writeValueAsBytes(ConnectJson.envelope(parsed.schema(), datum)));
+        return envelope(parsed.connectSchemaOrThrow(), json.writeValueAsBytes(ConnectJson.payload(parsed.schema(), datum)));
+    }
+
+    /** {@code {"schema":…,"payload":…}}, the schema's JSON written once per schema rather than once per record. */
+    private static ByteBuffer envelope(byte[] schema, byte[] payload) {
+        ByteBuffer envelope = ByteBuffer.allocate(SCHEMA.length + schema.length + PAYLOAD.length + payload.length + 1);
+        envelope.put(SCHEMA).put(schema).put(PAYLOAD).put(payload).put((byte) '}');
+        return envelope.flip();
     }
 
     private String fetch(SchemaId id) {

@@ -45,7 +45,7 @@ class ConnectJsonTest {
         row.put("amount", ByteBuffer.wrap(new BigDecimal("-0.01").unscaledValue().toByteArray()));
         row.put("at", 1_764_583_200_000_000L);
 
-        JsonNode payload = ConnectJson.envelope(ROW, row).path("payload");
+        JsonNode payload = ConnectJson.payload(ROW, row);
 
         assertThat(payload.path("id").asInt()).isEqualTo(7);
         assertThat(payload.path("amount").asString()).isEqualTo("/w==");

@@ -25,7 +25,7 @@ class RecordDecoderTest {
 
     private static RecordDecoder decoder(RegistryProperties properties) {
         Registries registries = new Registries(properties, JSON);
-        AvroSchemas schemas = new AvroSchemas(10, 1_000_000);
+        AvroSchemas schemas = new AvroSchemas(10, 1_000_000, JsonMapper.builder().build());
         return new RecordDecoder(registries, schemas, new RegistryMetrics(new SimpleMeterRegistry(), schemas,
                 registries.names()), JSON);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 class RegistryMetricsTest {
@@ -12,7 +13,7 @@ class RegistryMetricsTest {
     @Test
     void countsFetchesPerRegistryAndOutcomeAndShowsTheCache() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        AvroSchemas schemas = new AvroSchemas(1, 1_000_000);
+        AvroSchemas schemas = new AvroSchemas(1, 1_000_000, JsonMapper.builder().build());
         RegistryMetrics metrics = new RegistryMetrics(meters, schemas, List.of("default", "orders"));
         String schema = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[]}";
         schemas.get(new SchemaId("default", SchemaId.Kind.CONFLUENT, 1), id -> schema);
