@@ -62,6 +62,33 @@ public final class RuleSettings {
         return scalar(key);
     }
 
+    int nonNegativeInt(String key) {
+        String text = scalar(key);
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidRulesException(path(key), "expected a whole number of at least 0 but got '" + text + "'");
+    }
+
+    /** A non-empty list of plain values, nulls kept (YAML's {@code null} and {@code ~}). */
+    List<Object> list(String key) {
+        Object value = values.get(key);
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new InvalidRulesException(path(key), "expected a non-empty list of values");
+        }
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> || item instanceof List<?>) {
+                throw new InvalidRulesException(path(key), "expected a list of plain values");
+            }
+        }
+        return java.util.Collections.unmodifiableList(list);
+    }
+
     List<String> textList(String key) {
         Object value = values.get(key);
         if (!(value instanceof List<?> list) || list.isEmpty()) {

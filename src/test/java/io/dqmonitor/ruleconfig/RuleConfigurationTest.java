@@ -86,8 +86,7 @@ class RuleConfigurationTest {
 
     @Test
     void hashingWithoutAKeyIsRejectedNamingBothKeys() {
-        RulesConfiguration.RuleSetLoader keyless = new RulesConfiguration.RuleSetLoader(
-                new RuleSetParser(RuleFixtures.factories(), false));
+        RulesConfiguration.RuleSetLoader keyless = RulesFixture.loader(false);
 
         assertThatThrownBy(() -> keyless.load(org.springframework.boot.context.properties.source
                 .ConfigurationPropertySources.from(RulesFixture.yaml("f", "dq.tables.public.a.columns.email.pii: hash"))))
@@ -101,7 +100,9 @@ class RuleConfigurationTest {
                 dq.tables.public.a.columns.amount.maxx: 5
                 """)).isInstanceOf(InvalidRulesException.class)
                 .hasMessageStartingWith("dq.tables.public.a.columns.amount.maxx: unknown rule 'maxx'")
-                .hasMessageContaining("[allowed-values, immutable, max, min, monotonic, not-cleared, not-null, pattern, pattern-max-length, pii, transitions]");
+                .hasMessageContaining("[allowed-values, exclusive-max, exclusive-min, immutable, max, max-length, min, "
+                        + "min-length, missing-values, monotonic, not-cleared, not-null, pattern, pattern-max-length, pii, "
+                        + "transitions]");
     }
 
     @Test
@@ -138,7 +139,7 @@ class RuleConfigurationTest {
     void minAboveMaxIsRejected() {
         assertThatThrownBy(() -> RulesFixture.rules("""
                 dq.tables.public.a.columns.amount: { min: 10, max: 1 }
-                """)).hasMessageContaining("min 10 is greater than max 1");
+                """)).hasMessageContaining("the lower bound 10 is greater than the upper bound 1");
     }
 
     @Test

@@ -19,7 +19,8 @@ public final class RuleFixtures {
     public static List<RuleFactory> factories() {
         return List.of(new NotNullRule.Factory(), new AllowedValuesRule.Factory(), new RangeRule.Factory(),
                 new PatternRule.Factory(), new ImmutableRule.Factory(), new TransitionRule.Factory(),
-                new MonotonicRule.Factory(), new NotClearedRule.Factory());
+                new MonotonicRule.Factory(), new NotClearedRule.Factory(), new LengthRule.Factory(),
+                new MissingValuesRule.Factory());
     }
 
     public static RulesInForce inForce(Map<String, TableRules> tables) {
