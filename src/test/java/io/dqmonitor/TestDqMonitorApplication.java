@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code --sim.update-share}, {@code --sim.delete-share}, {@code --stack.mariadb=true} (MariaDB with its connector
  * too, and the simulator writing to both), {@code --stack.mariadb-port}, {@code --stack.format=avro} (the schema
  * registry, and dq-monitor reading a connector that writes Avro), {@code --stack.registry-port}; every other
- * argument goes to dq-monitor. {@code --sim.rate=0} turns the simulator off.
+ * argument goes to dq-monitor. {@code --sim.rate=0} turns the simulator off. The contracts of {@code contracts/} are
+ * loaded unless {@code --dq.contracts.locations} says otherwise.
  */
 public final class TestDqMonitorApplication {
 
@@ -82,6 +83,10 @@ public final class TestDqMonitorApplication {
             appArgs.add("--dq.registry.url=" + registry.confluentUrl());
             topic = EmbeddedStack.AVRO_TOPIC_PREFIX + ".public.user_activities (Avro, registry "
                     + registry.confluentUrl() + ")";
+        }
+        if (appArgs.stream().noneMatch(arg -> arg.startsWith("--dq.contracts.locations"))) {
+            // the shipped data contract of the reference table (docs/contracts.md)
+            appArgs.add("--dq.contracts.locations=file:contracts");
         }
         // the pipeline's own health: Connect's connector states (the slots are read from the datasource)
         appArgs.add("--dq.connect.urls=" + stack.connectUrl());

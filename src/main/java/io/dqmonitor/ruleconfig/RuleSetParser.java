@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.dqmonitor.expressions.CelExpressions;
 import io.dqmonitor.privacy.PiiMode;
 import io.dqmonitor.privacy.PrivacyProperties;
 import io.dqmonitor.rules.InvalidRulesException;
@@ -25,10 +26,12 @@ final class RuleSetParser {
 
     private final Map<String, RuleFactory> factoriesByKey = new LinkedHashMap<>();
     private final boolean hashKeySet;
+    private final CelExpressions expressions;
 
     /** {@code hashKeySet}: whether {@code dq.privacy.hash-key} is set, without which {@code pii: hash} is refused. */
-    RuleSetParser(List<RuleFactory> factories, boolean hashKeySet) {
+    RuleSetParser(List<RuleFactory> factories, boolean hashKeySet, CelExpressions expressions) {
         this.hashKeySet = hashKeySet;
+        this.expressions = expressions;
         for (RuleFactory factory : factories) {
             for (String key : factory.keys()) {
                 if (factoriesByKey.putIfAbsent(key, factory) != null) {
@@ -46,8 +49,11 @@ final class RuleSetParser {
 
     private TableRules table(String table, Map<String, Object> spec) {
         String path = "dq.tables." + table;
+        List<TableRules.ColumnCheck> checks = new ArrayList<>(
+                columns(path + ".columns", byPath(path + ".columns", spec.get("columns")), true));
+        checks.addAll(ExpressionsParser.parse(expressions, path + ".expressions", spec.get("expressions")));
         return new TableRules(table, RuleValues.duration(path + ".freshness", spec.get("freshness")),
-                columns(path + ".columns", byPath(path + ".columns", spec.get("columns")), true),
+                List.copyOf(checks),
                 conditionals(path + ".when", spec.get("when")),
                 RuleValues.positive(path + ".max-deletes-per-minute", spec.get("max-deletes-per-minute")),
                 RuleValues.positive(path + ".max-rows-per-transaction", spec.get("max-rows-per-transaction")),

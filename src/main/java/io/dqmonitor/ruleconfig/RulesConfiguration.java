@@ -3,6 +3,11 @@ package io.dqmonitor.ruleconfig;
 import java.util.List;
 import java.util.Map;
 
+import io.dqmonitor.contracts.Clause;
+import io.dqmonitor.contracts.ContractRules;
+import io.dqmonitor.contracts.Contracts;
+import io.dqmonitor.contracts.RuleTrees;
+import io.dqmonitor.expressions.CelExpressions;
 import io.dqmonitor.privacy.Masker;
 import io.dqmonitor.privacy.PrivacyProperties;
 import io.dqmonitor.cdc.UnavailableValues;
@@ -11,6 +16,8 @@ import io.dqmonitor.rules.RuleFactory;
 import io.dqmonitor.rules.RuleMetrics;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.rules.TableRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +28,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 class RulesConfiguration {
 
     @Bean
-    RuleSetLoader ruleSetLoader(List<RuleFactory> factories, PrivacyProperties privacy) {
-        return new RuleSetLoader(new RuleSetParser(factories, privacy.hasHashKey()));
+    RuleSetLoader ruleSetLoader(List<RuleFactory> factories, PrivacyProperties privacy, CelExpressions expressions,
+            Contracts contracts) {
+        return new RuleSetLoader(new RuleSetParser(factories, privacy.hasHashKey(), expressions), contracts);
     }
 
     /** The rules of the configuration at start-up: a mistake in them stops the start, naming the key. */
@@ -42,17 +50,43 @@ class RulesConfiguration {
                 properties.unavailableValuePlaceholders());
     }
 
-    /** Reads and checks a rule set, at start-up and on every reload. */
+    /**
+     * Reads and checks a rule set, at start-up and on every reload: the native rules of {@code dq.tables} and the
+     * contracts' rules, added up.
+     */
     static final class RuleSetLoader {
 
-        private final RuleSetParser parser;
+        private static final Logger log = LoggerFactory.getLogger(RuleSetLoader.class);
 
-        RuleSetLoader(RuleSetParser parser) {
+        private final RuleSetParser parser;
+        private final Contracts contracts;
+        private volatile List<Clause> clauses = List.of();
+
+        RuleSetLoader(RuleSetParser parser, Contracts contracts) {
             this.parser = parser;
+            this.contracts = contracts;
         }
 
         Map<String, TableRules> load(Iterable<ConfigurationPropertySource> sources) {
-            return parser.parse(RulesTreeReader.read(sources));
+            ContractRules contract = contracts.load();
+            Map<String, Map<String, Object>> tree = RuleTrees.merge(RulesTreeReader.read(sources),
+                    path -> "dq.tables." + path.replace('/', '.'), contract.tables(), contract.origins()::get);
+            Map<String, TableRules> tables = parser.parse(tree);
+            if (!contract.clauses().equals(clauses)) {
+                contract.clauses().forEach(clause -> log.info("Contract clause {}", clause.describe()));
+            }
+            clauses = contract.clauses();
+            return tables;
+        }
+
+        /** Every clause of the contracts last loaded, checked or not. */
+        List<Clause> clauses() {
+            return clauses;
+        }
+
+        /** The contract files now, whose changes reload the rules as the configuration files' do. */
+        List<java.nio.file.Path> contractFiles() {
+            return contracts.files();
         }
     }
 }

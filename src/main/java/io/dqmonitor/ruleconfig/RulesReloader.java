@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Re-reads the rules when a configuration file on disk changes (such as the one given with
  * {@code --spring.config.additional-location=file:rules.yml}), or when asked. The files are found through the origins
  * of the environment's property sources. A file that does not give a valid rule set is rejected as a whole: the
- * previous rules stay in force and {@code dq_rules_reload_failures_total} counts it. Only {@code dq.tables} reloads.
+ * previous rules stay in force and {@code dq_rules_reload_failures_total} counts it. Only {@code dq.tables} and the
+ * contracts of {@code dq.contracts.locations} reload, and a changed or added contract file triggers it too.
  */
 @Component
 class RulesReloader {
@@ -45,6 +46,7 @@ class RulesReloader {
     private final RulesInForce rules;
     private final ReloadMetrics metrics;
     private final Map<File, Long> lastModified = new LinkedHashMap<>();
+    private Map<File, Long> contractsModified;
 
     RulesReloader(ConfigurableEnvironment environment, RulesConfiguration.RuleSetLoader loader,
             RulesInForce rules, ReloadMetrics metrics, RulesProperties properties, BackgroundTasks tasks) {
@@ -53,8 +55,9 @@ class RulesReloader {
         this.rules = rules;
         this.metrics = metrics;
         configFiles().forEach((name, file) -> lastModified.put(file, file.lastModified()));
+        contractsModified = contractStamps();
         Duration interval = properties.reloadInterval();
-        if (!interval.isZero() && !interval.isNegative() && !lastModified.isEmpty()) {
+        if (!interval.isZero() && !interval.isNegative() && !(lastModified.isEmpty() && contractsModified.isEmpty())) {
             tasks.register("rules-reload", interval, interval, this::reloadIfChanged);
         }
     }
@@ -129,9 +132,26 @@ class RulesReloader {
                 changed = true;
             }
         }
+        Map<File, Long> contracts = contractStamps();
+        if (!contracts.equals(contractsModified)) {
+            contractsModified = contracts;
+            changed = true;
+        }
         if (changed) {
             reload();
         }
+    }
+
+    /** Each contract file and when it last changed; a file added to or gone from a directory is a change too. */
+    private Map<File, Long> contractStamps() {
+        Map<File, Long> stamps = new LinkedHashMap<>();
+        try {
+            loader.contractFiles().forEach(path -> stamps.put(path.toFile(), path.toFile().lastModified()));
+        } catch (RuntimeException e) {
+            // a location that went away: the reload that follows says so and keeps the rules in force
+            stamps.put(new File("?"), System.nanoTime());
+        }
+        return stamps;
     }
 
     /** Property source name to the file on disk it was loaded from. */

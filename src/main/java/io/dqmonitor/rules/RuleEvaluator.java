@@ -46,6 +46,7 @@ public final class RuleEvaluator {
         }
         List<Violation> violations = new ArrayList<>();
         Set<String> skipped = new TreeSet<>();
+        checkEvent(rules.checks(), event, violations, skipped);
         if (event.op().hasAfterImage() && event.after() != null) {
             check(rules, rules.checks(), event, violations, skipped);
             for (TableRules.Conditional conditional : rules.conditionals()) {
@@ -62,9 +63,27 @@ public final class RuleEvaluator {
                 .allMatch(condition -> Objects.equals(condition.getValue(), Values.text(row.get(condition.getKey()))));
     }
 
+    /** Whole-change rules see every operation; a violation quotes no value, since it may span many columns. */
+    private static void checkEvent(List<TableRules.ColumnCheck> checks, ChangeEvent event, List<Violation> out,
+            Set<String> skipped) {
+        for (TableRules.ColumnCheck check : checks) {
+            if (check.rule() instanceof ColumnRule.EventRule rule) {
+                ColumnRule.Verdict verdict = rule.check(event);
+                if (verdict.skipped() != null) {
+                    skipped.add(verdict.skipped());
+                } else if (verdict.violated()) {
+                    out.add(new Violation(check.column(), rule.name(), null));
+                }
+            }
+        }
+    }
+
     private void check(TableRules rules, List<TableRules.ColumnCheck> checks, ChangeEvent event, List<Violation> out,
             Set<String> skipped) {
         for (TableRules.ColumnCheck check : checks) {
+            if (check.rule() instanceof ColumnRule.EventRule) {
+                continue;
+            }
             if (!event.after().containsKey(check.column()) && (event.partial() || !isDocument(event))) {
                 // the column is gone (or never was), or the update did not send it: reported, not guessed
                 skipped.add(event.partial() ? NOT_IN_UPDATE : MISSING_COLUMN);

@@ -1,7 +1,11 @@
 package io.dqmonitor.ruleconfig;
 
+import java.util.List;
 import java.util.Map;
 
+import io.dqmonitor.contracts.Contracts;
+import io.dqmonitor.contracts.ContractsProperties;
+import io.dqmonitor.expressions.CelExpressions;
 import io.dqmonitor.rules.RuleEvaluator;
 import io.dqmonitor.rules.RuleFixtures;
 import io.dqmonitor.rules.TableRules;
@@ -14,8 +18,14 @@ import org.springframework.core.io.ByteArrayResource;
 /** Builds rule sets from YAML the way Spring loads configuration files. */
 public final class RulesFixture {
 
-
     private RulesFixture() {
+    }
+
+    /** The loader of the application: native rules, with the contracts found at {@code contractLocations}. */
+    static RulesConfiguration.RuleSetLoader loader(boolean hashKeySet, String... contractLocations) {
+        return new RulesConfiguration.RuleSetLoader(
+                new RuleSetParser(RuleFixtures.factories(), hashKeySet, new CelExpressions()),
+                new Contracts(new ContractsProperties(List.of(contractLocations))));
     }
 
     /** Each YAML text is one configuration file; later ones take precedence, as additional locations do. */
@@ -24,7 +34,7 @@ public final class RulesFixture {
         for (int i = 0; i < yamlFiles.length; i++) {
             environment.getPropertySources().addFirst(yaml("file-" + i, yamlFiles[i]));
         }
-        return new RuleSetParser(RuleFixtures.factories(), true).parse(RulesTreeReader.read(ConfigurationPropertySources.get(environment)));
+        return loader(true).load(ConfigurationPropertySources.get(environment));
     }
 
     public static RuleEvaluator evaluator(String... yamlFiles) {

@@ -38,7 +38,7 @@ class RulesReloaderTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final RulesConfiguration.RuleSetLoader loader =
-            new RulesConfiguration.RuleSetLoader(new RuleSetParser(RuleFixtures.factories(), true));
+            RulesFixture.loader(true);
     private Path file;
     private RulesInForce rules;
     private RulesReloader reloader;

@@ -66,6 +66,24 @@ class ChangeRulesIT extends StackIntegrationTest {
     }
 
     @Test
+    void expressionsSeeBeforeAndAfterWithTheirTypes() throws Exception {
+        long id = client.insert(15L, "login", "10.00", "x@example.com");
+        update(id, "amount = 4");
+        PrometheusScrape after = client.awaitProcessed();
+
+        // the decimal of both images compared as doubles; the created_at of every create, a timestamp, held
+        assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
+                violations("amount", "monotonic"), 1.0,
+                violations("amount_not_halved", "expression"), 1.0));
+        assertThat(after.growthSince(before, "dq_rules_skipped_total")).isEmpty();
+        assertThat(historyRows() - historyBefore).isEqualTo(2);
+        JsonNode stored = client.getJson("/api/violations?table=" + TABLE
+                + "&column=amount_not_halved&rule=expression&limit=1").get(0);
+        assertThat(stored.path("rowKey").path("id").asLong()).isEqualTo(id);
+        assertThat(stored.path("op").asString()).isEqualTo("update");
+    }
+
+    @Test
     void withoutABeforeImageChangeRulesAreSkippedAndCounted() throws Exception {
         long id = client.insert(13L, "login", null, "b@example.com");
         client.execute("ALTER TABLE public.user_activities REPLICA IDENTITY DEFAULT");

@@ -24,10 +24,12 @@ import org.springframework.context.annotation.Import;
 class StartupValidationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan({"io.dqmonitor.rules", "io.dqmonitor.ruleconfig", "io.dqmonitor.tasks", "io.dqmonitor.privacy"})
+    @ComponentScan({"io.dqmonitor.rules", "io.dqmonitor.ruleconfig", "io.dqmonitor.tasks", "io.dqmonitor.privacy",
+            "io.dqmonitor.expressions", "io.dqmonitor.contracts"})
     @Import(TableLabels.class)
     @EnableConfigurationProperties({RecentProperties.class, CdcProperties.class, RulesProperties.class,
-            MetricsProperties.class, PrivacyProperties.class, RetentionProperties.class})
+            MetricsProperties.class, PrivacyProperties.class, RetentionProperties.class,
+            io.dqmonitor.contracts.ContractsProperties.class})
     static class QualityOnly {
         @org.springframework.context.annotation.Bean
         SimpleMeterRegistry meterRegistry() {

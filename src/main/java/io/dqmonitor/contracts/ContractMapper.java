@@ -1,0 +1,123 @@
+package io.dqmonitor.contracts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dqmonitor.rules.InvalidRulesException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Maps one ODCS v3 contract to rules. An object is the table {@code <server schema>.<physicalName or name>} (the
+ * server's {@code schema}, else its {@code database}), or the one its {@code customProperties} name as
+ * {@code dqMonitorTable}. Per column: {@code required} is not-null; {@code logicalTypeOptions} are range, length and
+ * pattern; quality metrics that must count no rows are per-change checks ({@link QualityClauses}). The table's
+ * {@code slaProperties} latency or frequency is its freshness. Every other clause is listed as not checked.
+ */
+final class ContractMapper {
+
+    static final String TABLE_PROPERTY = "dqMonitorTable";
+
+    private final String file;
+    private final Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
+    private final Map<String, String> origins = new LinkedHashMap<>();
+    private final List<Clause> clauses = new ArrayList<>();
+
+    private ContractMapper(String file) {
+        this.file = file;
+    }
+
+    static ContractRules map(String file, JsonNode contract) {
+        ContractMapper mapper = new ContractMapper(file);
+        mapper.objects(contract);
+        return new ContractRules(mapper.tables, mapper.origins, List.copyOf(mapper.clauses));
+    }
+
+    private void objects(JsonNode contract) {
+        String prefix = serverPrefix(contract.path("servers"));
+        Map<String, String> tableOfObject = new LinkedHashMap<>();
+        JsonNode objects = contract.path("schema");
+        for (int i = 0; i < objects.size(); i++) {
+            JsonNode object = objects.get(i);
+            String where = "schema[" + i + "]";
+            String table = table(object, prefix);
+            tableOfObject.put(object.path("name").asString(""), table);
+            JsonNode properties = object.path("properties");
+            for (int j = 0; j < properties.size(); j++) {
+                new PropertyClauses(this, table, where + ".properties[" + j + "]", properties.get(j)).map();
+            }
+            JsonNode quality = object.path("quality");
+            for (int k = 0; k < quality.size(); k++) {
+                JsonNode rule = quality.get(k);
+                notChecked(where + ".quality[" + k + "]", table, QualityClauses.describe(rule),
+                        QualityClauses.tableLevelWhy(rule));
+            }
+        }
+        new SlaClauses(this, tableOfObject).map(contract.path("slaProperties"));
+    }
+
+    private static String serverPrefix(JsonNode servers) {
+        for (JsonNode server : servers) {
+            String schema = server.path("schema").asString("");
+            if (!schema.isBlank()) {
+                return schema;
+            }
+            String database = server.path("database").asString("");
+            if (!database.isBlank()) {
+                return database;
+            }
+        }
+        return null;
+    }
+
+    private static String table(JsonNode object, String prefix) {
+        for (JsonNode custom : object.path("customProperties")) {
+            if (TABLE_PROPERTY.equals(custom.path("property").asString(""))) {
+                return custom.path("value").asString("");
+            }
+        }
+        String name = object.path("physicalName").asString(object.path("name").asString(""));
+        return prefix == null ? null : prefix + "." + name;
+    }
+
+    /**
+     * Sets {@code key} of a column (or, for a null column, of the table) to {@code value}, from {@code where}; the
+     * clause is then checked as {@code label}, the rule's label in the metrics.
+     */
+    void set(String table, String column, String key, Object value, Checked clause) {
+        String where = clause.where();
+        String origin = file + " " + where;
+        String path = column == null ? table + "/" + key : table + "/columns/" + column + "/" + key;
+        Map<String, Object> settings = tables.computeIfAbsent(table, t -> new LinkedHashMap<>());
+        Map<String, Object> target = settings;
+        if (column != null) {
+            target = child(child(settings, "columns"), column);
+        }
+        Object earlier = target.putIfAbsent(key, value);
+        if (earlier != null && !earlier.equals(value)) {
+            throw new InvalidRulesException(file, where + " (" + clause.text() + ") contradicts "
+                    + origins.get(path) + " (" + key + ": " + earlier + ")");
+        }
+        origins.putIfAbsent(path, origin);
+        clauses.add(Clause.checked(file, where, table, clause.text(),
+                column == null ? clause.label() : column + ":" + clause.label()));
+    }
+
+    /** A clause at {@code where} that says {@code text}, checked by the rule labelled {@code label}. */
+    record Checked(String where, String text, String label) {
+    }
+
+    void notChecked(String where, String table, String clause, String why) {
+        clauses.add(Clause.notChecked(file, where, table, clause, why));
+    }
+
+    String file() {
+        return file;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> child(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
+    }
+}

@@ -1,0 +1,70 @@
+package io.dqmonitor.contracts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dqmonitor.rules.InvalidRulesException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The ODCS contracts of {@code dq.contracts.locations}, read anew on every call: each checked against the ODCS
+ * schema and mapped to rules ({@link ContractMapper}). Two contracts may speak of one table; their rules add up, and a
+ * setting they give different values is a conflict naming both.
+ */
+@Component
+public final class Contracts {
+
+    /** A contract file larger than this is refused unread. */
+    static final long MAX_FILE_BYTES = 4L << 20;
+
+    private final List<String> locations;
+    private final OdcsSchema schema = new OdcsSchema();
+    private final YAMLMapper yaml = YAMLMapper.builder().build();
+
+    public Contracts(ContractsProperties properties) {
+        this.locations = properties.locations();
+    }
+
+    /** The contract files now: for a reload to notice a changed or added one. */
+    public List<Path> files() {
+        return ContractFiles.resolve(locations);
+    }
+
+    public ContractRules load() {
+        Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
+        Map<String, String> origins = new HashMap<>();
+        List<Clause> clauses = new ArrayList<>();
+        for (Path file : files()) {
+            ContractRules contract = ContractMapper.map(file.toString(), read(file));
+            tables = RuleTrees.merge(tables, origins::get, contract.tables(), contract.origins()::get);
+            contract.origins().forEach(origins::putIfAbsent);
+            clauses.addAll(contract.clauses());
+        }
+        return new ContractRules(tables, Map.copyOf(origins), List.copyOf(clauses));
+    }
+
+    private JsonNode read(Path file) {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new InvalidRulesException(file.toString(), "is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            JsonNode contract = yaml.readTree(Files.readString(file));
+            if (contract == null || !contract.isObject()) {
+                throw new InvalidRulesException(file.toString(), "is not a YAML document with a contract");
+            }
+            schema.check(file.toString(), contract);
+            return contract;
+        } catch (IOException | JacksonException e) {
+            throw new InvalidRulesException(file.toString(), "cannot be read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.dqmonitor.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.dqmonitor.rules.InvalidRulesException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContractsTest {
+
+    private static final Path SHIPPED = Path.of("contracts", "user_activities.odcs.yaml");
+    private static final Path EXAMPLES = Path.of("src", "test", "resources", "odcs", "examples");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theShippedContractBecomesTheRulesOfItsTable() {
+        ContractRules rules = load("file:" + SHIPPED);
+
+        assertThat(rules.tables()).containsOnlyKeys("public.user_activities");
+        Map<String, Object> table = rules.tables().get("public.user_activities");
+        assertThat(table.get("freshness")).isEqualTo("5m");
+        assertThat(table.get("columns")).isEqualTo(Map.of(
+                "id", Map.of("not-null", true),
+                "user_id", Map.of("not-null", true),
+                "activity_type", Map.of("max-length", "50",
+                        "allowed-values", List.of("login", "logout", "purchase", "profile_update"),
+                        "missing-values", Arrays.asList(null, "", "n/a")),
+                "amount", Map.of("min", "0", "max", "100000"),
+                "email", Map.of("max-length", "255", "pattern", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"),
+                "created_at", Map.of("not-null", true)));
+        assertThat(rules.clauses().stream().filter(clause -> !clause.isChecked()).map(Clause::where))
+                .containsExactlyInAnyOrder("schema[0].properties[0].primaryKey",
+                        "schema[0].properties[4].quality[0]", "schema[0].quality[0]", "slaProperties[1]");
+        assertThat(rules.clauses()).filteredOn(Clause::isChecked).extracting(Clause::checkedAs).contains(
+                "activity_type:allowed_values", "activity_type:missing_values", "amount:range", "email:length",
+                "email:pattern", "freshness");
+        assertThat(rules.origins()).containsEntry("public.user_activities/columns/amount/min",
+                SHIPPED + " schema[0].properties[3].logicalTypeOptions.minimum");
+    }
+
+    @Test
+    void theStandardsOwnExamplesLoadAndSayWhatIsNotChecked() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            examples = files.filter(file -> file.toString().endsWith(ContractFiles.SUFFIX)).sorted().toList();
+        }
+        assertThat(examples).hasSizeGreaterThan(15);
+        for (Path example : examples) {
+            ContractRules rules = load("file:" + example);
+            rules.clauses().forEach(clause -> assertThat(clause.isChecked() || clause.why() != null).isTrue());
+        }
+        ContractRules all = load("file:" + EXAMPLES.resolve("all-full-example.odcs.yaml"));
+        assertThat(all.clauses()).anyMatch(Clause::isChecked).anyMatch(clause -> !clause.isChecked());
+    }
+
+    @Test
+    void aDirectoryLoadsEveryContractInItAndTheirRulesAddUp() throws IOException {
+        write("a.odcs.yaml", ContractsFixture.contract("amount", "minimum: 0"));
+        write("b.odcs.yaml", ContractsFixture.contract("amount", "maximum: 10"));
+        write("notes.yaml", "not a contract");
+
+        ContractRules rules = load("file:" + folder);
+
+        assertThat(rules.tables().get("shop.orders").get("columns"))
+                .isEqualTo(Map.of("amount", Map.of("min", "0", "max", "10")));
+    }
+
+    @Test
+    void twoContractsThatDisagreeNameBothPlaces() throws IOException {
+        write("a.odcs.yaml", ContractsFixture.contract("amount", "minimum: 0"));
+        write("b.odcs.yaml", ContractsFixture.contract("amount", "minimum: 1"));
+
+        assertThatThrownBy(() -> load("file:" + folder)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("b.odcs.yaml schema[0].properties[0].logicalTypeOptions.minimum")
+                .hasMessageContaining("a.odcs.yaml schema[0].properties[0].logicalTypeOptions.minimum");
+    }
+
+    @Test
+    void aContractThatDoesNotFollowTheSchemaNamesTheFileAndThePlace() throws IOException {
+        write("bad.odcs.yaml", ContractsFixture.contract("amount", "minimum: 0").replace("status: active", "status: [active]"));
+
+        assertThatThrownBy(() -> load("file:" + folder)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("bad.odcs.yaml").hasMessageContaining("/status");
+    }
+
+    @Test
+    void aLocationThatIsNotThereNamesItsKey() {
+        assertThatThrownBy(() -> load("file:" + folder.resolve("missing"))).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("dq.contracts.locations[0]");
+    }
+
+    private ContractRules load(String location) {
+        return new Contracts(new ContractsProperties(List.of(location))).load();
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(folder.resolve(name), text);
+    }
+}

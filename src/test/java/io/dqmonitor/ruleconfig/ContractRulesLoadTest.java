@@ -1,0 +1,61 @@
+package io.dqmonitor.ruleconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.Position;
+import io.dqmonitor.rules.InvalidRulesException;
+import io.dqmonitor.rules.RuleFixtures;
+import io.dqmonitor.rules.TableRules;
+import io.dqmonitor.rules.Violation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+
+/** Contracts and native rules of one table, loaded together as the application loads them. */
+class ContractRulesLoadTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theShippedContractAndTheShippedRulesAddUpWithoutConflict() throws IOException {
+        Map<String, TableRules> tables = load("file:contracts/user_activities.odcs.yaml",
+                Files.readString(Path.of("src/main/resources/application.yml")));
+
+        TableRules table = tables.get("public.user_activities");
+        assertThat(table.columnRuleLabels()).contains(Map.entry("email", "length"),
+                Map.entry("activity_type", "missing_values"), Map.entry("user_id", "not_null"),
+                Map.entry("user_id", "immutable"), Map.entry("amount", "range"));
+        Map<String, Object> row = new HashMap<>(Map.of("user_id", 1L, "activity_type", "n/a", "email", "x@y.z",
+                "created_at", "2026-12-07T10:00:00Z", "id", 1L));
+        assertThat(RuleFixtures.evaluator(tables).evaluate(new ChangeEvent("public.user_activities", Op.CREATE,
+                Map.of("id", 1L), null, row, null, Position.NONE, Map.of())).violations()).containsExactlyInAnyOrder(
+                new Violation("activity_type", "allowed_values", "n/a"),
+                new Violation("activity_type", "missing_values", "n/a"));
+    }
+
+    @Test
+    void aContractThatContradictsTheNativeRulesNamesBoth() throws IOException {
+        Files.writeString(folder.resolve("orders.odcs.yaml"), io.dqmonitor.contracts.ContractsFixture.contract(
+                "amount", "minimum: 1"));
+
+        assertThatThrownBy(() -> load("file:" + folder, "dq.tables.shop.orders.columns.amount.min: 0"))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("orders.odcs.yaml schema[0].properties[0].logicalTypeOptions.minimum")
+                .hasMessageContaining("dq.tables.shop.orders.columns.amount.min");
+    }
+
+    private static Map<String, TableRules> load(String contracts, String yaml) {
+        return RulesFixture.loader(true, contracts)
+                .load(ConfigurationPropertySources.from(RulesFixture.yaml("rules", yaml)));
+    }
+}

@@ -1,0 +1,135 @@
+package io.dqmonitor.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * An ODCS contract of the reference table, beside the shipped native rules, on the real stack: rows that keep and
+ * break each mapped clause give exact counts and history rows, a clause that cannot be checked is listed, and a
+ * changed contract takes effect at the next reload.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, args = {
+        "--dq.contracts.locations=file:target/contracts-it", "--dq.rules.reload-interval=300ms"})
+class ContractsIT extends StackIntegrationTest {
+
+    private static final String TABLE = "public.user_activities";
+    private static final Path CONTRACT = Path.of("target", "contracts-it", "user_activities.odcs.yaml");
+
+    static {
+        RulesFile.write(CONTRACT, contract(20));
+    }
+
+    private PrometheusScrape before;
+    private long historyBefore;
+
+    @BeforeEach
+    void settle() throws Exception {
+        before = client.awaitProcessed();
+        historyBefore = client.historyRows(TABLE);
+    }
+
+    @Test
+    void rowsThatBreakEachClauseAreCountedOnceUnderItsRule() throws Exception {
+        client.insert(1L, "login", null, "kept@example.com");
+        client.insert(2L, "n/a", null, "missing@example.com");      // missingValues, and not an allowed value
+        client.insert(3L, "ab", null, "short@example.com");          // minLength, and not an allowed value
+        client.insert(4L, "logout", null, null);                     // nullValues mustBe 0 on email
+        PrometheusScrape after = client.awaitProcessed();
+
+        assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
+                PrometheusScrape.violations(TABLE, "activity_type", "allowed_values"), 2.0,
+                PrometheusScrape.violations(TABLE, "activity_type", "missing_values"), 1.0,
+                PrometheusScrape.violations(TABLE, "activity_type", "length"), 1.0,
+                PrometheusScrape.violations(TABLE, "email", "not_null"), 1.0));
+        assertThat(client.historyRows(TABLE) - historyBefore).isEqualTo(5);
+    }
+
+    @Test
+    void theRulesEndpointListsEveryClauseCheckedOrNot() throws Exception {
+        String rules = client.get("/actuator/rules").body();
+
+        assertThat(rules).contains("activity_type:missing_values", "activity_type:length", "email:not_null")
+                .contains("quality[1] missingValues mustBe 0: checked as activity_type:missing_values")
+                .contains("nullValues mustBeLessThan 5 percent: not checked")
+                .contains("rowCount mustBeGreaterThan 0: not checked");
+    }
+
+    @Test
+    void aChangedContractTakesEffectAtTheNextReload() throws Exception {
+        try {
+            RulesFile.write(CONTRACT, contract(4));
+            Awaitility.await("the new contract in force").atMost(Duration.ofSeconds(20))
+                    .until(() -> client.get("/actuator/rules").body().contains("maxLength: 4"));
+            client.insert(5L, "login", null, "long@example.com");
+            PrometheusScrape after = client.awaitProcessed();
+
+            // "login" and the sentinel's "login" are one character too long now
+            assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
+                    PrometheusScrape.violations(TABLE, "activity_type", "length"), 2.0));
+        } finally {
+            RulesFile.write(CONTRACT, contract(20));
+            Awaitility.await("the contract restored").atMost(Duration.ofSeconds(20))
+                    .until(() -> client.get("/actuator/rules").body().contains("maxLength: 20"));
+        }
+    }
+
+    private static String contract(int maxLength) {
+        return """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: contracts-it
+                version: 1.0.0
+                status: active
+                servers:
+                  - server: stack
+                    type: postgresql
+                    host: localhost
+                    port: 5432
+                    database: monitoring
+                    schema: public
+                schema:
+                  - name: user_activities
+                    properties:
+                      - name: user_id
+                        logicalType: integer
+                        required: true
+                      - name: activity_type
+                        logicalType: string
+                        logicalTypeOptions:
+                          minLength: 3
+                          maxLength: %d
+                        quality:
+                          - metric: invalidValues
+                            arguments:
+                              validValues: [login, logout, purchase, profile_update]
+                            mustBe: 0
+                          - metric: missingValues
+                            arguments:
+                              missingValues: [null, '', 'n/a']
+                            mustBe: 0
+                      - name: email
+                        logicalType: string
+                        quality:
+                          - metric: nullValues
+                            mustBe: 0
+                          - metric: nullValues
+                            mustBeLessThan: 5
+                            unit: percent
+                    quality:
+                      - metric: rowCount
+                        mustBeGreaterThan: 0
+                slaProperties:
+                  - property: latency
+                    value: 5
+                    unit: min
+                """.formatted(maxLength);
+    }
+}
