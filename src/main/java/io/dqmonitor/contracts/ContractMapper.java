@@ -87,7 +87,7 @@ final class ContractMapper {
      */
     void set(String table, String column, String key, Object value, Checked clause) {
         String where = clause.where();
-        String origin = file + " " + where;
+        String origin = file + " " + where + (clause.id() == null ? "" : " (id " + clause.id() + ")");
         String path = column == null ? table + "/" + key : table + "/columns/" + column + "/" + key;
         Map<String, Object> settings = tables.computeIfAbsent(table, t -> new LinkedHashMap<>());
         Map<String, Object> target = settings;
@@ -104,8 +104,12 @@ final class ContractMapper {
                 column == null ? clause.label() : column + ":" + clause.label()));
     }
 
-    /** A clause at {@code where} that says {@code text}, checked by the rule labelled {@code label}. */
-    record Checked(String where, String text, String label) {
+    /** A clause at {@code where} that says {@code text}, checked by the rule labelled {@code label}; its own id. */
+    record Checked(String where, String text, String label, String id) {
+
+        Checked(String where, String text, String label) {
+            this(where, text, label, null);
+        }
     }
 
     void notChecked(String where, String table, String clause, String why) {

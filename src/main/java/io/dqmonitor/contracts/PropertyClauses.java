@@ -73,8 +73,19 @@ final class PropertyClauses {
         }
     }
 
+    /** A clause of the property itself, known by the property's id. */
     void set(String key, Object value, String place, String text, String label) {
-        mapper.set(table, column, key, value, new ContractMapper.Checked(place, text, label));
+        set(key, value, new ContractMapper.Checked(place, text, label, id(property)));
+    }
+
+    void set(String key, Object value, ContractMapper.Checked clause) {
+        mapper.set(table, column, key, value, clause);
+    }
+
+    /** The {@code id} ODCS v3.1 gives a property or a quality clause, or null. */
+    static String id(JsonNode node) {
+        String id = node.path("id").asString("");
+        return id.isBlank() ? null : id;
     }
 
     void notChecked(String place, String text, String why) {

@@ -42,9 +42,9 @@ final class QualityClauses {
         }
         JsonNode arguments = rule.path("arguments");
         switch (metric) {
-            case "nullValues" -> property.set("not-null", true, where, text, "not_null");
+            case "nullValues" -> property.set("not-null", true, checked(text, "not_null"));
             case "missingValues" -> property.set("missing-values", values(arguments.path("missingValues"),
-                    java.util.Arrays.asList(null, "")), where, text, "missing_values");
+                    java.util.Arrays.asList(null, "")), checked(text, "missing_values"));
             case "invalidValues" -> invalidValues(arguments, text);
             case "duplicateValues" -> property.notChecked(where, text, "duplicates are of the whole table");
             default -> property.notChecked(where, text, "no rule checks the metric '" + metric + "'");
@@ -56,12 +56,16 @@ final class QualityClauses {
             // null is no value to allow: it passes allowed-values, and not-null says whether it may be there
             List<Object> valid = new ArrayList<>(values(arguments.path("validValues"), List.of()));
             valid.removeIf(java.util.Objects::isNull);
-            property.set("allowed-values", valid, where, text, "allowed_values");
+            property.set("allowed-values", valid, checked(text, "allowed_values"));
         } else if (arguments.has("pattern")) {
-            property.set("pattern", arguments.path("pattern").asString(), where, text, "pattern");
+            property.set("pattern", arguments.path("pattern").asString(), checked(text, "pattern"));
         } else {
             property.notChecked(where, text, "invalidValues without validValues or pattern says nothing to check");
         }
+    }
+
+    private ContractMapper.Checked checked(String text, String label) {
+        return new ContractMapper.Checked(where, text, label, PropertyClauses.id(rule));
     }
 
     /** True when the clause allows no failing row at all: each change can then be checked on its own. */

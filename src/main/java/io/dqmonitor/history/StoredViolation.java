@@ -1,5 +1,6 @@
 package io.dqmonitor.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,7 +12,9 @@ import tools.jackson.databind.JsonNode;
  * @param txId            PostgreSQL only: its transaction id
  * @param sourceTimestamp the source commit time (ISO-8601), or null
  * @param detectedAt      when dq-monitor stored it (ISO-8601)
+ * @param clause          the contract clause it breaks (file, place, id), left out for native rules
  */
 record StoredViolation(String table, String column, String rule, String value, JsonNode rowKey, String op,
-        String sourcePosition, Long lsn, Long txId, String sourceTimestamp, String detectedAt) {
+        String sourcePosition, Long lsn, Long txId, String sourceTimestamp, String detectedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String clause) {
 }

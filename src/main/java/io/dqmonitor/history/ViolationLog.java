@@ -31,8 +31,9 @@ public class ViolationLog {
 
     private static final String INSERT_VIOLATION = """
             INSERT INTO dq_monitor.violations
-              (table_name, column_name, rule, value, row_key, op, source_position, lsn, tx_id, source_ts, event_id)
-            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+              (table_name, column_name, rule, value, row_key, op, source_position, lsn, tx_id, source_ts, event_id,
+               clause)
+            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String INSERT_SCHEMA_CHANGE = """
             INSERT INTO dq_monitor.schema_changes
@@ -42,7 +43,7 @@ public class ViolationLog {
 
     private static final String SELECT_VIOLATIONS = """
             SELECT table_name, column_name, rule, value, row_key::text AS row_key, op, source_position, lsn,
-                   tx_id, source_ts,
+                   tx_id, source_ts, clause,
                    detected_at FROM dq_monitor.violations WHERE true""";
 
     /** The oldest rows first, a batch at a time: one short transaction per statement. */
@@ -94,7 +95,7 @@ public class ViolationLog {
                 rs.getString("value"), key == null ? null : json.readTree(key), rs.getString("op"),
                 rs.getString("source_position"), (Long) rs.getObject("lsn"), (Long) rs.getObject("tx_id"),
                 source == null ? null : source.toInstant().toString(),
-                rs.getTimestamp("detected_at").toInstant().toString());
+                rs.getTimestamp("detected_at").toInstant().toString(), rs.getString("clause"));
     }
 
     /** What one change event adds to the history. */
@@ -119,7 +120,7 @@ public class ViolationLog {
             for (Violation v : entry.violations()) {
                 violations.add(new Object[] {table, Storable.name(v.column()), Storable.text(v.rule()),
                         Storable.text(v.value()), rowKey, event.op().label(), sourcePosition, lsn, txId, sourceTs,
-                        eventId});
+                        eventId, Storable.text(v.clause())});
             }
             for (SchemaChange c : entry.schemaChanges()) {
                 schemaChanges.add(new Object[] {Storable.name(c.table()), c.change(), Storable.name(c.column()),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import io.dqmonitor.expressions.CelExpressions;
 import io.dqmonitor.privacy.PiiMode;
@@ -42,15 +43,23 @@ final class RuleSetParser {
     }
 
     Map<String, TableRules> parse(Map<String, Map<String, Object>> tree) {
+        return parse(tree, setting -> null);
+    }
+
+    /**
+     * The tables of {@code tree}; {@code clauses} names the contract clause a setting came from, by
+     * {@code table/columns/column/key}, or gives null for a native one.
+     */
+    Map<String, TableRules> parse(Map<String, Map<String, Object>> tree, Function<String, String> clauses) {
         Map<String, TableRules> tables = new LinkedHashMap<>();
-        tree.forEach((table, spec) -> tables.put(table, table(table, spec)));
+        tree.forEach((table, spec) -> tables.put(table, table(table, spec, clauses)));
         return Map.copyOf(tables);
     }
 
-    private TableRules table(String table, Map<String, Object> spec) {
+    private TableRules table(String table, Map<String, Object> spec, Function<String, String> clauses) {
         String path = "dq.tables." + table;
-        List<TableRules.ColumnCheck> checks = new ArrayList<>(
-                columns(path + ".columns", byPath(path + ".columns", spec.get("columns")), true));
+        List<TableRules.ColumnCheck> checks = new ArrayList<>(columns(path + ".columns",
+                byPath(path + ".columns", spec.get("columns")), new ColumnOwner(table, clauses)));
         checks.addAll(ExpressionsParser.parse(expressions, path + ".expressions", spec.get("expressions")));
         return new TableRules(table, RuleValues.duration(path + ".freshness", spec.get("freshness")),
                 List.copyOf(checks),
@@ -120,18 +129,18 @@ final class RuleSetParser {
         });
     }
 
-    /** {@code table}: a table's own columns, where {@code pii} belongs; otherwise a when block's. */
-    private List<TableRules.ColumnCheck> columns(String path, Object value, boolean table) {
+    /** A table's own columns, where {@code pii} belongs, or a when block's: as {@code owner} says. */
+    private List<TableRules.ColumnCheck> columns(String path, Object value, ColumnOwner owner) {
         List<TableRules.ColumnCheck> checks = new ArrayList<>();
-        RuleValues.asMap(path, value).forEach((column, rules) -> checks.addAll(column(path + "." + column, column, rules, table)));
+        RuleValues.asMap(path, value).forEach((column, rules) -> checks.addAll(column(path + "." + column, column, rules, owner)));
         return List.copyOf(checks);
     }
 
-    private List<TableRules.ColumnCheck> column(String path, String column, Object value, boolean table) {
+    private List<TableRules.ColumnCheck> column(String path, String column, Object value, ColumnOwner owner) {
         Map<RuleFactory, Map<String, Object>> byFactory = new LinkedHashMap<>();
         RuleValues.asMap(path, value).forEach((key, setting) -> {
             if (PII.equals(key)) {
-                if (!table) {
+                if (!owner.isTable()) {
                     throw new InvalidRulesException(path + "." + key, "a column is personal for every row: declare "
                             + "pii in the table's columns, not in a when block");
                 }
@@ -148,7 +157,8 @@ final class RuleSetParser {
         });
         List<TableRules.ColumnCheck> checks = new ArrayList<>();
         byFactory.forEach((factory, settings) -> factory.create(new RuleSettings(path, settings))
-                .ifPresent(rule -> checks.add(new TableRules.ColumnCheck(column, rule))));
+                .ifPresent(rule -> checks.add(new TableRules.ColumnCheck(column, rule,
+                        owner.clauseOf(column, settings.keySet())))));
         return checks;
     }
 
@@ -172,7 +182,7 @@ final class RuleSetParser {
                 throw new InvalidRulesException(blockPath + ".if", "a when block needs at least one column value");
             }
             conditionals.add(new TableRules.Conditional(Map.copyOf(when),
-                    columns(blockPath + ".columns", byPath(blockPath + ".columns", block.get("columns")), false)));
+                    columns(blockPath + ".columns", byPath(blockPath + ".columns", block.get("columns")), ColumnOwner.WHEN_BLOCK)));
         }
         return List.copyOf(conditionals);
     }

@@ -71,7 +71,7 @@ class RulesConfiguration {
             ContractRules contract = contracts.load();
             Map<String, Map<String, Object>> tree = RuleTrees.merge(RulesTreeReader.read(sources),
                     path -> "dq.tables." + path.replace('/', '.'), contract.tables(), contract.origins()::get);
-            Map<String, TableRules> tables = parser.parse(tree);
+            Map<String, TableRules> tables = parser.parse(tree, contract.origins()::get);
             if (!contract.clauses().equals(clauses)) {
                 contract.clauses().forEach(clause -> log.info("Contract clause {}", clause.describe()));
             }

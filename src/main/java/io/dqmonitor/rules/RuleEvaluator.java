@@ -104,8 +104,8 @@ public final class RuleEvaluator {
                     ? checkValue(rules, rule, check.column(), event)
                     : checkChange(rules, (ColumnRule.ChangeRule) check.rule(), check.column(), event, skipped);
             // a when block may repeat a rule the table already has; one failure is one violation
-            if (violation != null && !out.contains(violation)) {
-                out.add(violation);
+            if (violation != null && !out.contains(violation.from(check.clause()))) {
+                out.add(violation.from(check.clause()));
             }
         }
     }

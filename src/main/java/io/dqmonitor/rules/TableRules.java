@@ -39,8 +39,12 @@ public record TableRules(String table, Duration freshness, List<ColumnCheck> che
     /** The column label of table-level rules in metrics and history. */
     public static final String TABLE_COLUMN = "*";
 
-    /** One rule on one column. */
-    public record ColumnCheck(String column, ColumnRule rule) {
+    /** One rule on one column; {@code clause} names the contract clauses it checks, or is null for native rules. */
+    public record ColumnCheck(String column, ColumnRule rule, String clause) {
+
+        public ColumnCheck(String column, ColumnRule rule) {
+            this(column, rule, null);
+        }
     }
 
     /** A {@code when} block: {@code if} column values (compared as text) and the checks that then apply. */

@@ -36,12 +36,17 @@ class ViolationsControllerTest {
         given(history.newest(any())).willReturn(List.of(new StoredViolation("public.t", "email", "pattern", "x",
                 JsonMapper.builder().build().readTree("{\"id\":7}"), "create", "lsn=10;txId=3", 10L, 3L,
                 "2026-11-25T12:00:00Z",
-                "2026-11-25T12:00:01Z")));
+                "2026-11-25T12:00:01Z", null), new StoredViolation("public.t", "email", "length", "x", null,
+                "create", "lsn=11;txId=4", 11L, 4L, null, "2026-11-25T12:00:02Z",
+                "contracts/t.odcs.yaml schema[0].properties[1].logicalTypeOptions.maxLength")));
         mvc.perform(get("/api/violations")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].table").value("public.t"))
                 .andExpect(jsonPath("$[0].rowKey.id").value(7))
                 .andExpect(jsonPath("$[0].sourcePosition").value("lsn=10;txId=3"))
-                .andExpect(jsonPath("$[0].detectedAt").value("2026-11-25T12:00:01Z"));
+                .andExpect(jsonPath("$[0].detectedAt").value("2026-11-25T12:00:01Z"))
+                .andExpect(jsonPath("$[0].clause").doesNotExist())
+                .andExpect(jsonPath("$[1].clause")
+                        .value("contracts/t.odcs.yaml schema[0].properties[1].logicalTypeOptions.maxLength"));
     }
 
     @Test

@@ -39,8 +39,10 @@ class ContractRulesLoadTest {
                 "created_at", "2026-12-07T10:00:00Z", "id", 1L));
         assertThat(RuleFixtures.evaluator(tables).evaluate(new ChangeEvent("public.user_activities", Op.CREATE,
                 Map.of("id", 1L), null, row, null, Position.NONE, Map.of())).violations()).containsExactlyInAnyOrder(
-                new Violation("activity_type", "allowed_values", "n/a"),
-                new Violation("activity_type", "missing_values", "n/a"));
+                new Violation("activity_type", "allowed_values", "n/a",
+                        "contracts/user_activities.odcs.yaml schema[0].properties[2].quality[0] (id activity_type_known)"),
+                new Violation("activity_type", "missing_values", "n/a",
+                        "contracts/user_activities.odcs.yaml schema[0].properties[2].quality[1] (id activity_type_given)"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An ODCS contract of the reference table, beside the shipped native rules, on the real stack: rows that keep and
@@ -50,6 +51,20 @@ class ContractsIT extends StackIntegrationTest {
                 PrometheusScrape.violations(TABLE, "activity_type", "length"), 1.0,
                 PrometheusScrape.violations(TABLE, "email", "not_null"), 1.0));
         assertThat(client.historyRows(TABLE) - historyBefore).isEqualTo(5);
+        // a contract's violation names its clause; a native one names none
+        JsonNode missing = client.getJson("/api/violations?table=" + TABLE
+                + "&column=activity_type&rule=missing_values&limit=1").get(0);
+        assertThat(missing.path("clause").asString()).isEqualTo(CONTRACT + " schema[0].properties[1].quality[1] "
+                + "(id activity_type_given)");
+        JsonNode length = client.getJson("/api/violations?table=" + TABLE
+                + "&column=activity_type&rule=length&limit=1").get(0);
+        // one rule checks both lengths: it names both clauses
+        assertThat(length.path("clause").asString()).isEqualTo(CONTRACT
+                + " schema[0].properties[1].logicalTypeOptions.minLength; " + CONTRACT
+                + " schema[0].properties[1].logicalTypeOptions.maxLength");
+        JsonNode allowed = client.getJson("/api/violations?table=" + TABLE
+                + "&column=activity_type&rule=allowed_values&limit=1").get(0);
+        assertThat(allowed.path("clause").asString()).isEqualTo(CONTRACT + " schema[0].properties[1].quality[0]");
     }
 
     @Test
@@ -111,7 +126,8 @@ class ContractsIT extends StackIntegrationTest {
                             arguments:
                               validValues: [login, logout, purchase, profile_update]
                             mustBe: 0
-                          - metric: missingValues
+                          - id: activity_type_given
+                            metric: missingValues
                             arguments:
                               missingValues: [null, '', 'n/a']
                             mustBe: 0
