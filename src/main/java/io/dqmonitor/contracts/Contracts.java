@@ -27,24 +27,37 @@ public final class Contracts {
     static final long MAX_FILE_BYTES = 4L << 20;
 
     private final List<String> locations;
+    private final Map<String, String> ruleSets;
     private final OdcsSchema schema = new OdcsSchema();
     private final YAMLMapper yaml = YAMLMapper.builder().build();
 
     public Contracts(ContractsProperties properties) {
         this.locations = properties.locations();
+        this.ruleSets = properties.ruleSets();
     }
 
-    /** The contract files now: for a reload to notice a changed or added one. */
+    /** The contract and rule-set files now: for a reload to notice a changed or added one. */
     public List<Path> files() {
-        return ContractFiles.resolve(locations);
+        List<Path> files = new ArrayList<>(ContractFiles.resolve(locations));
+        ruleSets.values().forEach(location -> files.add(Path.of(location.substring("file:".length()))));
+        return files;
     }
 
     public ContractRules load() {
         Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
         Map<String, String> origins = new HashMap<>();
         List<Clause> clauses = new ArrayList<>();
-        for (Path file : files()) {
-            ContractRules contract = ContractMapper.map(file.toString(), read(file));
+        List<ContractRules> loaded = new ArrayList<>();
+        for (Path file : ContractFiles.resolve(locations)) {
+            JsonNode contract = read(file);
+            schema.check(file.toString(), contract);
+            loaded.add(ContractMapper.map(file.toString(), contract));
+        }
+        ruleSets.forEach((table, location) -> {
+            Path file = Path.of(location.substring("file:".length()));
+            loaded.add(ConfluentRuleSets.map(table, file.toString(), read(file)));
+        });
+        for (ContractRules contract : loaded) {
             tables = RuleTrees.merge(tables, origins::get, contract.tables(), contract.origins()::get);
             contract.origins().forEach(origins::putIfAbsent);
             clauses.addAll(contract.clauses());
@@ -59,9 +72,8 @@ public final class Contracts {
             }
             JsonNode contract = yaml.readTree(Files.readString(file));
             if (contract == null || !contract.isObject()) {
-                throw new InvalidRulesException(file.toString(), "is not a YAML document with a contract");
+                throw new InvalidRulesException(file.toString(), "is not a YAML or JSON document with a contract");
             }
-            schema.check(file.toString(), contract);
             return contract;
         } catch (IOException | JacksonException e) {
             throw new InvalidRulesException(file.toString(), "cannot be read: " + e.getMessage());

@@ -1,7 +1,9 @@
 package io.dqmonitor.contracts;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -29,7 +31,12 @@ public final class RuleTrees {
         added.forEach((table, settings) -> {
             Map<String, Object> target = merged.computeIfAbsent(table, t -> new LinkedHashMap<>());
             settings.forEach((key, value) -> {
-                if ("columns".equals(key) && value instanceof Map<?, ?> columns) {
+                if ("expressions".equals(key) && value instanceof List<?> expressions) {
+                    // expressions add up; their names must still differ, which their parser checks
+                    List<Object> all = new ArrayList<>(target.get(key) instanceof List<?> own ? own : List.of());
+                    all.addAll(expressions);
+                    target.put(key, all);
+                } else if ("columns".equals(key) && value instanceof Map<?, ?> columns) {
                     Map<String, Object> targetColumns = child(target, "columns");
                     columns.forEach((column, rules) -> ((Map<?, ?>) rules).forEach((rule, setting) -> put(
                             child(targetColumns, (String) column), (String) rule, setting,

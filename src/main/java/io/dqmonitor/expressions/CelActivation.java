@@ -30,6 +30,8 @@ final class CelActivation {
     static final String BEFORE = "before";
     static final String AFTER = "after";
     static final String SOURCE = "source";
+    /** The after image under the name Confluent's rule sets give the record. */
+    static final String MESSAGE = "message";
     static final String VALUE_TOO_LARGE = "expression_value_too_large";
     static final int MAX_TEXT = 65_536;
     static final int MAX_ELEMENTS = 10_000;
@@ -54,6 +56,7 @@ final class CelActivation {
         variables.put(OP, event.op().label());
         variables.put(BEFORE, activation.row(event.before()));
         variables.put(AFTER, activation.row(event.after()));
+        variables.put(MESSAGE, variables.get(AFTER));
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("table", event.table());
         source.put("commit_time", event.sourceTimestamp() == null ? NullValue.NULL_VALUE

@@ -43,6 +43,7 @@ public final class CelExpressions {
             .addVar(CelActivation.BEFORE, MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar(CelActivation.AFTER, MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar(CelActivation.SOURCE, MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .addVar(CelActivation.MESSAGE, MapType.create(SimpleType.STRING, SimpleType.DYN))
             .build();
     private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 

@@ -60,7 +60,11 @@ final class RuleSetParser {
         String path = "dq.tables." + table;
         List<TableRules.ColumnCheck> checks = new ArrayList<>(columns(path + ".columns",
                 byPath(path + ".columns", spec.get("columns")), new ColumnOwner(table, clauses)));
-        checks.addAll(ExpressionsParser.parse(expressions, path + ".expressions", spec.get("expressions")));
+        for (TableRules.ColumnCheck expression : ExpressionsParser.parse(expressions, path + ".expressions",
+                spec.get("expressions"))) {
+            checks.add(new TableRules.ColumnCheck(expression.column(), expression.rule(),
+                    clauses.apply(table + "/expressions/" + expression.column())));
+        }
         return new TableRules(table, RuleValues.duration(path + ".freshness", spec.get("freshness")),
                 List.copyOf(checks),
                 conditionals(path + ".when", spec.get("when")),

@@ -72,7 +72,7 @@ public final class RuleEvaluator {
                 if (verdict.skipped() != null) {
                     skipped.add(verdict.skipped());
                 } else if (verdict.violated()) {
-                    out.add(new Violation(check.column(), rule.name(), null));
+                    out.add(new Violation(check.column(), rule.name(), null, check.clause()));
                 }
             }
         }

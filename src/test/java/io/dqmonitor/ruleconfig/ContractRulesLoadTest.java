@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.dqmonitor.cdc.ChangeEvent;
@@ -54,6 +55,36 @@ class ContractRulesLoadTest {
                 .isInstanceOf(InvalidRulesException.class)
                 .hasMessageContaining("orders.odcs.yaml schema[0].properties[0].logicalTypeOptions.minimum")
                 .hasMessageContaining("dq.tables.shop.orders.columns.amount.min");
+    }
+
+    @Test
+    void aConfluentRuleSetsCelConditionsAreExpressionsOverTheMessage() throws IOException {
+        Path rules = folder.resolve("orders-rules.json");
+        Files.writeString(rules, """
+                {"schemaType": "AVRO", "schema": "{}", "ruleSet": {
+                  "domainRules": [
+                    {"name": "amountPositive", "kind": "CONDITION", "type": "CEL", "mode": "WRITE",
+                     "expr": "message.amount > 0"},
+                    {"name": "old", "kind": "CONDITION", "type": "CEL", "expr": "false", "disabled": true},
+                    {"name": "maskSsn", "kind": "TRANSFORM", "type": "CEL_FIELD", "expr": "name == 'ssn' ; ''"},
+                    {"name": "shape", "kind": "CONDITION", "type": "JSONATA", "expr": "$exists(amount)"}],
+                  "migrationRules": [{"name": "v2", "kind": "TRANSFORM", "type": "JSONATA", "mode": "UPGRADE"}]}}
+                """);
+        RulesConfiguration.RuleSetLoader loader = new RulesConfiguration.RuleSetLoader(
+                new RuleSetParser(RuleFixtures.factories(), true, new io.dqmonitor.expressions.CelExpressions()),
+                new io.dqmonitor.contracts.Contracts(new io.dqmonitor.contracts.ContractsProperties(List.of(),
+                        Map.of("shop.orders", "file:" + rules))));
+        Map<String, TableRules> tables = loader.load(ConfigurationPropertySources.from(RulesFixture.yaml("rules",
+                "dq.tables.shop.orders.expressions: [{name: own, expr: \"true\"}]")));
+
+        assertThat(tables.get("shop.orders").columnRuleLabels()).containsExactly(Map.entry("own", "expression"),
+                Map.entry("amountPositive", "expression"));
+        assertThat(loader.clauses()).filteredOn(clause -> !clause.isChecked()).extracting(clause -> clause.where())
+                .containsExactly("domainRules[1]", "domainRules[2]", "domainRules[3]", "migrationRules[0]");
+        Map<String, Object> row = new HashMap<>(Map.of("amount", new java.math.BigDecimal("-1")));
+        assertThat(RuleFixtures.evaluator(tables).evaluate(new ChangeEvent("shop.orders", Op.CREATE, Map.of("id", 1L),
+                null, row, null, Position.NONE, Map.of())).violations()).containsExactly(new Violation(
+                "amountPositive", "expression", null, rules + " domainRules[0] (amountPositive)"));
     }
 
     private static Map<String, TableRules> load(String contracts, String yaml) {
