@@ -33,7 +33,7 @@ class ArchitectureTest {
             Map.entry("security", BOTTOM),
             Map.entry("privacy", Set.of("cdc")),
             Map.entry("rules", Set.of("cdc", "metrics", "privacy")),
-            Map.entry("schema", Set.of("cdc", "metrics")),
+            Map.entry("schema", Set.of("cdc", "metrics", "contracts")),
             Map.entry("expressions", Set.of("cdc", "rules")),
             Map.entry("contracts", Set.of("rules")),
             Map.entry("ruleconfig", Set.of("cdc", "metrics", "tasks", "privacy", "rules", "expressions", "contracts")),

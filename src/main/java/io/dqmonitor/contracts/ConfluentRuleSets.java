@@ -47,7 +47,7 @@ final class ConfluentRuleSets {
         }
         Map<String, Map<String, Object>> tables = expressions.isEmpty() ? Map.of()
                 : Map.of(table, new LinkedHashMap<>(Map.of("expressions", expressions)));
-        return new ContractRules(tables, origins, List.copyOf(clauses));
+        return new ContractRules(tables, origins, List.copyOf(clauses), Map.of());
     }
 
     private static String whyNot(JsonNode rule) {

@@ -23,6 +23,7 @@ final class ContractMapper {
     private final Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
     private final List<Clause> clauses = new ArrayList<>();
+    private final Map<String, DeclaredSchema> schemas = new LinkedHashMap<>();
 
     private ContractMapper(String file) {
         this.file = file;
@@ -31,7 +32,7 @@ final class ContractMapper {
     static ContractRules map(String file, JsonNode contract) {
         ContractMapper mapper = new ContractMapper(file);
         mapper.objects(contract);
-        return new ContractRules(mapper.tables, mapper.origins, List.copyOf(mapper.clauses));
+        return new ContractRules(mapper.tables, mapper.origins, List.copyOf(mapper.clauses), mapper.schemas);
     }
 
     private void objects(JsonNode contract) {
@@ -44,6 +45,7 @@ final class ContractMapper {
             String table = table(object, prefix);
             tableOfObject.put(object.path("name").asString(""), table);
             JsonNode properties = object.path("properties");
+            declare(table, properties);
             for (int j = 0; j < properties.size(); j++) {
                 new PropertyClauses(this, table, where + ".properties[" + j + "]", properties.get(j)).map();
             }
@@ -55,6 +57,19 @@ final class ContractMapper {
             }
         }
         new SlaClauses(this, tableOfObject).map(contract.path("slaProperties"));
+    }
+
+    /** The object's properties and their logical types: the shape the table's changes must keep. */
+    private void declare(String table, JsonNode properties) {
+        if (table == null || properties.isEmpty()) {
+            return;
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (JsonNode property : properties) {
+            columns.put(property.path("physicalName").asString(property.path("name").asString("")),
+                    property.path("logicalType").asString(""));
+        }
+        schemas.put(table, new DeclaredSchema(file, columns));
     }
 
     private static String serverPrefix(JsonNode servers) {

@@ -47,6 +47,7 @@ public final class Contracts {
         Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
         Map<String, String> origins = new HashMap<>();
         List<Clause> clauses = new ArrayList<>();
+        Map<String, DeclaredSchema> schemas = new LinkedHashMap<>();
         List<ContractRules> loaded = new ArrayList<>();
         for (Path file : ContractFiles.resolve(locations)) {
             JsonNode contract = read(file);
@@ -61,8 +62,22 @@ public final class Contracts {
             tables = RuleTrees.merge(tables, origins::get, contract.tables(), contract.origins()::get);
             contract.origins().forEach(origins::putIfAbsent);
             clauses.addAll(contract.clauses());
+            contract.schemas().forEach((table, declared) -> schemas.merge(table, declared, Contracts::union));
         }
-        return new ContractRules(tables, Map.copyOf(origins), List.copyOf(clauses));
+        return new ContractRules(tables, Map.copyOf(origins), List.copyOf(clauses), schemas);
+    }
+
+    /** Two contracts of one table declare the columns of both; one column's two logical types are a conflict. */
+    private static DeclaredSchema union(DeclaredSchema first, DeclaredSchema second) {
+        Map<String, String> columns = new LinkedHashMap<>(first.columns());
+        second.columns().forEach((column, type) -> {
+            String earlier = columns.putIfAbsent(column, type);
+            if (earlier != null && !earlier.isEmpty() && !type.isEmpty() && !earlier.equals(type)) {
+                throw new InvalidRulesException(second.contract(), "declares " + column + " a " + type + ", "
+                        + first.contract() + " a " + earlier);
+            }
+        });
+        return new DeclaredSchema(first.contract() + ", " + second.contract(), columns);
     }
 
     private JsonNode read(Path file) {

@@ -24,9 +24,4 @@ public record ContractsProperties(List<@Pattern(regexp = "file:.+", message = "m
         locations = locations == null ? List.of() : List.copyOf(locations);
         ruleSets = ruleSets == null ? Map.of() : Map.copyOf(ruleSets);
     }
-
-    /** Contracts of these locations, and no rule sets. */
-    public ContractsProperties(List<String> locations) {
-        this(locations, Map.of());
-    }
 }

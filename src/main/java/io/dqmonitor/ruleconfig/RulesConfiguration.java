@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.dqmonitor.contracts.Clause;
 import io.dqmonitor.contracts.ContractRules;
+import io.dqmonitor.contracts.ContractSchemas;
 import io.dqmonitor.contracts.Contracts;
 import io.dqmonitor.contracts.RuleTrees;
 import io.dqmonitor.expressions.CelExpressions;
@@ -29,14 +30,16 @@ class RulesConfiguration {
 
     @Bean
     RuleSetLoader ruleSetLoader(List<RuleFactory> factories, PrivacyProperties privacy, CelExpressions expressions,
-            Contracts contracts) {
-        return new RuleSetLoader(new RuleSetParser(factories, privacy.hasHashKey(), expressions), contracts);
+            Contracts contracts, ContractSchemas schemas) {
+        return new RuleSetLoader(new RuleSetParser(factories, privacy.hasHashKey(), expressions), contracts, schemas);
     }
 
     /** The rules of the configuration at start-up: a mistake in them stops the start, naming the key. */
     @Bean
     RulesInForce rulesInForce(ConfigurableEnvironment environment, RuleSetLoader loader, RuleMetrics metrics) {
-        return new RulesInForce(loader.load(ConfigurationPropertySources.get(environment)), metrics);
+        RulesInForce rules = new RulesInForce(loader.load(ConfigurationPropertySources.get(environment)), metrics);
+        loader.commit();
+        return rules;
     }
 
     @Bean
@@ -60,23 +63,32 @@ class RulesConfiguration {
 
         private final RuleSetParser parser;
         private final Contracts contracts;
+        private final ContractSchemas schemas;
         private volatile List<Clause> clauses = List.of();
+        private ContractRules loaded = ContractRules.NONE;
 
-        RuleSetLoader(RuleSetParser parser, Contracts contracts) {
+        RuleSetLoader(RuleSetParser parser, Contracts contracts, ContractSchemas schemas) {
             this.parser = parser;
             this.contracts = contracts;
+            this.schemas = schemas;
         }
 
-        Map<String, TableRules> load(Iterable<ConfigurationPropertySource> sources) {
+        synchronized Map<String, TableRules> load(Iterable<ConfigurationPropertySource> sources) {
             ContractRules contract = contracts.load();
             Map<String, Map<String, Object>> tree = RuleTrees.merge(RulesTreeReader.read(sources),
                     path -> "dq.tables." + path.replace('/', '.'), contract.tables(), contract.origins()::get);
             Map<String, TableRules> tables = parser.parse(tree, contract.origins()::get);
-            if (!contract.clauses().equals(clauses)) {
-                contract.clauses().forEach(clause -> log.info("Contract clause {}", clause.describe()));
-            }
-            clauses = contract.clauses();
+            loaded = contract;
             return tables;
+        }
+
+        /** The contracts of the rules just loaded are now in force too: their clauses and declared schemas. */
+        synchronized void commit() {
+            if (!loaded.clauses().equals(clauses)) {
+                loaded.clauses().forEach(clause -> log.info("Contract clause {}", clause.describe()));
+            }
+            clauses = loaded.clauses();
+            schemas.replace(loaded.schemas());
         }
 
         /** Every clause of the contracts last loaded, checked or not. */

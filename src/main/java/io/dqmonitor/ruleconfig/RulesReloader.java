@@ -87,6 +87,7 @@ class RulesReloader {
             Map<String, TableRules> tables = loader.load(ConfigurationPropertySources.from(sources));
             keepsPersonalColumns(rules.tables(), tables);
             rules.replace(tables);
+            loader.commit();
             log.info("Reloaded data-quality rules for {}", tables.keySet());
             return new Outcome(true, List.copyOf(new java.util.TreeSet<>(tables.keySet())), null);
         } catch (IOException | RuntimeException e) {

@@ -27,23 +27,35 @@ public class SchemaTracker {
 
     private final SchemaBaselines store;
     private final SchemaChangeBudget budget;
+    private final ContractSchemaCheck contracts;
     private final Map<String, Optional<Baseline>> known = new ConcurrentHashMap<>();
 
     @Autowired
-    public SchemaTracker(SchemaBaselines store, SchemaChangeBudget budget) {
+    public SchemaTracker(SchemaBaselines store, SchemaChangeBudget budget, ContractSchemaCheck contracts) {
         this.store = store;
         this.budget = budget;
+        this.contracts = contracts;
     }
 
-    /** A tracker that reports every change, for tests of what it reports. */
+    /** A tracker that reports every change, and no contract's, for tests of what it reports. */
     public SchemaTracker(SchemaBaselines store) {
-        this(store, null);
+        this(store, null, null);
     }
 
-    /** The changes the event shows, if this instance claims them; {@code eventId} is its source position's id. */
+    /**
+     * The changes the event shows, if this instance claims them, and where it departs from its table's contract;
+     * {@code eventId} is its source position's id.
+     */
     public List<SchemaChange> observe(ChangeEvent event, String eventId) {
         List<SchemaChange> changes = changes(event, eventId);
-        return budget == null ? changes : budget.admit(event.table(), changes);
+        List<SchemaChange> admitted = budget == null ? changes : budget.admit(event.table(), changes);
+        List<SchemaChange> departures = contracts == null ? List.of() : contracts.check(event, eventId);
+        if (departures.isEmpty()) {
+            return admitted;
+        }
+        List<SchemaChange> all = new java.util.ArrayList<>(admitted);
+        all.addAll(departures);
+        return all;
     }
 
     private List<SchemaChange> changes(ChangeEvent event, String eventId) {

@@ -45,6 +45,9 @@ class ContractsTest {
         assertThat(rules.clauses()).filteredOn(Clause::isChecked).extracting(Clause::checkedAs).contains(
                 "activity_type:allowed_values", "activity_type:missing_values", "amount:range", "email:length",
                 "email:pattern", "freshness");
+        assertThat(rules.schemas().get("public.user_activities").columns()).isEqualTo(Map.of("id", "integer",
+                "user_id", "integer", "activity_type", "string", "amount", "number", "email", "string",
+                "details", "object", "created_at", "timestamp"));
         assertThat(rules.origins()).containsEntry("public.user_activities/columns/amount/min",
                 SHIPPED + " schema[0].properties[3].logicalTypeOptions.minimum");
     }
@@ -95,13 +98,26 @@ class ContractsTest {
     }
 
     @Test
+    void twoContractsOfATableDeclareTheColumnsOfBothButNotTwoTypesOfOne() throws IOException {
+        write("a.odcs.yaml", ContractsFixture.contract("amount", "minimum: 0"));
+        write("b.odcs.yaml", ContractsFixture.contract("total", "minimum: 0"));
+        assertThat(load("file:" + folder).schemas().get("shop.orders").columns())
+                .isEqualTo(Map.of("amount", "number", "total", "number"));
+
+        write("b.odcs.yaml", ContractsFixture.contract("amount", "minimum: 0").replace("logicalType: number",
+                "logicalType: integer"));
+        assertThatThrownBy(() -> load("file:" + folder)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("declares amount a integer");
+    }
+
+    @Test
     void aLocationThatIsNotThereNamesItsKey() {
         assertThatThrownBy(() -> load("file:" + folder.resolve("missing"))).isInstanceOf(InvalidRulesException.class)
                 .hasMessageContaining("dq.contracts.locations[0]");
     }
 
     private ContractRules load(String location) {
-        return new Contracts(new ContractsProperties(List.of(location))).load();
+        return new Contracts(new ContractsProperties(List.of(location), Map.of())).load();
     }
 
     private void write(String name, String text) throws IOException {

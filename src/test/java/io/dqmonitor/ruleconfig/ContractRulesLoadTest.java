@@ -73,12 +73,13 @@ class ContractRulesLoadTest {
         RulesConfiguration.RuleSetLoader loader = new RulesConfiguration.RuleSetLoader(
                 new RuleSetParser(RuleFixtures.factories(), true, new io.dqmonitor.expressions.CelExpressions()),
                 new io.dqmonitor.contracts.Contracts(new io.dqmonitor.contracts.ContractsProperties(List.of(),
-                        Map.of("shop.orders", "file:" + rules))));
+                        Map.of("shop.orders", "file:" + rules))), new io.dqmonitor.contracts.ContractSchemas());
         Map<String, TableRules> tables = loader.load(ConfigurationPropertySources.from(RulesFixture.yaml("rules",
                 "dq.tables.shop.orders.expressions: [{name: own, expr: \"true\"}]")));
 
         assertThat(tables.get("shop.orders").columnRuleLabels()).containsExactly(Map.entry("own", "expression"),
                 Map.entry("amountPositive", "expression"));
+        loader.commit();
         assertThat(loader.clauses()).filteredOn(clause -> !clause.isChecked()).extracting(clause -> clause.where())
                 .containsExactly("domainRules[1]", "domainRules[2]", "domainRules[3]", "migrationRules[0]");
         Map<String, Object> row = new HashMap<>(Map.of("amount", new java.math.BigDecimal("-1")));

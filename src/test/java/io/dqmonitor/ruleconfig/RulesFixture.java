@@ -25,7 +25,8 @@ public final class RulesFixture {
     static RulesConfiguration.RuleSetLoader loader(boolean hashKeySet, String... contractLocations) {
         return new RulesConfiguration.RuleSetLoader(
                 new RuleSetParser(RuleFixtures.factories(), hashKeySet, new CelExpressions()),
-                new Contracts(new ContractsProperties(List.of(contractLocations))));
+                new Contracts(new ContractsProperties(List.of(contractLocations), Map.of())),
+                new io.dqmonitor.contracts.ContractSchemas());
     }
 
     /** Each YAML text is one configuration file; later ones take precedence, as additional locations do. */

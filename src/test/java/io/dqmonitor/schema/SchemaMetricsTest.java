@@ -33,8 +33,19 @@ class SchemaMetricsTest {
     }
 
     @Test
+    void departuresFromAContractHaveTheirOwnCounterStartingAtZero() {
+        metrics.contractDeclared("public.t");
+        metrics.schemaChange("public.t", "undeclared");
+        assertThat(registry.scrape())
+                .contains("dq_contract_schema_violations_total{kind=\"missing\",table=\"public.t\"} 0.0")
+                .contains("dq_contract_schema_violations_total{kind=\"undeclared\",table=\"public.t\"} 1.0")
+                .doesNotContain("dq_schema_changes_total{change=\"undeclared\"");
+    }
+
+    @Test
     void theCounterHasADescription() {
         metrics.tableSeen("public.t");
+        metrics.contractDeclared("public.t");
         assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getDescription()).isNotBlank());
     }
 }

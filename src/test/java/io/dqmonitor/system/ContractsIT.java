@@ -54,17 +54,17 @@ class ContractsIT extends StackIntegrationTest {
         // a contract's violation names its clause; a native one names none
         JsonNode missing = client.getJson("/api/violations?table=" + TABLE
                 + "&column=activity_type&rule=missing_values&limit=1").get(0);
-        assertThat(missing.path("clause").asString()).isEqualTo(CONTRACT + " schema[0].properties[1].quality[1] "
+        assertThat(missing.path("clause").asString()).isEqualTo(CONTRACT + " schema[0].properties[6].quality[1] "
                 + "(id activity_type_given)");
         JsonNode length = client.getJson("/api/violations?table=" + TABLE
                 + "&column=activity_type&rule=length&limit=1").get(0);
         // one rule checks both lengths: it names both clauses
         assertThat(length.path("clause").asString()).isEqualTo(CONTRACT
-                + " schema[0].properties[1].logicalTypeOptions.minLength; " + CONTRACT
-                + " schema[0].properties[1].logicalTypeOptions.maxLength");
+                + " schema[0].properties[6].logicalTypeOptions.minLength; " + CONTRACT
+                + " schema[0].properties[6].logicalTypeOptions.maxLength");
         JsonNode allowed = client.getJson("/api/violations?table=" + TABLE
                 + "&column=activity_type&rule=allowed_values&limit=1").get(0);
-        assertThat(allowed.path("clause").asString()).isEqualTo(CONTRACT + " schema[0].properties[1].quality[0]");
+        assertThat(allowed.path("clause").asString()).isEqualTo(CONTRACT + " schema[0].properties[6].quality[0]");
     }
 
     @Test
@@ -96,6 +96,41 @@ class ContractsIT extends StackIntegrationTest {
         }
     }
 
+    @Test
+    void aSchemaThatLeavesItsContractIsReportedOnceEachWay() throws Exception {
+        // referrer is declared and never was a column: missing from the first change this service saw, once
+        assertThat(before.value(departures("missing"))).isEqualTo(1.0);
+        String undeclaredNote = "SELECT count(*) FROM dq_monitor.schema_changes WHERE table_name = '" + TABLE
+                + "' AND change = 'undeclared' AND column_name = 'note'";
+        long stored = client.queryLong(undeclaredNote);
+
+        client.execute("ALTER TABLE public.user_activities ADD COLUMN note text");
+        try {
+            client.insert(6L, "login", null, "noted@example.com");
+            client.insert(7L, "login", null, "noted-again@example.com");
+        } finally {
+            client.execute("ALTER TABLE public.user_activities DROP COLUMN note");
+        }
+        client.execute("ALTER TABLE public.user_activities ALTER COLUMN user_id TYPE numeric(20, 0)");
+        try {
+            client.insert(8L, "login", null, "retyped@example.com");
+        } finally {
+            client.execute("ALTER TABLE public.user_activities ALTER COLUMN user_id TYPE bigint");
+        }
+        PrometheusScrape after = client.awaitProcessed();
+
+        assertThat(after.growthSince(before, "dq_contract_schema_violations_total")).isEqualTo(Map.of(
+                departures("undeclared"), 1.0, departures("type_mismatch"), 1.0));
+        assertThat(client.queryLong(undeclaredNote) - stored).isEqualTo(1);
+        assertThat(client.queryLong("SELECT count(*) FROM dq_monitor.schema_changes WHERE table_name = '" + TABLE
+                + "' AND change = 'type_mismatch' AND column_name = 'user_id' AND old_type = 'integer'"
+                + " AND new_type = 'org.apache.kafka.connect.data.Decimal'")).isPositive();
+    }
+
+    private static String departures(String kind) {
+        return "dq_contract_schema_violations_total{kind=\"" + kind + "\",table=\"" + TABLE + "\"}";
+    }
+
     private static String contract(int maxLength) {
         return """
                 apiVersion: v3.1.0
@@ -113,6 +148,16 @@ class ContractsIT extends StackIntegrationTest {
                 schema:
                   - name: user_activities
                     properties:
+                      - name: id
+                        logicalType: integer
+                      - name: amount
+                        logicalType: number
+                      - name: details
+                        logicalType: object
+                      - name: created_at
+                        logicalType: timestamp
+                      - name: referrer
+                        logicalType: string
                       - name: user_id
                         logicalType: integer
                         required: true
