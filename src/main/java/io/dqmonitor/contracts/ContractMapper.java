@@ -107,7 +107,7 @@ final class ContractMapper {
         Map<String, Object> settings = tables.computeIfAbsent(table, t -> new LinkedHashMap<>());
         Map<String, Object> target = settings;
         if (column != null) {
-            target = child(child(settings, "columns"), column);
+            target = RuleTrees.child(RuleTrees.child(settings, "columns"), column);
         }
         Object earlier = target.putIfAbsent(key, value);
         if (earlier != null && !earlier.equals(value)) {
@@ -129,14 +129,5 @@ final class ContractMapper {
 
     void notChecked(String where, String table, String clause, String why) {
         clauses.add(Clause.notChecked(file, where, table, clause, why));
-    }
-
-    String file() {
-        return file;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> child(Map<String, Object> parent, String key) {
-        return (Map<String, Object>) parent.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
     }
 }

@@ -76,8 +76,9 @@ public final class RuleTrees {
         }
     }
 
+    /** The map under {@code key}, made when there is none. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> child(Map<String, Object> parent, String key) {
+    static Map<String, Object> child(Map<String, Object> parent, String key) {
         Object child = parent.get(key);
         if (!(child instanceof Map<?, ?>)) {
             child = new LinkedHashMap<String, Object>();

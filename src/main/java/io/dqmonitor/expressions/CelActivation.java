@@ -41,17 +41,19 @@ final class CelActivation {
             "org.apache.kafka.connect.data.Timestamp");
     private static final Set<String> DATES = Set.of("io.debezium.time.Date", "org.apache.kafka.connect.data.Date");
 
+    private final ChangeEvent event;
     private final Map<String, String> types;
     private int elements;
     private boolean tooLarge;
     private Map<String, Object> variables;
 
-    private CelActivation(Map<String, String> types) {
-        this.types = types == null ? Map.of() : types;
+    private CelActivation(ChangeEvent event) {
+        this.event = event;
+        this.types = event.columnTypes() == null ? Map.of() : event.columnTypes();
     }
 
     static CelActivation of(ChangeEvent event) {
-        CelActivation activation = new CelActivation(event.columnTypes());
+        CelActivation activation = new CelActivation(event);
         Map<String, Object> variables = new HashMap<>();
         variables.put(OP, event.op().label());
         variables.put(BEFORE, activation.row(event.before()));
@@ -65,6 +67,10 @@ final class CelActivation {
         variables.put(SOURCE, source);
         activation.variables = variables;
         return activation;
+    }
+
+    ChangeEvent event() {
+        return event;
     }
 
     Map<String, Object> variables() {

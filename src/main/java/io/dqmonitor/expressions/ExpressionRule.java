@@ -30,9 +30,16 @@ final class ExpressionRule implements ColumnRule.EventRule {
         return RULE;
     }
 
+    /** The change the expressions of this thread saw last, as CEL sees it: a table's expressions share one. */
+    private static final ThreadLocal<CelActivation> LAST = new ThreadLocal<>();
+
     @Override
     public Verdict check(ChangeEvent event) {
-        CelActivation activation = CelActivation.of(event);
+        CelActivation activation = LAST.get();
+        if (activation == null || activation.event() != event) {
+            activation = CelActivation.of(event);
+            LAST.set(activation);
+        }
         if (activation.tooLarge()) {
             return Verdict.skipped(CelActivation.VALUE_TOO_LARGE);
         }

@@ -42,10 +42,6 @@ final class RuleSetParser {
         }
     }
 
-    Map<String, TableRules> parse(Map<String, Map<String, Object>> tree) {
-        return parse(tree, setting -> null);
-    }
-
     /**
      * The tables of {@code tree}; {@code clauses} names the contract clause a setting came from, by
      * {@code table/columns/column/key}, or gives null for a native one.
