@@ -1,7 +1,5 @@
 package io.dqmonitor.system;
 
-import io.dqmonitor.stack.EmbeddedSchemaRegistry;
-import io.dqmonitor.stack.SharedStack;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,13 +12,11 @@ class AvroPipelineIT extends PipelineIT {
 
     @DynamicPropertySource
     static void readTheAvroTopics(DynamicPropertyRegistry properties) {
-        EmbeddedSchemaRegistry registry = SharedStack.withAvro();
-        properties.add("dq.cdc.topic-pattern", () -> "monitoring_avro\\..*");
-        properties.add("dq.registry.url", registry::confluentUrl);
+        AvroService.readTheAvroTopics(properties);
     }
 
     @Override
     protected String topic() {
-        return "monitoring_avro.public.user_activities";
+        return AvroService.TOPIC;
     }
 }
