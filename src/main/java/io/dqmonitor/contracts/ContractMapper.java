@@ -119,6 +119,18 @@ final class ContractMapper {
                 column == null ? clause.label() : column + ":" + clause.label()));
     }
 
+    /** Adds a threshold of {@code table}, named {@code name}, which checks {@code clause}. */
+    @SuppressWarnings("unchecked")
+    void threshold(String table, String name, Map<String, Object> threshold, Checked clause) {
+        Map<String, Object> settings = tables.computeIfAbsent(table, t -> new LinkedHashMap<>());
+        List<Object> thresholds = (List<Object>) settings.computeIfAbsent("thresholds", k -> new ArrayList<>());
+        thresholds.add(threshold);
+        origins.putIfAbsent(table + "/thresholds/" + name, file + " " + clause.where()
+                + (clause.id() == null ? "" : " (id " + clause.id() + ")"));
+        clauses.add(Clause.checked(file, clause.where(), table, clause.text(), threshold.get("column") + ":" + clause.label()
+                + " (" + name + ")"));
+    }
+
     /** A clause at {@code where} that says {@code text}, checked by the rule labelled {@code label}; its own id. */
     record Checked(String where, String text, String label, String id) {
 

@@ -82,6 +82,14 @@ final class PropertyClauses {
         mapper.set(table, column, key, value, clause);
     }
 
+    String column() {
+        return column;
+    }
+
+    void threshold(String name, Map<String, Object> threshold, ContractMapper.Checked clause) {
+        mapper.threshold(table, name, threshold, clause);
+    }
+
     /** The {@code id} ODCS v3.1 gives a property or a quality clause, or null. */
     static String id(JsonNode node) {
         String id = node.path("id").asString("");

@@ -31,8 +31,8 @@ public final class RuleTrees {
         added.forEach((table, settings) -> {
             Map<String, Object> target = merged.computeIfAbsent(table, t -> new LinkedHashMap<>());
             settings.forEach((key, value) -> {
-                if ("expressions".equals(key) && value instanceof List<?> expressions) {
-                    // expressions add up; their names must still differ, which their parser checks
+                if (("expressions".equals(key) || "thresholds".equals(key)) && value instanceof List<?> expressions) {
+                    // expressions and thresholds add up; their names must still differ, which their parsers check
                     List<Object> all = new ArrayList<>(target.get(key) instanceof List<?> own ? own : List.of());
                     all.addAll(expressions);
                     target.put(key, all);

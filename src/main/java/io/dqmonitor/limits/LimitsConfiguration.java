@@ -1,6 +1,7 @@
 package io.dqmonitor.limits;
 
 import io.dqmonitor.rules.LimitWindows;
+import io.dqmonitor.rules.RuleMetrics;
 import io.dqmonitor.rules.RulesInForce;
 import io.dqmonitor.rules.TableLimits;
 
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class LimitsConfiguration {
 
     @Bean
-    TableLimits tableLimits(RulesInForce rules, LimitWindows windows) {
-        return new TableLimits(rules, windows);
+    TableLimits tableLimits(RulesInForce rules, LimitWindows windows, RuleMetrics metrics) {
+        return new TableLimits(rules, windows, metrics);
     }
 }

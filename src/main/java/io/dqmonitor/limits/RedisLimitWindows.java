@@ -25,11 +25,17 @@ class RedisLimitWindows implements LimitWindows {
     private static final RedisScript<List> PLACES =
             RedisScript.of(new ClassPathResource("redis/limit-window-places.lua"), List.class);
 
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> TALLIES =
+            RedisScript.of(new ClassPathResource("redis/threshold-window-tallies.lua"), List.class);
+
     private final StringRedisTemplate redis;
+    private final LimitsProperties properties;
     private final String retentionSeconds;
 
     RedisLimitWindows(StringRedisTemplate redis, LimitsProperties properties) {
         this.redis = redis;
+        this.properties = properties;
         this.retentionSeconds = Long.toString(properties.retention().toSeconds());
     }
 
@@ -48,5 +54,33 @@ class RedisLimitWindows implements LimitWindows {
             throw new IllegalStateException("Redis answered " + places + " to " + claims.size() + " limit claims");
         }
         return places.stream().mapToInt(place -> ((Number) place).intValue()).toArray();
+    }
+
+    @Override
+    public Counted[] count(List<Tally> tallies) {
+        List<String> keys = new ArrayList<>(2 * tallies.size());
+        List<String> args = new ArrayList<>(6 * tallies.size() + 1);
+        args.add(Integer.toString(properties.maxWindowValues()));
+        for (Tally tally : tallies) {
+            keys.add(KEY_PREFIX + tally.window());
+            keys.add(KEY_PREFIX + tally.window() + ":members");
+            args.add(tally.member());
+            args.add(tally.failed() ? "1" : "0");
+            args.add(Double.toString(tally.percent()));
+            args.add(tally.inclusive() ? "1" : "0");
+            args.add(Integer.toString(tally.minChanges()));
+            args.add(Long.toString(tally.length().plus(properties.retention()).toSeconds()));
+        }
+        List<?> answer = redis.execute(TALLIES, keys, args.toArray());
+        if (answer == null || answer.size() != 3 * tallies.size()) {
+            throw new IllegalStateException("Redis answered " + answer + " to " + tallies.size() + " threshold tallies");
+        }
+        Counted[] counted = new Counted[tallies.size()];
+        for (int i = 0; i < counted.length; i++) {
+            long code = ((Number) answer.get(3 * i)).longValue();
+            counted[i] = code == 1 ? new Counted(true, false, ((Number) answer.get(3 * i + 1)).longValue(),
+                    ((Number) answer.get(3 * i + 2)).longValue()) : code == -1 ? Counted.FULL : Counted.COUNTED;
+        }
+        return counted;
     }
 }

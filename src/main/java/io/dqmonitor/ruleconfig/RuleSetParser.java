@@ -67,7 +67,9 @@ final class RuleSetParser {
                 RuleValues.positive(path + ".max-deletes-per-minute", spec.get("max-deletes-per-minute")),
                 RuleValues.positive(path + ".max-rows-per-transaction", spec.get("max-rows-per-transaction")),
                 personal(path + ".columns", byPath(path + ".columns", spec.get("columns"))),
-                AnomalyRulesParser.parse(path + ".anomaly", spec.get("anomaly")));
+                AnomalyRulesParser.parse(path + ".anomaly", spec.get("anomaly")),
+                ThresholdsParser.parse(path + ".thresholds", spec.get("thresholds"), factoriesByKey::get,
+                        name -> clauses.apply(table + "/thresholds/" + name)));
     }
 
     private Map<String, PiiMode> personal(String path, Object columns) {

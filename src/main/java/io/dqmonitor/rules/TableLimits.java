@@ -8,11 +8,12 @@ import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
 
 /**
- * Table-level limits: deletes per minute of source commit time, and rows per source transaction (PostgreSQL's
- * transaction id, the binlog GTID or first-event position, MongoDB's session and transaction number). Each window counts
- * distinct changes by their identity in {@link LimitWindows}, shared by every instance: a batch that is retried,
- * events delivered again or read by another instance after a rebalance land on the same place and report the same
- * single violation, the change that went one over the limit, however the window's changes are spread over partitions.
+ * Limits over many changes: a table's deletes per minute of source commit time, its rows per source transaction
+ * (PostgreSQL's transaction id, the binlog GTID or first-event position, MongoDB's session and transaction number), and
+ * its columns' thresholds ({@link ThresholdWindows}). Each window counts distinct changes by their identity in
+ * {@link LimitWindows}, shared by every instance: a batch that is retried, events delivered again or read by another
+ * instance after a rebalance land on the same place and report the same single violation, the change that crossed the
+ * limit, however the window's changes are spread over partitions.
  */
 public final class TableLimits {
 
@@ -21,10 +22,12 @@ public final class TableLimits {
 
     private final RulesInForce rules;
     private final LimitWindows windows;
+    private final RuleMetrics metrics;
 
-    public TableLimits(RulesInForce rules, LimitWindows windows) {
+    public TableLimits(RulesInForce rules, LimitWindows windows, RuleMetrics metrics) {
         this.rules = rules;
         this.windows = windows;
+        this.metrics = metrics;
     }
 
     /**
@@ -44,16 +47,19 @@ public final class TableLimits {
     public List<List<Violation>> check(List<Change> changes) {
         List<LimitWindows.Claim> claims = new ArrayList<>();
         List<Claimed> claimed = new ArrayList<>();
+        ThresholdWindows thresholds = new ThresholdWindows();
         boolean[] settled = WholeTransactions.within(changes, this::maxRowsPerTransaction);
         for (int i = 0; i < changes.size(); i++) {
             ChangeEvent event = changes.get(i).event();
             TableRules table = rules.tables().get(event.table());
             if (table != null) {
                 claim(table, event, changes.get(i).id(), i, !settled[i], claims, claimed);
+                thresholds.add(table, event, changes.get(i).id(), i);
             }
         }
         // nearly every change breaks no limit: one list is made only for a change that does
         List<List<Violation>> violations = new ArrayList<>(java.util.Collections.nCopies(changes.size(), List.of()));
+        thresholds.count(windows, violations, metrics);
         if (claims.isEmpty()) {
             return violations;
         }

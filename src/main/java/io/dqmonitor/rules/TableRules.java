@@ -18,10 +18,19 @@ import io.dqmonitor.privacy.PiiMode;
  * @param maxRowsPerTransaction most rows of this table one transaction may change, or {@code null}
  * @param personal              the columns declared personal ({@code pii:}) and how each is masked
  * @param anomaly               how the table's signals are learned ({@code anomaly:})
+ * @param thresholds            shares of failing values counted per window ({@code thresholds:})
  */
 public record TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
         Integer maxDeletesPerMinute, Integer maxRowsPerTransaction, Map<String, PiiMode> personal,
-        AnomalyRules anomaly) {
+        AnomalyRules anomaly, List<Threshold> thresholds) {
+
+    /** A table without thresholds. */
+    public TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
+            Integer maxDeletesPerMinute, Integer maxRowsPerTransaction, Map<String, PiiMode> personal,
+            AnomalyRules anomaly) {
+        this(table, freshness, checks, conditionals, maxDeletesPerMinute, maxRowsPerTransaction, personal, anomaly,
+                List.of());
+    }
 
     /** A table with default anomaly settings. */
     public TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
@@ -60,6 +69,8 @@ public record TableRules(String table, Duration freshness, List<ColumnCheck> che
                         maxDeletesPerMinute == null ? null : Map.entry(TABLE_COLUMN, TableLimits.MAX_DELETES),
                         maxRowsPerTransaction == null ? null : Map.entry(TABLE_COLUMN, TableLimits.MAX_ROWS))
                 .filter(java.util.Objects::nonNull);
-        return Stream.concat(columns, tableLevel).distinct().toList();
+        Stream<Map.Entry<String, String>> windowed = thresholds.stream()
+                .map(threshold -> Map.entry(threshold.column(), Threshold.RULE));
+        return Stream.concat(Stream.concat(columns, tableLevel), windowed).distinct().toList();
     }
 }

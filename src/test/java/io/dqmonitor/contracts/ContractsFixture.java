@@ -30,4 +30,11 @@ public final class ContractsFixture {
                           %s
                 """.formatted(column, option);
     }
+
+    /** A valid contract of {@code shop.orders} with one text column and its quality clauses, a YAML list. */
+    public static String quality(String column, String clauses) {
+        return contract(column, "maxLength: 100").replace("logicalType: number", "logicalType: string")
+                + "        quality:\n" + clauses.stripIndent().lines().map(line -> "          " + line + "\n")
+                .collect(java.util.stream.Collectors.joining());
+    }
 }

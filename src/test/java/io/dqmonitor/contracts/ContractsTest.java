@@ -40,11 +40,13 @@ class ContractsTest {
                 "email", Map.of("max-length", "255", "pattern", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"),
                 "created_at", Map.of("not-null", true)));
         assertThat(rules.clauses().stream().filter(clause -> !clause.isChecked()).map(Clause::where))
-                .containsExactlyInAnyOrder("schema[0].properties[0].primaryKey",
-                        "schema[0].properties[4].quality[0]", "schema[0].quality[0]", "slaProperties[1]");
+                .containsExactlyInAnyOrder("schema[0].properties[0].primaryKey", "schema[0].quality[0]",
+                        "slaProperties[1]");
+        assertThat(table.get("thresholds")).isEqualTo(List.of(Map.of("name", "email_mostly_present",
+                "column", "email", "rule", Map.of("not-null", true), "below-percent", 5.0)));
         assertThat(rules.clauses()).filteredOn(Clause::isChecked).extracting(Clause::checkedAs).contains(
                 "activity_type:allowed_values", "activity_type:missing_values", "amount:range", "email:length",
-                "email:pattern", "freshness");
+                "email:pattern", "email:threshold (email_mostly_present)", "freshness");
         assertThat(rules.schemas().get("public.user_activities").columns()).isEqualTo(Map.of("id", "integer",
                 "user_id", "integer", "activity_type", "string", "amount", "number", "email", "string",
                 "details", "object", "created_at", "timestamp"));
@@ -65,6 +67,50 @@ class ContractsTest {
         }
         ContractRules all = load("file:" + EXAMPLES.resolve("all-full-example.odcs.yaml"));
         assertThat(all.clauses()).anyMatch(Clause::isChecked).anyMatch(clause -> !clause.isChecked());
+    }
+
+    @Test
+    void anUpperBoundAboveNoRowsIsAThresholdPerWindowAndOtherBoundsAreListed() throws IOException {
+        write("q.odcs.yaml", ContractsFixture.quality("code", """
+                - metric: nullValues
+                  mustBeLessThan: 5
+                  unit: percent
+                - id: few-unknown
+                  metric: invalidValues
+                  arguments: { validValues: [a, b] }
+                  mustBeLessOrEqualTo: 10
+                  customProperties:
+                    - { property: dqMonitorWindow, value: 1d }
+                - metric: missingValues
+                  mustBeLessThan: 2.5
+                - metric: invalidValues
+                  arguments: { pattern: '^[a-z]+$' }
+                  mustBeLessOrEqualTo: 1
+                  unit: percent
+                  customProperties:
+                    - { property: dqMonitorMinChanges, value: 20 }
+                - metric: nullValues
+                  mustBeGreaterThan: 5
+                """));
+
+        ContractRules rules = load("file:" + folder);
+
+        assertThat(rules.tables().get("shop.orders").get("thresholds")).isEqualTo(List.of(
+                Map.of("name", "code:nullValues", "column", "code", "rule", Map.of("not-null", true),
+                        "below-percent", 5.0),
+                Map.of("name", "few-unknown", "column", "code", "rule", Map.of("allowed-values", List.of("a", "b")),
+                        "max-count", 10L, "window", "1d"),
+                Map.of("name", "code:missingValues", "column", "code",
+                        "rule", Map.of("missing-values", Arrays.asList(null, "")), "max-count", 2L),
+                Map.of("name", "code:invalidValues", "column", "code", "rule", Map.of("pattern", "^[a-z]+$"),
+                        "max-percent", 1.0, "min-changes", "20")));
+        assertThat(rules.origins()).containsEntry("shop.orders/thresholds/few-unknown",
+                folder.resolve("q.odcs.yaml") + " schema[0].properties[0].quality[1] (id few-unknown)");
+        assertThat(rules.clauses()).filteredOn(clause -> !clause.isChecked()).singleElement()
+                .satisfies(clause -> assertThat(clause.describe()).contains("nullValues mustBeGreaterThan 5")
+                        .contains("only an upper bound"));
+        assertThat(rules.clauses()).filteredOn(Clause::isChecked).extracting(Clause::checkedAs)
+                .contains("code:threshold (few-unknown)", "code:length");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import io.dqmonitor.rules.InMemoryLimitWindows;
 import io.dqmonitor.rules.LimitWindows;
 import io.dqmonitor.rules.LimitWindows.Claim;
+import io.dqmonitor.rules.LimitWindows.Tally;
 import io.dqmonitor.stack.StandaloneRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +29,8 @@ class RedisLimitWindowsIT {
     private static StandaloneRedis server;
     private static StringRedisTemplate redis;
 
-    private final RedisLimitWindows windows = new RedisLimitWindows(redis, new LimitsProperties(Duration.ofMinutes(10)));
+    private final RedisLimitWindows windows = new RedisLimitWindows(redis,
+            new LimitsProperties(Duration.ofMinutes(10), 1_000_000));
 
     @BeforeAll
     static void startRedis() throws Exception {
@@ -86,5 +89,45 @@ class RedisLimitWindowsIT {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @Test
+    void talliesCountAsTheUnitTestsMapDoes() {
+        List<Tally> tallies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // members seen again, two windows, a strict and an inclusive bound
+            tallies.add(new Tally("t:a", "c" + (i % 25), i % 3 == 0, 30, false, 10, Duration.ofHours(1)));
+            tallies.add(new Tally("t:b", "c" + i, i > 30, 10, true, 5, Duration.ofHours(1)));
+        }
+        LimitWindows.Counted[] expected = new InMemoryLimitWindows().count(tallies);
+
+        assertThat(windows.count(tallies.subList(0, 30))).containsExactly(Arrays.copyOfRange(expected, 0, 30));
+        assertThat(windows.count(tallies.subList(30, 80))).containsExactly(Arrays.copyOfRange(expected, 30, 80));
+        // each window crossed once; the member that crossed t:a comes again at 34 and is told again
+        assertThat(expected).filteredOn(LimitWindows.Counted::crossed).hasSize(3);
+        assertThat(expected[18]).isEqualTo(expected[68]).isEqualTo(new LimitWindows.Counted(true, false, 4, 10));
+    }
+
+    @Test
+    void aDecidedWindowDropsItsMembersAndTellsOnlyTheOneThatCrossedIt() {
+        List<Tally> tallies = IntStream.range(0, 5).mapToObj(i -> new Tally("t", "c" + i, true, 50, true, 3,
+                Duration.ofHours(1))).toList();
+        windows.count(tallies);
+
+        assertThat(redis.hasKey(RedisLimitWindows.KEY_PREFIX + "t:members")).isFalse();
+        assertThat(windows.count(tallies)).extracting(LimitWindows.Counted::crossed)
+                .containsExactly(false, false, true, false, false);
+        assertThat(redis.getExpire(RedisLimitWindows.KEY_PREFIX + "t")).isBetween(4190L, 4200L);
+    }
+
+    @Test
+    void aFullWindowCountsNoMoreAndSaysSo() {
+        RedisLimitWindows small = new RedisLimitWindows(redis, new LimitsProperties(Duration.ofMinutes(10), 3));
+        List<Tally> tallies = IntStream.range(0, 5).mapToObj(i -> new Tally("t", "c" + i, false, 50, true, 1,
+                Duration.ofMinutes(1))).toList();
+
+        assertThat(small.count(tallies)).extracting(LimitWindows.Counted::full)
+                .containsExactly(false, false, false, true, true);
+        assertThat(small.count(tallies.subList(0, 1))).extracting(LimitWindows.Counted::full).containsExactly(false);
     }
 }

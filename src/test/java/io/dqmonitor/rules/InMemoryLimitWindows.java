@@ -9,6 +9,16 @@ import java.util.Map;
 public final class InMemoryLimitWindows implements LimitWindows {
 
     private final Map<String, Map<String, Integer>> windows = new HashMap<>();
+    private final Map<String, Tallied> tallied = new HashMap<>();
+
+    /** A percentage window: its members while undecided, its counts, and once crossed who crossed it and when. */
+    private static final class Tallied {
+        final java.util.Set<String> members = new java.util.HashSet<>();
+        long failed;
+        long total;
+        String crossed;
+        Counted crossing;
+    }
 
     @Override
     public synchronized int[] places(List<Claim> claims) {
@@ -24,5 +34,30 @@ public final class InMemoryLimitWindows implements LimitWindows {
             places[i] = place == null ? -1 : place;
         }
         return places;
+    }
+
+    @Override
+    public synchronized Counted[] count(List<Tally> tallies) {
+        Counted[] counted = new Counted[tallies.size()];
+        for (int i = 0; i < tallies.size(); i++) {
+            Tally tally = tallies.get(i);
+            Tallied window = tallied.computeIfAbsent(tally.window(), w -> new Tallied());
+            counted[i] = Counted.COUNTED;
+            if (window.crossed != null) {
+                counted[i] = window.crossed.equals(tally.member()) ? window.crossing : Counted.COUNTED;
+            } else if (window.members.add(tally.member())) {
+                window.total++;
+                window.failed += tally.failed() ? 1 : 0;
+                double share = 100.0 * window.failed;
+                double bound = tally.percent() * window.total;
+                if (window.total >= tally.minChanges() && (tally.inclusive() ? share > bound : share >= bound)) {
+                    window.crossed = tally.member();
+                    window.crossing = new Counted(true, false, window.failed, window.total);
+                    window.members.clear();
+                    counted[i] = window.crossing;
+                }
+            }
+        }
+        return counted;
     }
 }

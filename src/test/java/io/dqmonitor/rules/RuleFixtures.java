@@ -37,7 +37,8 @@ public final class RuleFixtures {
 
     /** Table limits counting in windows of their own, as one instance alone would. */
     public static TableLimits limits(RulesInForce rules) {
-        return new TableLimits(rules, new InMemoryLimitWindows());
+        return new TableLimits(rules, new InMemoryLimitWindows(),
+                RuleMetricsFixture.of(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     public static RuleEvaluator evaluator(RulesInForce rules) {

@@ -12,10 +12,12 @@ import io.dqmonitor.cdc.Op;
 import io.dqmonitor.cdc.Position;
 import io.dqmonitor.cdc.SourcePosition;
 import io.dqmonitor.ruleconfig.RulesFixture;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class TableLimitsTest {
 
+    private static final RuleMetrics METRICS = RuleMetricsFixture.of(new SimpleMeterRegistry());
     private static final Instant MINUTE = Instant.parse("2026-11-24T10:15:00Z");
 
     private final RulesInForce rules = RuleFixtures.inForce(RulesFixture.rules("""
@@ -26,7 +28,7 @@ class TableLimitsTest {
                   max-rows-per-transaction: 2
             """));
     private final LimitWindows windows = new InMemoryLimitWindows();
-    private final TableLimits limits = new TableLimits(rules, windows);
+    private final TableLimits limits = new TableLimits(rules, windows, METRICS);
 
     @Test
     void theDeleteThatExceedsTheLimitIsOneViolation() {
@@ -70,7 +72,7 @@ class TableLimitsTest {
     @Test
     void aTransactionSplitBetweenTwoInstancesIsOneViolation() {
         // two instances, each reading some of the transaction's partitions, counting in the same windows
-        TableLimits other = new TableLimits(rules, windows);
+        TableLimits other = new TableLimits(rules, windows, METRICS);
         List<Violation> first = check(limits, List.of(update(1, 78), update(3, 78), update(5, 78)));
         List<Violation> second = check(other, List.of(update(2, 78), update(4, 78)));
         assertThat(first).containsExactly(new Violation("*", "max_rows_per_transaction", "txId 78"));
@@ -88,22 +90,38 @@ class TableLimitsTest {
     void aTableWithoutLimitsClaimsNoWindow() {
         ChangeEvent other = new ChangeEvent("public.other", Op.DELETE, Map.of("id", 1), Map.of("id", 1), null, MINUTE,
                 Position.postgres(1L, 1L), Map.of());
-        LimitWindows refusing = claims -> {
-            throw new AssertionError("asked for " + claims);
+        LimitWindows refusing = new LimitWindows() {
+            @Override
+            public int[] places(List<Claim> claims) {
+                throw new AssertionError("asked for " + claims);
+            }
+
+            @Override
+            public Counted[] count(List<Tally> tallies) {
+                throw new AssertionError("asked for " + tallies);
+            }
         };
-        assertThat(new TableLimits(rules, refusing).check(List.of(change(other)))).containsExactly(List.of());
+        assertThat(new TableLimits(rules, refusing, METRICS).check(List.of(change(other)))).containsExactly(List.of());
     }
 
     @Test
     void inAnOrderedTableATransactionWholeInTheBatchAndWithinTheLimitClaimsNoWindow() {
         List<LimitWindows.Claim> asked = new java.util.ArrayList<>();
-        LimitWindows recording = claims -> {
-            asked.addAll(claims);
-            return windows.places(claims);
+        LimitWindows recording = new LimitWindows() {
+            @Override
+            public int[] places(List<Claim> claims) {
+                asked.addAll(claims);
+                return windows.places(claims);
+            }
+
+            @Override
+            public Counted[] count(List<Tally> tallies) {
+                return windows.count(tallies);
+            }
         };
         List<ChangeEvent> events = List.of(update(1, 90), update(2, 91), update(3, 91), update(4, 92), update(5, 93));
 
-        new TableLimits(rules, recording).check(events.stream().map(TableLimitsTest::ordered).toList());
+        new TableLimits(rules, recording, METRICS).check(events.stream().map(TableLimitsTest::ordered).toList());
 
         // 91 (two rows, the limit) and 92 have a change of another transaction before and after them: whole
         assertThat(asked).extracting(LimitWindows.Claim::window).containsExactly("public.t:tx:90", "public.t:tx:93");

@@ -68,12 +68,34 @@ class ContractsIT extends StackIntegrationTest {
     }
 
     @Test
+    void aThresholdInRowsOrPercentIsCrossedOnceInItsWindow() throws Exception {
+        // the windows are hours of commit time: the probe's rows all fall in one
+        Awaitility.await("not at the end of an hour").atMost(Duration.ofSeconds(70)).until(() ->
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC).getMinute() < 59);
+        // however many known emails this hour held (fewer than 30), 30 unknown ones make half of it
+        for (long id = 0; id < 30; id++) {
+            client.insert(100 + id, "login", null, "unknown@example.com");
+        }
+        PrometheusScrape after = client.awaitProcessed();
+
+        assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
+                PrometheusScrape.violations(TABLE, "email", "threshold"), 2.0));
+        JsonNode crossed = client.getJson("/api/violations?table=" + TABLE + "&column=email&rule=threshold&limit=5");
+        assertThat(crossed).extracting(row -> row.path("clause").asString()).containsExactlyInAnyOrder(
+                CONTRACT + " schema[0].properties[7].quality[2] (id email_rarely_unknown)",
+                CONTRACT + " schema[0].properties[7].quality[3] (id email_mostly_known)");
+        assertThat(crossed).extracting(row -> row.path("value").asString()).anyMatch(detail -> detail.startsWith(
+                "email_rarely_unknown: 2 values broke missing_values in the window from "));
+    }
+
+    @Test
     void theRulesEndpointListsEveryClauseCheckedOrNot() throws Exception {
         String rules = client.get("/actuator/rules").body();
 
         assertThat(rules).contains("activity_type:missing_values", "activity_type:length", "email:not_null")
                 .contains("quality[1] missingValues mustBe 0: checked as activity_type:missing_values")
-                .contains("nullValues mustBeLessThan 5 percent: not checked")
+                .contains("nullValues mustBeLessThan 5 percent: checked as email:threshold (email:nullValues)")
+                .contains("missingValues mustBeLessOrEqualTo 1: checked as email:threshold (email_rarely_unknown)")
                 .contains("rowCount mustBeGreaterThan 0: not checked");
     }
 
@@ -184,6 +206,20 @@ class ContractsIT extends StackIntegrationTest {
                           - metric: nullValues
                             mustBeLessThan: 5
                             unit: percent
+                          - id: email_rarely_unknown
+                            metric: missingValues
+                            arguments:
+                              missingValues: [unknown@example.com]
+                            mustBeLessOrEqualTo: 1
+                          - id: email_mostly_known
+                            metric: missingValues
+                            arguments:
+                              missingValues: [unknown@example.com]
+                            mustBeLessThan: 50
+                            unit: percent
+                            customProperties:
+                              - property: dqMonitorMinChanges
+                                value: 4
                     quality:
                       - metric: rowCount
                         mustBeGreaterThan: 0
