@@ -23,7 +23,9 @@ final class ExpressionsParser {
     private ExpressionsParser() {
     }
 
-    static List<TableRules.ColumnCheck> parse(CelExpressions expressions, String path, Object value) {
+    /** {@code clauses} gives an expression's contract clause by its name, or null for a native one. */
+    static List<TableRules.ColumnCheck> parse(CelExpressions expressions, String path, Object value,
+            java.util.function.Function<String, String> clauses) {
         if (value == null || "".equals(value)) {
             return List.of();
         }
@@ -48,9 +50,10 @@ final class ExpressionsParser {
                         + name + "'");
             }
             Object when = item.get("when");
-            checks.add(new TableRules.ColumnCheck(name, expressions.compile(itemPath,
+            String clause = clauses.apply(name);
+            checks.add(new TableRules.ColumnCheck(name, RuleValues.from(clause, () -> expressions.compile(itemPath,
                     text(itemPath + ".expr", item.get("expr")),
-                    when == null || when.toString().isBlank() ? null : when.toString())));
+                    when == null || when.toString().isBlank() ? null : when.toString())), clause));
         }
         return checks;
     }

@@ -56,11 +56,8 @@ final class RuleSetParser {
         String path = "dq.tables." + table;
         List<TableRules.ColumnCheck> checks = new ArrayList<>(columns(path + ".columns",
                 byPath(path + ".columns", spec.get("columns")), new ColumnOwner(table, clauses)));
-        for (TableRules.ColumnCheck expression : ExpressionsParser.parse(expressions, path + ".expressions",
-                spec.get("expressions"))) {
-            checks.add(new TableRules.ColumnCheck(expression.column(), expression.rule(),
-                    clauses.apply(table + "/expressions/" + expression.column())));
-        }
+        checks.addAll(ExpressionsParser.parse(expressions, path + ".expressions", spec.get("expressions"),
+                name -> clauses.apply(table + "/expressions/" + name)));
         return new TableRules(table, RuleValues.duration(path + ".freshness", spec.get("freshness")),
                 List.copyOf(checks),
                 conditionals(path + ".when", spec.get("when")),
@@ -158,9 +155,11 @@ final class RuleSetParser {
             byFactory.computeIfAbsent(factory, f -> new LinkedHashMap<>()).put(key, setting);
         });
         List<TableRules.ColumnCheck> checks = new ArrayList<>();
-        byFactory.forEach((factory, settings) -> factory.create(new RuleSettings(path, settings))
-                .ifPresent(rule -> checks.add(new TableRules.ColumnCheck(column, rule,
-                        owner.clauseOf(column, settings.keySet())))));
+        byFactory.forEach((factory, settings) -> {
+            String clause = owner.clauseOf(column, settings.keySet());
+            RuleValues.from(clause, () -> factory.create(new RuleSettings(path, settings)))
+                    .ifPresent(rule -> checks.add(new TableRules.ColumnCheck(column, rule, clause)));
+        });
         return checks;
     }
 

@@ -42,6 +42,22 @@ final class RuleValues {
         }
     }
 
+    /**
+     * What {@code parse} makes of settings that {@code clause} gave, if any: a mistake in them names the contract
+     * clause beside the key, since the key is where the contract's settings were merged, not where they were written.
+     */
+    static <T> T from(String clause, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidRulesException e) {
+            if (clause == null || e.getMessage().contains(clause)) {
+                throw e;
+            }
+            throw new InvalidRulesException(e.key(), e.getMessage().substring(e.key().length() + 2)
+                    + " (set by the contract clause " + clause + ")");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> asMap(String path, Object value) {
         if (value == null || "".equals(value)) {

@@ -55,7 +55,8 @@ final class ThresholdsParser {
                 throw new InvalidRulesException(at + ".name", "'" + name + "' is taken or not a name: up to 63 "
                         + "letters, digits, '_', '.', ':' or '-', starting with a letter or '_'");
             }
-            thresholds.add(threshold(at, name, item, factories, clauses.apply(name)));
+            String clause = clauses.apply(name);
+            thresholds.add(RuleValues.from(clause, () -> threshold(at, name, item, factories, clause)));
         }
         return List.copyOf(thresholds);
     }

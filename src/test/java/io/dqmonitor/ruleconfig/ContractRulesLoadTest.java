@@ -58,6 +58,29 @@ class ContractRulesLoadTest {
     }
 
     @Test
+    void aContractSettingNoRuleCanUseNamesItsClause() throws IOException {
+        Files.writeString(folder.resolve("orders.odcs.yaml"), io.dqmonitor.contracts.ContractsFixture.quality("code", """
+                - id: codes-known
+                  metric: invalidValues
+                  arguments: { pattern: '^(?!x)' }
+                  mustBe: 0
+                """));
+        assertThatThrownBy(() -> load("file:" + folder, "dq.rules.reload-interval: 1s")).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("dq.tables.shop.orders.columns.code.pattern")
+                .hasMessageContaining("orders.odcs.yaml schema[0].properties[0].quality[0] (id codes-known)");
+
+        Files.writeString(folder.resolve("orders.odcs.yaml"), io.dqmonitor.contracts.ContractsFixture.quality("code", """
+                - id: few-unknown
+                  metric: nullValues
+                  mustBeLessThan: 5
+                  customProperties: [{ property: dqMonitorWindow, value: soon }]
+                """));
+        assertThatThrownBy(() -> load("file:" + folder, "dq.rules.reload-interval: 1s")).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("dq.tables.shop.orders.thresholds[0].window")
+                .hasMessageContaining("orders.odcs.yaml schema[0].properties[0].quality[0] (id few-unknown)");
+    }
+
+    @Test
     void aConfluentRuleSetsCelConditionsAreExpressionsOverTheMessage() throws IOException {
         Path rules = folder.resolve("orders-rules.json");
         Files.writeString(rules, """
