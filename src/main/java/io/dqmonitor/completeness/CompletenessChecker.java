@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dqmonitor.partitions.TableLeads;
+import io.dqmonitor.rules.RuleMetrics;
 import io.dqmonitor.rules.RulesInForce;
+import io.dqmonitor.rules.TableRules;
 import io.dqmonitor.tasks.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every interval, counts the rows of each table with rules that this instance leads ({@link TableLeads}) and exports
- * how far that is from the count the stream implies ({@code dq_cdc_row_count_drift{table}}). Each check is settled
+ * how far that is from the count the stream implies ({@code dq_cdc_row_count_drift{table}}); a count outside the
+ * table's {@code min-rows}/{@code max-rows} is a violation {@code row_count}. Each check is settled
  * one check later, when every change its snapshot saw has had an interval to arrive and be stored by whichever
  * instance reads its partition: changes still on their way leave no drift, a lost one leaves a lasting difference.
  * The first check settled becomes the baseline, which stays open: every later check is compared with it.
@@ -31,10 +34,12 @@ class CompletenessChecker {
     private final RowCounters counters;
     private final CompletenessMetrics metrics;
     private final TableLeads leads;
+    private final RuleMetrics ruleMetrics;
     private final Duration interval;
 
     CompletenessChecker(LedgerStore store, RulesInForce rules, RowCounters counters, CompletenessMetrics metrics,
-            CompletenessProperties properties, TableLeads leads, BackgroundTasks tasks) {
+            CompletenessProperties properties, TableLeads leads, BackgroundTasks tasks, RuleMetrics ruleMetrics) {
+        this.ruleMetrics = ruleMetrics;
         this.store = store;
         this.rules = rules;
         this.counters = counters;
@@ -79,6 +84,7 @@ class CompletenessChecker {
             RowCounter.Counted counted = counter.count(table);
             log.debug("Completeness check of {}: {} rows in snapshot {}", table, counted.rows(), counted.snapshot());
             store.complete(check, counted.rows(), counted.snapshot());
+            checkBounds(table, counted.rows());
         } catch (RuntimeException e) {
             try {
                 store.discard(check);
@@ -86,6 +92,15 @@ class CompletenessChecker {
                 e.addSuppressed(discardFailed);
             }
             throw e;
+        }
+    }
+
+    /** A count outside the table's {@code min-rows}/{@code max-rows} is one violation per check that finds it. */
+    private void checkBounds(String table, long rows) {
+        TableRules tableRules = rules.tables().get(table);
+        if (tableRules != null && !tableRules.rows().allows(rows)) {
+            log.warn("{} holds {} rows, outside its bounds {}", table, rows, tableRules.rows());
+            ruleMetrics.violation(table, TableRules.TABLE_COLUMN, TableRules.ROW_COUNT);
         }
     }
 

@@ -52,8 +52,13 @@ final class ContractMapper {
             JsonNode quality = object.path("quality");
             for (int k = 0; k < quality.size(); k++) {
                 JsonNode rule = quality.get(k);
-                notChecked(where + ".quality[" + k + "]", table, QualityClauses.describe(rule),
-                        QualityClauses.tableLevelWhy(rule));
+                Map<String, Long> bounds = table == null ? Map.of() : RowCountClause.bounds(rule);
+                Checked clause = new Checked(where + ".quality[" + k + "]", QualityClauses.describe(rule),
+                        RowCountClause.LABEL, PropertyClauses.id(rule));
+                bounds.forEach((key, value) -> set(table, null, key, value, clause));
+                if (bounds.isEmpty()) {
+                    notChecked(clause.where(), table, clause.text(), QualityClauses.tableLevelWhy(rule));
+                }
             }
         }
         new SlaClauses(this, tableOfObject).map(contract.path("slaProperties"));

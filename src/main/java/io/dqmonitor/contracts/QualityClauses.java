@@ -179,7 +179,7 @@ final class QualityClauses {
     static String tableLevelWhy(JsonNode rule) {
         String metric = rule.path("metric").asString("");
         return switch (metric) {
-            case "rowCount" -> "a row count is of the whole table; completeness compares counts instead";
+            case "rowCount" -> "a row count is checked on mustBe, upper and lower bounds and mustBeBetween only";
             case "duplicateValues" -> "duplicates are of the whole table";
             default -> rule.path("type").asString("library") + " clauses of a whole object are not checked";
         };

@@ -66,7 +66,20 @@ final class RuleSetParser {
                 personal(path + ".columns", byPath(path + ".columns", spec.get("columns"))),
                 AnomalyRulesParser.parse(path + ".anomaly", spec.get("anomaly")),
                 ThresholdsParser.parse(path + ".thresholds", spec.get("thresholds"), factoriesByKey::get,
-                        name -> clauses.apply(table + "/thresholds/" + name)));
+                        name -> clauses.apply(table + "/thresholds/" + name)),
+                rowBounds(path, spec, table, clauses));
+    }
+
+    private static TableRules.RowBounds rowBounds(String path, Map<String, Object> spec, String table,
+            Function<String, String> clauses) {
+        Long min = RuleValues.from(clauses.apply(table + "/min-rows"),
+                () -> RuleValues.count(path + ".min-rows", spec.get("min-rows")));
+        Long max = RuleValues.from(clauses.apply(table + "/max-rows"),
+                () -> RuleValues.count(path + ".max-rows", spec.get("max-rows")));
+        if (min != null && max != null && min > max) {
+            throw new InvalidRulesException(path + ".min-rows", "is more than max-rows (" + min + " > " + max + ")");
+        }
+        return new TableRules.RowBounds(min, max);
     }
 
     private Map<String, PiiMode> personal(String path, Object columns) {

@@ -27,6 +27,22 @@ final class RuleValues {
         throw new InvalidRulesException(path, "expected a whole number of at least 1 but got '" + value + "'");
     }
 
+    /** A count of at least 0, or null when not given. */
+    static Long count(String path, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            long count = Long.parseLong(value.toString().trim());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidRulesException(path, "expected a whole number of at least 0 but got '" + value + "'");
+    }
+
     static Duration duration(String path, Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.source.IterableConfigurationP
 final class RulesTreeReader {
 
     static final Set<String> TABLE_SETTINGS = Set.of("freshness", "columns", "when", "max-deletes-per-minute",
-            "max-rows-per-transaction", "anomaly", "expressions", "thresholds");
+            "max-rows-per-transaction", "anomaly", "expressions", "thresholds", "min-rows", "max-rows");
     private static final ConfigurationPropertyName TABLES = ConfigurationPropertyName.of("dq.tables");
     /** Not a table (a table's name has a dot): how many tables are tracked, bound by the pipeline. */
     private static final ConfigurationPropertyName MAX_TRACKED = ConfigurationPropertyName.of("dq.tables.max-tracked");

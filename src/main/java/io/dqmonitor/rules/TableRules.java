@@ -19,17 +19,36 @@ import io.dqmonitor.privacy.PiiMode;
  * @param personal              the columns declared personal ({@code pii:}) and how each is masked
  * @param anomaly               how the table's signals are learned ({@code anomaly:})
  * @param thresholds            shares of failing values counted per window ({@code thresholds:})
+ * @param rows                  the fewest and most rows the table may hold ({@code min-rows}, {@code max-rows}), each
+ *                              null when not bounded, checked on the completeness counts
  */
 public record TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
         Integer maxDeletesPerMinute, Integer maxRowsPerTransaction, Map<String, PiiMode> personal,
-        AnomalyRules anomaly, List<Threshold> thresholds) {
+        AnomalyRules anomaly, List<Threshold> thresholds, RowBounds rows) {
 
-    /** A table without thresholds. */
+    /** A table without thresholds or row bounds. */
     public TableRules(String table, Duration freshness, List<ColumnCheck> checks, List<Conditional> conditionals,
             Integer maxDeletesPerMinute, Integer maxRowsPerTransaction, Map<String, PiiMode> personal,
             AnomalyRules anomaly) {
         this(table, freshness, checks, conditionals, maxDeletesPerMinute, maxRowsPerTransaction, personal, anomaly,
-                List.of());
+                List.of(), RowBounds.NONE);
+    }
+
+    /** The rule label, with column {@value #TABLE_COLUMN}, of a row count outside {@link #rows}. */
+    public static final String ROW_COUNT = "row_count";
+
+    /** Bounds on a table's row count, inclusive; either may be null. */
+    public record RowBounds(Long min, Long max) {
+
+        public static final RowBounds NONE = new RowBounds(null, null);
+
+        public boolean bounded() {
+            return min != null || max != null;
+        }
+
+        public boolean allows(long rows) {
+            return (min == null || rows >= min) && (max == null || rows <= max);
+        }
     }
 
     /** A table with default anomaly settings. */
@@ -67,7 +86,8 @@ public record TableRules(String table, Duration freshness, List<ColumnCheck> che
                 .map(check -> Map.entry(check.column(), check.rule().name()));
         Stream<Map.Entry<String, String>> tableLevel = Stream.of(
                         maxDeletesPerMinute == null ? null : Map.entry(TABLE_COLUMN, TableLimits.MAX_DELETES),
-                        maxRowsPerTransaction == null ? null : Map.entry(TABLE_COLUMN, TableLimits.MAX_ROWS))
+                        maxRowsPerTransaction == null ? null : Map.entry(TABLE_COLUMN, TableLimits.MAX_ROWS),
+                        rows.bounded() ? Map.entry(TABLE_COLUMN, ROW_COUNT) : null)
                 .filter(java.util.Objects::nonNull);
         Stream<Map.Entry<String, String>> windowed = thresholds.stream()
                 .map(threshold -> Map.entry(threshold.column(), Threshold.RULE));

@@ -15,6 +15,8 @@ import io.dqmonitor.rules.TableRules;
 import io.dqmonitor.tasks.BackgroundTasksFixture;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.dqmonitor.ruleconfig.RulesFixture;
+import io.dqmonitor.rules.RuleMetricsFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -34,10 +36,28 @@ class CompletenessCheckerTest {
             RuleFixtures.inForce(Map.of("public.a", table("public.a"), "public.b", table("public.b"))),
             CompletenessFixtures.counters(PROPERTIES),
             metrics, PROPERTIES, led::contains,
-            BackgroundTasksFixture.tasks(registry, Clock.systemUTC()));
+            BackgroundTasksFixture.tasks(registry, Clock.systemUTC()), RuleMetricsFixture.of(registry));
 
     private static TableRules table(String name) {
         return new TableRules(name, null, List.of(), List.of(), null, null);
+    }
+
+    @Test
+    void aCountOutsideTheTablesRowBoundsIsOneViolationPerCheck() {
+        TableRules bounded = RulesFixture.rules("""
+                dq.tables.public.a: { min-rows: 2, max-rows: 3 }
+                """).get("public.a");
+        CompletenessChecker checking = new CompletenessChecker(new InMemoryLedgerStore(),
+                RuleFixtures.inForce(Map.of("public.a", bounded)), CompletenessFixtures.counters(PROPERTIES), metrics,
+                PROPERTIES, led::contains, BackgroundTasksFixture.tasks(registry, Clock.systemUTC()),
+                RuleMetricsFixture.of(registry));
+        for (long rows : new long[] {1, 2, 3, 4, 4}) {
+            checking.check("public.a", table -> new RowCounter.Counted(rows, TransactionSnapshot.parse("110:110:")));
+        }
+
+        assertThat(bounded.columnRuleLabels()).containsExactly(Map.entry("*", "row_count"));
+        assertThat(registry.get("dq.violations").tag("table", "public.a").tag("rule", "row_count").counter().count())
+                .isEqualTo(3.0);
     }
 
     @Test

@@ -295,6 +295,7 @@ class RowCountLedgerTest {
         CompletenessProperties off = new CompletenessProperties(false, Duration.ofMinutes(5), Map.of());
         return new CompletenessChecker(store, rules, CompletenessFixtures.counters(off),
                 new CompletenessMetrics(registry), off, table -> true,
-                BackgroundTasksFixture.tasks(registry, Clock.systemUTC()));
+                BackgroundTasksFixture.tasks(registry, Clock.systemUTC()),
+                io.dqmonitor.rules.RuleMetricsFixture.of(registry));
     }
 }

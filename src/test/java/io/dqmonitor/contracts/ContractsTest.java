@@ -40,13 +40,13 @@ class ContractsTest {
                 "email", Map.of("max-length", "255", "pattern", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"),
                 "created_at", Map.of("not-null", true)));
         assertThat(rules.clauses().stream().filter(clause -> !clause.isChecked()).map(Clause::where))
-                .containsExactlyInAnyOrder("schema[0].properties[0].primaryKey", "schema[0].quality[0]",
-                        "slaProperties[1]");
+                .containsExactlyInAnyOrder("schema[0].properties[0].primaryKey", "slaProperties[1]");
+        assertThat(table.get("min-rows")).isEqualTo(1L);
         assertThat(table.get("thresholds")).isEqualTo(List.of(Map.of("name", "email_mostly_present",
                 "column", "email", "rule", Map.of("not-null", true), "below-percent", 5.0)));
         assertThat(rules.clauses()).filteredOn(Clause::isChecked).extracting(Clause::checkedAs).contains(
                 "activity_type:allowed_values", "activity_type:missing_values", "amount:range", "email:length",
-                "email:pattern", "email:threshold (email_mostly_present)", "freshness");
+                "email:pattern", "email:threshold (email_mostly_present)", "*:row_count", "freshness");
         assertThat(rules.schemas().get("public.user_activities").columns()).isEqualTo(Map.of("id", "integer",
                 "user_id", "integer", "activity_type", "string", "amount", "number", "email", "string",
                 "details", "object", "created_at", "timestamp"));
@@ -111,6 +111,26 @@ class ContractsTest {
                         .contains("only an upper bound"));
         assertThat(rules.clauses()).filteredOn(Clause::isChecked).extracting(Clause::checkedAs)
                 .contains("code:threshold (few-unknown)", "code:length");
+    }
+
+    @Test
+    void anObjectsRowCountBoundsTheTablesRows() throws IOException {
+        String contract = ContractsFixture.contract("amount", "minimum: 0") + """
+                    quality:
+                      - metric: rowCount
+                        mustBeBetween: [10, 500]
+                      - metric: rowCount
+                        mustBeGreaterThan: 9.5
+                      - metric: rowCount
+                        mustNotBe: 3
+                """;
+        write("o.odcs.yaml", contract);
+
+        ContractRules rules = load("file:" + folder);
+
+        assertThat(rules.tables().get("shop.orders")).containsEntry("min-rows", 10L).containsEntry("max-rows", 500L);
+        assertThat(rules.clauses()).filteredOn(clause -> !clause.isChecked()).extracting(Clause::where)
+                .containsExactly("schema[0].quality[2]");
     }
 
     @Test

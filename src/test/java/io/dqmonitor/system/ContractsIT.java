@@ -96,7 +96,7 @@ class ContractsIT extends StackIntegrationTest {
                 .contains("quality[1] missingValues mustBe 0: checked as activity_type:missing_values")
                 .contains("nullValues mustBeLessThan 5 percent: checked as email:threshold (email:nullValues)")
                 .contains("missingValues mustBeLessOrEqualTo 1: checked as email:threshold (email_rarely_unknown)")
-                .contains("rowCount mustBeGreaterThan 0: not checked");
+                .contains("rowCount mustBeGreaterThan 0: checked as *:row_count");
     }
 
     @Test
