@@ -104,6 +104,28 @@ public class ViolationLog {
     }
 
     public void store(List<Entry> entries) {
+        Rows rows = rows(entries);
+        List<Object[]> violations = rows.violations();
+        List<Object[]> schemaChanges = rows.schemaChanges();
+        if (violations.isEmpty() && schemaChanges.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            if (!violations.isEmpty()) {
+                jdbc.batchUpdate(INSERT_VIOLATION, violations);
+            }
+            if (!schemaChanges.isEmpty()) {
+                jdbc.batchUpdate(INSERT_SCHEMA_CHANGE, schemaChanges);
+            }
+        });
+    }
+
+    /** The statements' arguments for a batch: one row of each table per violation and per schema change. */
+    public record Rows(List<Object[]> violations, List<Object[]> schemaChanges) {
+    }
+
+    /** The rows {@link #store} inserts, without the database: also what the AOT cache's training runs. */
+    public static Rows rows(List<Entry> entries) {
         List<Object[]> violations = new ArrayList<>();
         List<Object[]> schemaChanges = new ArrayList<>();
         for (Entry entry : entries) {
@@ -127,17 +149,7 @@ public class ViolationLog {
                         Storable.text(c.oldType()), Storable.text(c.newType()), sourcePosition, lsn, sourceTs, eventId});
             }
         }
-        if (violations.isEmpty() && schemaChanges.isEmpty()) {
-            return;
-        }
-        transaction.executeWithoutResult(status -> {
-            if (!violations.isEmpty()) {
-                jdbc.batchUpdate(INSERT_VIOLATION, violations);
-            }
-            if (!schemaChanges.isEmpty()) {
-                jdbc.batchUpdate(INSERT_SCHEMA_CHANGE, schemaChanges);
-            }
-        });
+        return new Rows(violations, schemaChanges);
     }
 
     /** {@code dq_monitor.violations} under the history's retention. */

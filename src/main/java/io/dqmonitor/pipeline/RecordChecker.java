@@ -94,6 +94,18 @@ class RecordChecker {
         return new CheckedBatch(events, rejections, others);
     }
 
+    /**
+     * The checks of one record of a row change, without the shared schema baselines, which need the database: the
+     * AOT cache's training runs the rest of the path with it. Null for a record of no row change.
+     */
+    CheckedBatch.Checked checkAlone(ConsumerRecord<byte[], ByteBuffer> record) {
+        if (reader.read(record.topic(), record.headers(), record.key(), record.value()) instanceof ParsedRecord.Event e) {
+            ChangeEvent event = unavailable.mark(SourceClock.connector(record.topic()), e.event());
+            return checked(record, event, event, personalColumns(event), false);
+        }
+        return null;
+    }
+
     private void check(ConsumerRecord<byte[], ByteBuffer> record, ChangeEvent event,
             List<CheckedBatch.Checked> events, List<CheckedBatch.Rejection> rejections) {
         Map<String, PiiMode> personal = personalColumns(event);

@@ -41,11 +41,18 @@ public class RecentChangesStore {
         if (oldestFirst.isEmpty()) {
             return;
         }
-        List<RecentChange> kept = oldestFirst.subList(Math.max(0, oldestFirst.size() - capacity), oldestFirst.size());
-        List<String> args = new ArrayList<>(kept.size() + 1);
+        List<String> args = new ArrayList<>(Math.min(oldestFirst.size(), capacity) + 1);
         args.add(Integer.toString(capacity));
-        kept.forEach(change -> args.add(json.writeValueAsString(change.withValuesCutTo(maxValueLength))));
+        args.addAll(entries(oldestFirst));
         redis.execute(PUSH_NEW, List.of(key), args.toArray());
+    }
+
+    /** The entries {@link #append} pushes for a batch, as JSON text, without Redis: also the AOT cache's training. */
+    public List<String> entries(List<RecentChange> oldestFirst) {
+        List<RecentChange> kept = oldestFirst.subList(Math.max(0, oldestFirst.size() - capacity), oldestFirst.size());
+        List<String> entries = new ArrayList<>(kept.size());
+        kept.forEach(change -> entries.add(json.writeValueAsString(change.withValuesCutTo(maxValueLength))));
+        return entries;
     }
 
     /** Up to {@code count} entries as stored (JSON text), newest first. */
