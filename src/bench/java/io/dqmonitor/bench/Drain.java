@@ -17,7 +17,10 @@ import org.apache.kafka.common.TopicPartition;
  * dq-monitor's counts all its threads (consumer, collector, compiler, writers).
  */
 record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, MachineCpu.Spent machine,
-        MachineCpu.Spent secondHalfMachine) {
+        MachineCpu.Spent secondHalfMachine, MachineCpu.Spent coldMachine) {
+
+    /** How many records a fresh process drains for the cold figure: {@code -Dbench.cold-records}. */
+    static final long COLD_RECORDS = Bench.setting("cold-records", 100_000);
 
     /** What to drain: the topic's one partition, how many records it holds, and the new group. */
     record Target(TopicPartition partition, long records, String group) {
@@ -31,6 +34,11 @@ record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, Machine
         return machine.microsPerRecord().get(MachineCpu.Part.SERVICE);
     }
 
+    /** The CPU a record over the drain's first {@link #COLD_RECORDS} records (or all, if fewer), start included. */
+    double coldCpuMicrosPerRecord() {
+        return coldMachine.microsPerRecord().get(MachineCpu.Part.SERVICE);
+    }
+
     double secondHalfCpuMicrosPerRecord() {
         return secondHalfMachine.microsPerRecord().get(MachineCpu.Part.SERVICE);
     }
@@ -41,9 +49,8 @@ record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, Machine
      */
     static Drain run(EmbeddedStack stack, Admin admin, Target target, Service launch) throws Exception {
         resetStoredState(stack);
-        ServiceProcess service = Bench.onExit(launch.jar() == null
-                ? ServiceProcess.launch(stack, launch.name(), launch.jvmOptions(), launch.settings())
-                : ServiceProcess.launch(stack, launch.name(), launch.jar(), launch.jvmOptions(), launch.settings()));
+        ServiceProcess service = Bench.onExit(ServiceProcess.launch(stack, launch.name(), Bench.serviceJava(),
+                launch.jar(), launch.jvmOptions(), launch.settings()));
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (!Bench.assigned(admin, target.group(), target.partition())) {
@@ -54,10 +61,16 @@ record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, Machine
             long start = System.nanoTime();
             MachineCpu.Snapshot machineAtStart = MachineCpu.now(service.pid());
             MachineCpu.Snapshot machineAtHalf = null;
+            MachineCpu.Snapshot machineCold = null;
+            long coldOffset = 0;
             long half = 0;
             long halfOffset = 0;
             for (long committed = 0; committed < records;
                     committed = Bench.committedOffset(admin, target.group(), target.partition())) {
+                if (machineCold == null && committed >= Math.min(records, COLD_RECORDS)) {
+                    coldOffset = committed;
+                    machineCold = MachineCpu.now(service.pid());
+                }
                 if (half == 0 && committed >= records / 2) {
                     half = System.nanoTime();
                     halfOffset = committed;
@@ -73,7 +86,9 @@ record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, Machine
             report(service);
             return new Drain(records / ((end - start) / 1e9), (records - halfOffset) / ((end - half) / 1e9),
                     MachineCpu.between(machineAtStart, machineAtEnd, records),
-                    MachineCpu.between(machineAtHalf, machineAtEnd, records - halfOffset));
+                    MachineCpu.between(machineAtHalf, machineAtEnd, records - halfOffset),
+                    machineCold == null ? MachineCpu.between(machineAtStart, machineAtEnd, records)
+                            : MachineCpu.between(machineAtStart, machineCold, coldOffset));
         } finally {
             service.terminate(Duration.ofSeconds(60));
         }

@@ -48,7 +48,8 @@ public final class LatencyBenchmark {
             // dq-monitor's part would include the time Kafka Connect's producer held the record
             Bench.log("record timestamps of " + Bench.TOPIC + ": " + timestampType(admin));
             ServiceProcess service = Bench.onExit(
-                    ServiceProcess.start(stack, "bench-latency", Bench.serviceJvmOptions(), Map.of()));
+                    Bench.ready(ServiceProcess.launch(stack, "bench-latency", Bench.serviceJava(), Bench.serviceJar(),
+                            Bench.serviceJvmOptions(), Map.of())));
             warmUp(stack, admin, clients, rate, warmUp);
             long base = Bench.endOffset(admin, Bench.PARTITION);
             try (RecentChangesWatcher watcher = new RecentChangesWatcher(stack.redisPort(), watchEvery)) {

@@ -32,17 +32,22 @@ import org.apache.kafka.common.serialization.ByteBufferDeserializer;
  * then parsed) and checks it against the shipped rules, the least any monitor must do.</li>
  * </ul>
  * Each prints its rate and the CPU its process spent a record while reading (its own start and JIT warm-up before the
- * first poll left out, the compiling during the read included).
+ * first poll left out, the compiling during the read included), and both over the second half of the records, when
+ * its code is compiled: the warm figures dq-monitor's own second half is compared with.
  */
 final class ReaderRun {
 
     enum Mode { BYTES, PARSE }
 
-    private static final Pattern RESULT =
-            Pattern.compile("reader: (\\d+) records, (-?\\d+) checked in (\\d+) ns, (\\d+) ns of CPU");
+    private static final Pattern RESULT = Pattern.compile("reader: (\\d+) records, (-?\\d+) checked in (\\d+) ns, "
+            + "(\\d+) ns of CPU; second half: (\\d+) records in (\\d+) ns, (\\d+) ns of CPU");
 
-    /** Records per second, from partition assigned to the last record read, and microseconds of CPU a record. */
-    record Rate(double recordsPerSecond, double cpuMicrosPerRecord) {
+    /**
+     * Records per second, from partition assigned to the last record read, and microseconds of CPU a record; and the
+     * same over the second half of the records, when the reader's code is compiled.
+     */
+    record Rate(double recordsPerSecond, double cpuMicrosPerRecord, double secondHalfRecordsPerSecond,
+            double secondHalfCpuMicrosPerRecord) {
     }
 
     /** dq-monitor's own fetch, batch and socket settings (application.yml); its deserializers are below. */
@@ -56,14 +61,18 @@ final class ReaderRun {
     /** Reads {@code records} of {@code format}'s topic; {@code registryUrl} is needed for Avro. */
     static Rate run(Mode mode, TopicFormat format, String bootstrapServers, String registryUrl, long records)
             throws IOException, InterruptedException {
-        String output = Bench.runJava(Bench.serviceJvmOptions(), ReaderRun.class.getName(), mode.name(),
+        // dq-monitor's JVM and options, but not its AOT cache, which is of its own class path
+        List<String> options = Bench.serviceJvmOptions().stream().filter(o -> !o.startsWith("-XX:AOTCache")).toList();
+        String output = Bench.runJava(options, ReaderRun.class.getName(), mode.name(),
                 bootstrapServers, Long.toString(records), format.name(), registryUrl);
         Matcher matcher = RESULT.matcher(output);
         if (!matcher.find()) {
             throw new IllegalStateException("no figures in the output of the " + mode + " reader:\n" + output);
         }
         long read = Long.parseLong(matcher.group(1));
-        return new Rate(read / (Long.parseLong(matcher.group(3)) / 1e9), Long.parseLong(matcher.group(4)) / 1e3 / read);
+        long half = Long.parseLong(matcher.group(5));
+        return new Rate(read / (Long.parseLong(matcher.group(3)) / 1e9), Long.parseLong(matcher.group(4)) / 1e3 / read,
+                half / (Long.parseLong(matcher.group(6)) / 1e9), Long.parseLong(matcher.group(7)) / 1e3 / half);
     }
 
     public static void main(String[] args) {
@@ -86,15 +95,26 @@ final class ReaderRun {
             long checked = 0;
             long start = System.nanoTime();
             long cpuAtStart = cpuNanos();
+            long readAtHalf = -1;
+            long half = 0;
+            long cpuAtHalf = 0;
             while (read < records) {
                 for (ConsumerRecord<byte[], ByteBuffer> record : consumer.poll(Duration.ofSeconds(1))) {
                     checked += mode == Mode.BYTES ? sum(record.value()) : readAndCheck(reader, evaluator, record);
                     read++;
                 }
+                if (readAtHalf < 0 && read >= records / 2) {
+                    readAtHalf = read;
+                    half = System.nanoTime();
+                    cpuAtHalf = cpuNanos();
+                }
             }
+            long end = System.nanoTime();
+            long cpuAtEnd = cpuNanos();
             // printed, so that no work above can be left out by the compiler
-            System.out.printf("reader: %d records, %d checked in %d ns, %d ns of CPU%n", read, checked,
-                    System.nanoTime() - start, cpuNanos() - cpuAtStart);
+            System.out.printf("reader: %d records, %d checked in %d ns, %d ns of CPU; second half: %d records in %d ns,"
+                    + " %d ns of CPU%n", read, checked, end - start, cpuAtEnd - cpuAtStart, read - readAtHalf,
+                    end - half, cpuAtEnd - cpuAtHalf);
         }
     }
 

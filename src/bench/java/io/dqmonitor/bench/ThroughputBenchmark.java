@@ -29,7 +29,9 @@ import org.apache.kafka.common.TopicPartition;
  * on a machine that runs the whole stack, every part's CPU counts against the rate.
  *
  * <p>{@code ./mvnw -Pbench -DskipTests package exec:exec@throughput [-Dbench.events=100000 -Dbench.runs=5
- * -Dbench.baseline-jar=<an earlier target/dq-monitor-*.jar> -Dbench.baseline-jvm="<its JVM options>"]}
+ * -Dbench.baseline-jar=<an earlier target/dq-monitor-*.jar> -Dbench.baseline-jvm="<its JVM options>"
+ * -Dbench.service-java=<the image's java> -Dbench.service-jar=<target/aot/dq-monitor.jar>
+ * -Dbench.cold-records=100000]}
  */
 public final class ThroughputBenchmark {
 
@@ -52,6 +54,7 @@ public final class ThroughputBenchmark {
                 }
             }
             figures.print(records);
+            figures.printGoals();
         }
     }
 
@@ -73,9 +76,13 @@ public final class ThroughputBenchmark {
         figures.add(run, format, ThroughputFigures.KAFKA, reference.fetchRecordsPerSecond(), Double.NaN);
         ReaderRun.Rate bytes = ReaderRun.run(ReaderRun.Mode.BYTES, format, servers, "", contest.records());
         figures.add(run, format, ThroughputFigures.BYTES, bytes.recordsPerSecond(), bytes.cpuMicrosPerRecord());
+        figures.add(run, format, ThroughputFigures.BYTES_WARM, bytes.secondHalfRecordsPerSecond(),
+                bytes.secondHalfCpuMicrosPerRecord());
         ReaderRun.Rate read = ReaderRun.run(ReaderRun.Mode.PARSE, format, servers, contest.registry(),
                 contest.records());
         figures.add(run, format, "read and check only", read.recordsPerSecond(), read.cpuMicrosPerRecord());
+        figures.add(run, format, ThroughputFigures.READ_WARM, read.secondHalfRecordsPerSecond(),
+                read.secondHalfCpuMicrosPerRecord());
         String baseline = System.getProperty("bench.baseline-jar", "").trim();
         List<String> baselineJvm = Bench.options("bench.baseline-jvm");
         if (format == TopicFormat.JSON && (!baseline.isEmpty() || !baselineJvm.isEmpty())) {
@@ -86,10 +93,11 @@ public final class ThroughputBenchmark {
             figures.add(run, format, "dq-monitor before, second half", before.secondHalfRecordsPerSecond(),
                     before.secondHalfCpuMicrosPerRecord());
         }
-        Drain dq = drain(contest, contest.name(), null, Bench.serviceJvmOptions());
+        Drain dq = drain(contest, contest.name(), Bench.serviceJar(), Bench.serviceJvmOptions());
         figures.add(run, format, "dq-monitor, whole topic", dq.recordsPerSecond(), dq.cpuMicrosPerRecord());
-        figures.add(run, format, "dq-monitor, second half of the topic", dq.secondHalfRecordsPerSecond(),
+        figures.add(run, format, ThroughputFigures.DQ_WARM, dq.secondHalfRecordsPerSecond(),
                 dq.secondHalfCpuMicrosPerRecord());
+        figures.add(run, format, ThroughputFigures.DQ_COLD, Double.NaN, dq.coldCpuMicrosPerRecord());
         Bench.log(String.format("run %d, %s: ConsumerPerformance %,.0f records/s (%.1f MB/s); byte reader %,.0f;"
                         + " read and check %,.0f (%.1f µs of CPU a record); dq-monitor %,.0f records/s (second half"
                         + " %,.0f), %.1f µs of CPU a record (second half %.1f)", contest.run(), format.label(),

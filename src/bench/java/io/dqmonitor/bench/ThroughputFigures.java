@@ -12,6 +12,10 @@ final class ThroughputFigures {
 
     static final String KAFKA = "Kafka ConsumerPerformance";
     static final String BYTES = "byte reader (the fair limit)";
+    static final String BYTES_WARM = "byte reader, second half";
+    static final String READ_WARM = "read and check only, second half";
+    static final String DQ_WARM = "dq-monitor, second half of the topic";
+    static final String DQ_COLD = "dq-monitor, cold: its first records";
 
     private final int runs;
     private final Map<String, double[]> rates = new LinkedHashMap<>();
@@ -38,6 +42,38 @@ final class ThroughputFigures {
                     ratio(key, format + ": " + KAFKA), ratio(key, format + ": " + BYTES),
                     Double.isNaN(cpu.get(key)[0]) ? "" : String.format("%.1f", Bench.median(cpu.get(key))));
         }
+    }
+
+    /**
+     * The goals, as CPU a record against CPU a record within each run (medians over runs): dq-monitor warm against
+     * the byte reader warm (at most 2.5 times) and against the read-and-check reader warm (1.5), and dq-monitor cold
+     * against itself warm (2).
+     */
+    void printGoals() {
+        System.out.printf("%nGoals, CPU a record against CPU a record in the same run (median of the runs' ratios):%n");
+        for (TopicFormat format : TopicFormat.values()) {
+            String label = format.label() + ": ";
+            goal(label + "dq-monitor warm / byte reader warm", cpuRatio(label + DQ_WARM, label + BYTES_WARM), 2.5);
+            goal(label + "dq-monitor warm / read and check warm", cpuRatio(label + DQ_WARM, label + READ_WARM), 1.5);
+            goal(label + "dq-monitor cold / dq-monitor warm", cpuRatio(label + DQ_COLD, label + DQ_WARM), 2.0);
+        }
+    }
+
+    private static void goal(String what, double ratio, double most) {
+        if (!Double.isNaN(ratio)) {
+            System.out.printf("  %-56s %6.2f  (goal <= %.1f: %s)%n", what, ratio, most, ratio <= most ? "met" : "not met");
+        }
+    }
+
+    private double cpuRatio(String key, String of) {
+        if (!cpu.containsKey(key) || !cpu.containsKey(of)) {
+            return Double.NaN;
+        }
+        double[] ratios = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ratios[i] = cpu.get(key)[i] / cpu.get(of)[i];
+        }
+        return Bench.median(ratios);
     }
 
     /** The median over runs of {@code key}'s rate divided by {@code of}'s in the same run; NaN without {@code of}. */

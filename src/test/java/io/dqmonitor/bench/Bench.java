@@ -51,6 +51,27 @@ final class Bench {
         return options.isEmpty() ? List.of("-XX:+UseParallelGC", "-Xmx192m", "-XX:NewRatio=1") : options;
     }
 
+    /**
+     * The {@code java} that runs dq-monitor and the readers beside it: {@code -Dbench.service-java}, the image's JDK
+     * (25) for example, else this JVM's.
+     */
+    static String serviceJava() {
+        String java = System.getProperty("bench.service-java", "").trim();
+        return java.isEmpty() ? ProcessHandle.current().info().command().orElse("java") : java;
+    }
+
+    /** The jar dq-monitor runs from: {@code -Dbench.service-jar} (the AOT cache's extracted one), else null: this build's. */
+    static java.nio.file.Path serviceJar() {
+        String jar = System.getProperty("bench.service-jar", "").trim();
+        return jar.isEmpty() ? null : java.nio.file.Path.of(jar);
+    }
+
+    /** {@code service}, once it is ready. */
+    static io.dqmonitor.stack.ServiceProcess ready(io.dqmonitor.stack.ServiceProcess service) {
+        service.awaitReady();
+        return service;
+    }
+
     /** The words of a system property that holds JVM options; none when it is not set or blank. */
     static List<String> options(String property) {
         return Arrays.stream(System.getProperty(property, "").trim().split("\\s+"))
@@ -63,7 +84,7 @@ final class Bench {
      */
     static String runJava(List<String> jvmOptions, String mainClass, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        List<String> command = new ArrayList<>(List.of(serviceJava()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));

@@ -68,9 +68,24 @@ public final class ServiceProcess {
         return launch(stack, name, port, jar(), jvmOptions, settings);
     }
 
+    /**
+     * As {@link #launch(EmbeddedStack, String, Path, List, Map)}, with another {@code java} (a JDK of the image's
+     * version, for a benchmark); a null jar is this build.
+     */
+    public static ServiceProcess launch(EmbeddedStack stack, String name, String java, Path jar,
+            List<String> jvmOptions, Map<String, String> settings) throws IOException {
+        return launch(stack, name, Ports.free(), java, jar == null ? jar() : jar, jvmOptions, settings);
+    }
+
     private static ServiceProcess launch(EmbeddedStack stack, String name, int port, Path jar, List<String> jvmOptions,
             Map<String, String> settings) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        return launch(stack, name, port, ProcessHandle.current().info().command().orElse("java"), jar, jvmOptions,
+                settings);
+    }
+
+    private static ServiceProcess launch(EmbeddedStack stack, String name, int port, String java, Path jar,
+            List<String> jvmOptions, Map<String, String> settings) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         stack.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
