@@ -69,13 +69,12 @@ class ContractsIT extends StackIntegrationTest {
 
     @Test
     void aThresholdInRowsOrPercentIsCrossedOnceInItsWindow() throws Exception {
-        // the windows are hours of commit time: the probe's rows all fall in one
-        Awaitility.await("not at the end of an hour").atMost(Duration.ofSeconds(70)).until(() ->
-                java.time.LocalTime.now(java.time.ZoneOffset.UTC).getMinute() < 59);
-        // however many known emails this hour held (fewer than 30), 30 unknown ones make half of it
-        for (long id = 0; id < 30; id++) {
-            client.insert(100 + id, "login", null, "unknown@example.com");
-        }
+        // one transaction: the 30 rows share a commit time, so one window of each threshold holds them all. Besides
+        // them, that second holds only the few rows committed in it before (the percentage is of all the window's
+        // values, and earlier tests may leave a backlog of rows committed in this hour): 30 unknown emails are more
+        // than half of it
+        client.execute("INSERT INTO public.user_activities (user_id, activity_type, email) "
+                + "SELECT 100 + n, 'login', 'unknown@example.com' FROM generate_series(1, 30) AS n");
         PrometheusScrape after = client.awaitProcessed();
 
         assertThat(after.growthSince(before, "dq_violations_total")).isEqualTo(Map.of(
@@ -220,6 +219,8 @@ class ContractsIT extends StackIntegrationTest {
                             customProperties:
                               - property: dqMonitorMinChanges
                                 value: 4
+                              - property: dqMonitorWindow
+                                value: 1s
                     quality:
                       - metric: rowCount
                         mustBeGreaterThan: 0
