@@ -42,8 +42,8 @@ record MinuteCounts(long[] changes, Map<String, double[]> pools) {
             }
             Object value = event.after().get(column);
             pool(kinds, "null_rate", Signal.nullRateName(column), value == null ? 1 : 0);
-            Double number = number(value);
-            if (number != null) {
+            double number = number(value);
+            if (!Double.isNaN(number)) {
                 pool(kinds, "mean", Signal.meanName(column), number);
             }
         }
@@ -70,14 +70,14 @@ record MinuteCounts(long[] changes, Map<String, double[]> pools) {
     }
 
     /**
-     * The value as a double, or null when it is not a number the mean can take: text, or a number beyond a double's
+     * The value as a double, or NaN when it is not a number the mean can take: text, or a number beyond a double's
      * range ({@code 1e400}) or not finite, which would turn every mean of its pool, and the detector, into infinity.
      */
-    private static Double number(Object value) {
+    private static double number(Object value) {
         if (value instanceof Number number) {
             double d = number instanceof BigDecimal decimal ? decimal.doubleValue() : number.doubleValue();
-            return Double.isFinite(d) ? d : null;
+            return Double.isFinite(d) ? d : Double.NaN;
         }
-        return null;
+        return Double.NaN;
     }
 }

@@ -84,8 +84,8 @@ public record Capture(Snapshot snapshot, StreamOrder order) {
         if (sequence == null || !sequence.isString()) {
             return null;
         }
-        String[] parts = sequence.asString().replaceAll("[\\[\\]\" ]", "").split(",", -1);
-        if (parts.length != 2) {
+        String[] parts = twoParts(sequence.asString());
+        if (parts == null) {
             return null;
         }
         // the stream's first commit has no last commit before it
@@ -93,6 +93,28 @@ public record Capture(Snapshot snapshot, StreamOrder order) {
         long lastCommit = noLastCommit ? 0 : number(parts[0]);
         long lsn = number(parts[1]);
         return lsn < 0 || lastCommit < 0 ? null : new StreamOrder(lastCommit, lsn, 0);
+    }
+
+    /**
+     * The two comma-separated parts of the text without brackets, quotes and spaces, or null when there are not two:
+     * by hand, since a regular expression per change cost a compiled pattern per change.
+     */
+    private static String[] twoParts(String text) {
+        StringBuilder first = new StringBuilder(20);
+        StringBuilder second = new StringBuilder(20);
+        StringBuilder part = first;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',') {
+                if (part == second) {
+                    return null;
+                }
+                part = second;
+            } else if (c != '[' && c != ']' && c != '"' && c != ' ') {
+                part.append(c);
+            }
+        }
+        return part == second ? new String[] {first.toString(), second.toString()} : null;
     }
 
     private static long number(String text) {
