@@ -92,6 +92,8 @@ public final class ThroughputBenchmark {
                     before.cpuMicrosPerRecord());
             figures.add(run, format, "dq-monitor before, second half", before.secondHalfRecordsPerSecond(),
                     before.secondHalfCpuMicrosPerRecord());
+            figures.add(run, format, "dq-monitor before, cold: its first records", Double.NaN,
+                    before.coldCpuMicrosPerRecord());
         }
         Drain dq = drain(contest, contest.name(), Bench.serviceJar(), Bench.serviceJvmOptions());
         figures.add(run, format, "dq-monitor, whole topic", dq.recordsPerSecond(), dq.cpuMicrosPerRecord());
