@@ -112,15 +112,11 @@ final class ThresholdsParser {
     }
 
     private static int count(String path, Object value) {
-        try {
-            int count = Integer.parseInt(required(path, value).trim());
-            if (count >= 0) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        long count = RuleValues.count(path, required(path, value));
+        if (count > Integer.MAX_VALUE) {
+            throw new InvalidRulesException(path, "expected at most " + Integer.MAX_VALUE + " but got " + count);
         }
-        throw new InvalidRulesException(path, "expected a whole number of at least 0 but got '" + value + "'");
+        return (int) count;
     }
 
     private static double percent(String path, Object value, boolean inclusive) {
