@@ -13,34 +13,29 @@ final class RuleValues {
     }
 
     static Integer positive(String path, Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        try {
-            int limit = Integer.parseInt(value.toString().trim());
-            if (limit >= 1) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRulesException(path, "expected a whole number of at least 1 but got '" + value + "'");
+        Long number = wholeNumber(path, value, 1, Integer.MAX_VALUE);
+        return number == null ? null : number.intValue();
     }
 
     /** A count of at least 0, or null when not given. */
     static Long count(String path, Object value) {
+        return wholeNumber(path, value, 0, Long.MAX_VALUE);
+    }
+
+    private static Long wholeNumber(String path, Object value, long least, long most) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
         try {
-            long count = Long.parseLong(value.toString().trim());
-            if (count >= 0) {
-                return count;
+            long number = Long.parseLong(value.toString().trim());
+            if (number >= least && number <= most) {
+                return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidRulesException(path, "expected a whole number of at least 0 but got '" + value + "'");
+        throw new InvalidRulesException(path, "expected a whole number of at least " + least + " but got '" + value
+                + "'");
     }
 
     static Duration duration(String path, Object value) {
