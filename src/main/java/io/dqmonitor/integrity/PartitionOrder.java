@@ -29,13 +29,12 @@ final class PartitionOrder {
     }
 
     /** Whether a streamed change is older than the furthest one and none of the latest changes read. */
-    boolean regresses(Capture capture, String identity) {
+    boolean regresses(Capture capture, long id) {
         Capture.StreamOrder order = capture.order();
         if (capture.snapshot() != Capture.Snapshot.NONE || order == null) {
             // snapshot reads all share one position, which is before everything streamed after them
             return false;
         }
-        long id = shortId(identity);
         boolean regresses = furthest != null && order.compareTo(furthest) < 0 && !seen(id);
         if (furthest == null || order.compareTo(furthest) > 0) {
             furthest = order;
@@ -57,14 +56,5 @@ final class PartitionOrder {
         recent[next] = id;
         next = (next + 1) % recent.length;
         held = Math.min(held + 1, recent.length);
-    }
-
-    /** The first 64 bits of the identity's hash (hex): enough to tell changes of one window apart. */
-    private static long shortId(String identity) {
-        try {
-            return Long.parseUnsignedLong(identity, 0, 16, 16);
-        } catch (IndexOutOfBoundsException | NumberFormatException notHex) {
-            return identity.hashCode();
-        }
     }
 }

@@ -31,10 +31,11 @@ public class StreamIntegrity {
      *
      * @param connector  the connector, as the topic names it (its {@code topic.prefix})
      * @param offset     where the change is in its Kafka partition
-     * @param identity   the change's identity ({@code SourcePosition.id()}), the same for each delivery of it
+     * @param identity   the change's identity ({@code SourcePosition.fingerprint()}), the same for each delivery of it
+     *                   within this process
      */
     public synchronized void observe(String connector, String topic, int partition, long offset, ChangeEvent event,
-            String identity) {
+            long identity) {
         PartitionOrder order = partitions.computeIfAbsent(topic + '\u0000' + partition,
                 p -> new PartitionOrder(redeliveryWindow));
         if (!order.isNew(offset)) {

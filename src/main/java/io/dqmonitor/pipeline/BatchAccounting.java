@@ -78,7 +78,7 @@ class BatchAccounting {
             }
             statistics.record(event, c.evaluation(), c.schemaChanges());
             integrity.observe(connector, c.origin().topic(), c.origin().partition(), c.origin().offset(), event,
-                    c.position().id());
+                    c.position().fingerprint());
             binlogPositions.stored(event.table(), event.position());
             metrics.eventProcessed(event.table(), event.op(), event.sourceTimestamp(), c.origin().inKafkaAt(), now);
             c.evaluation().violations().forEach(v -> rules.violation(event.table(), v.column(), v.rule()));

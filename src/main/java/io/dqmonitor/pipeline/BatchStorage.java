@@ -51,7 +51,7 @@ class BatchStorage {
         // a table whose topic has one partition has its changes in source order: a transaction's are consecutive
         Map<String, Boolean> ordered = new HashMap<>();
         List<List<Violation>> over = health.read(PipelineHealth.LIMITS, () -> limits.check(events.stream()
-                .map(c -> new TableLimits.Change(c.event(), c.position().id(),
+                .map(c -> new TableLimits.Change(c.event(), c.position(),
                         ordered.computeIfAbsent(c.event().table(), table -> leads.partitions(table) == 1)))
                 .toList()));
         List<CheckedBatch.Checked> checked = new ArrayList<>(events.size());

@@ -123,7 +123,7 @@ class RecordChecker {
         }
         try {
             // an exception here is the shared baselines out of reach: it fails the batch, to be retried
-            drift = health.read(PipelineHealth.SCHEMA, () -> schemas.observe(timed, checked.position().id()));
+            drift = health.read(PipelineHealth.SCHEMA, () -> schemas.observe(timed, checked.position()::id));
         } catch (Error driftFailed) {
             rejections.add(rejection(record, event, personal, "tracking the event's columns failed: ", driftFailed));
             return;

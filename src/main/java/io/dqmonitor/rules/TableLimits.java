@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.cdc.Op;
+import io.dqmonitor.cdc.SourcePosition;
 
 /**
  * Limits over many changes: a table's deletes per minute of source commit time, its rows per source transaction
@@ -31,15 +32,15 @@ public final class TableLimits {
     }
 
     /**
-     * A change event, its identity ({@code SourcePosition#id()}), and whether its table's changes come in one ordered
-     * stream (the table's topic has one partition): then a transaction's changes are consecutive among the table's
-     * changes, as Debezium writes a transaction's changes one after the other in commit order.
+     * A change event, its source position (whose id a claim is made with), and whether its table's changes come in one
+     * ordered stream (the table's topic has one partition): then a transaction's changes are consecutive among the
+     * table's changes, as Debezium writes a transaction's changes one after the other in commit order.
      */
-    public record Change(ChangeEvent event, String id, boolean ordered) {
+    public record Change(ChangeEvent event, SourcePosition position, boolean ordered) {
 
         /** A change whose table's changes may be spread over several partitions. */
-        public Change(ChangeEvent event, String id) {
-            this(event, id, false);
+        public Change(ChangeEvent event, SourcePosition position) {
+            this(event, position, false);
         }
     }
 
@@ -53,8 +54,8 @@ public final class TableLimits {
             ChangeEvent event = changes.get(i).event();
             TableRules table = rules.tables().get(event.table());
             if (table != null) {
-                claim(table, event, changes.get(i).id(), i, !settled[i], claims, claimed);
-                thresholds.add(table, event, changes.get(i).id(), i);
+                claim(table, event, changes.get(i).position(), i, !settled[i], claims, claimed);
+                thresholds.add(table, event, changes.get(i).position(), i);
             }
         }
         // nearly every change breaks no limit: one list is made only for a change that does
@@ -89,17 +90,20 @@ public final class TableLimits {
         return rulesOfTable == null ? null : rulesOfTable.maxRowsPerTransaction();
     }
 
-    private static void claim(TableRules table, ChangeEvent event, String id, int index, boolean inOpenTransaction,
+    private static void claim(TableRules table, ChangeEvent event, SourcePosition id, int index,
+            boolean inOpenTransaction,
             List<LimitWindows.Claim> claims, List<Claimed> claimed) {
         if (table.maxDeletesPerMinute() != null && event.op() == Op.DELETE && event.sourceTimestamp() != null) {
             String minute = event.sourceTimestamp().truncatedTo(ChronoUnit.MINUTES).toString();
-            claims.add(new LimitWindows.Claim(table.table() + ":deletes:" + minute, id, table.maxDeletesPerMinute()));
+            claims.add(new LimitWindows.Claim(table.table() + ":deletes:" + minute, id.id(),
+                    table.maxDeletesPerMinute()));
             claimed.add(new Claimed(index, MAX_DELETES, minute));
         }
         String transaction = event.position().transaction();
         if (table.maxRowsPerTransaction() != null && transaction != null && event.op() != Op.READ
                 && event.op() != Op.TRUNCATE && inOpenTransaction) {
-            claims.add(new LimitWindows.Claim(table.table() + ":tx:" + transaction, id, table.maxRowsPerTransaction()));
+            claims.add(new LimitWindows.Claim(table.table() + ":tx:" + transaction, id.id(),
+                    table.maxRowsPerTransaction()));
             claimed.add(new Claimed(index, MAX_ROWS, transaction));
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dqmonitor.cdc.ChangeEvent;
+import io.dqmonitor.cdc.SourcePosition;
 
 /**
  * Counts a batch's values in the windows of its tables' thresholds. A value is counted when its change has an after
@@ -24,8 +25,8 @@ final class ThresholdWindows {
     private record Pending(int change, String table, Threshold threshold, Instant start) {
     }
 
-    /** Adds the values of one change, the batch's {@code index}th, whose identity is {@code id}. */
-    void add(TableRules rules, ChangeEvent event, String id, int index) {
+    /** Adds the values of one change, the batch's {@code index}th, claimed or tallied by its position's id. */
+    void add(TableRules rules, ChangeEvent event, SourcePosition position, int index) {
         if (rules.thresholds().isEmpty() || !event.op().hasAfterImage() || event.after() == null
                 || event.sourceTimestamp() == null) {
             return;
@@ -43,10 +44,10 @@ final class ThresholdWindows {
             String window = rules.table() + ":threshold:" + threshold.name() + ":" + start;
             Pending pending = new Pending(index, rules.table(), threshold, start);
             if (threshold.maxCount() != null && failed) {
-                claims.add(new LimitWindows.Claim(window, id, threshold.maxCount()));
+                claims.add(new LimitWindows.Claim(window, position.id(), threshold.maxCount()));
                 claimed.add(pending);
             } else if (threshold.percent() != null) {
-                tallies.add(new LimitWindows.Tally(window, id, failed, threshold.percent(), threshold.inclusive(),
+                tallies.add(new LimitWindows.Tally(window, position.id(), failed, threshold.percent(), threshold.inclusive(),
                         threshold.minChanges(), threshold.window()));
                 tallied.add(pending);
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.dqmonitor.cdc.ChangeEvent;
 import io.dqmonitor.contracts.ContractSchemas;
@@ -34,12 +35,12 @@ public class ContractSchemaCheck {
         this.metrics = metrics;
     }
 
-    /** The departures the event shows first; {@code eventId} is its source position's id. */
-    public List<SchemaChange> check(ChangeEvent event, String eventId) {
+    /** The departures the event shows first; {@code eventId} gives its source position's id. */
+    public List<SchemaChange> check(ChangeEvent event, Supplier<String> eventId) {
         return contracts.of(event.table()).map(declared -> check(event, eventId, declared)).orElse(List.of());
     }
 
-    private List<SchemaChange> check(ChangeEvent event, String eventId, DeclaredSchema declared) {
+    private List<SchemaChange> check(ChangeEvent event, Supplier<String> eventId, DeclaredSchema declared) {
         Map<String, String> types = event.columnTypes() == null ? Map.of() : event.columnTypes();
         Set<String> present = !types.isEmpty() ? types.keySet() : event.after() == null ? Set.of()
                 : event.after().keySet();
@@ -71,20 +72,23 @@ public class ContractSchemaCheck {
      * The reports not shown before, or shown by this very event (its batch is being retried, and what it stored
      * was rolled back); those no longer true are forgotten, so that they can show again.
      */
-    private List<SchemaChange> firstShown(String table, String eventId, List<SchemaChange> now, boolean wholeImage) {
+    private List<SchemaChange> firstShown(String table, Supplier<String> eventId, List<SchemaChange> now,
+            boolean wholeImage) {
         Map<String, String> before = shown.computeIfAbsent(table, t -> {
             metrics.contractDeclared(t);
             return new ConcurrentHashMap<>();
         });
         Set<String> current = new LinkedHashSet<>();
         List<SchemaChange> fresh = new ArrayList<>();
+        // an event that departs from no clause needs no id: most events
+        String id = now.isEmpty() ? null : eventId.get();
         for (SchemaChange change : now) {
             String key = change.change() + '\0' + change.column();
             current.add(key);
             String first = before.get(key);
-            if ((first == null || first.equals(eventId)) && fresh.size() < MAX_PER_EVENT) {
+            if ((first == null || first.equals(id)) && fresh.size() < MAX_PER_EVENT) {
                 fresh.add(change);
-                before.put(key, eventId);
+                before.put(key, id);
             }
         }
         // a partial image says nothing of the columns it lacks: what was missing may still be

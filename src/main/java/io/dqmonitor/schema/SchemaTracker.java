@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dqmonitor.cdc.ChangeEvent;
@@ -44,9 +45,9 @@ public class SchemaTracker {
 
     /**
      * The changes the event shows, if this instance claims them, and where it departs from its table's contract;
-     * {@code eventId} is its source position's id.
+     * {@code eventId} gives its source position's id, asked for only when the event shows a change.
      */
-    public List<SchemaChange> observe(ChangeEvent event, String eventId) {
+    public List<SchemaChange> observe(ChangeEvent event, Supplier<String> eventId) {
         List<SchemaChange> changes = changes(event, eventId);
         List<SchemaChange> admitted = budget == null ? changes : budget.admit(event.table(), changes);
         List<SchemaChange> departures = contracts == null ? List.of() : contracts.check(event, eventId);
@@ -58,7 +59,7 @@ public class SchemaTracker {
         return all;
     }
 
-    private List<SchemaChange> changes(ChangeEvent event, String eventId) {
+    private List<SchemaChange> changes(ChangeEvent event, Supplier<String> eventId) {
         Map<String, String> columns = columnsOf(event);
         if (columns.isEmpty()) {
             return List.of();
@@ -74,12 +75,23 @@ public class SchemaTracker {
         return changes(event, eventId, columns, moved).orElse(List.of());
     }
 
+    /**
+     * Whether the event may be the one that set the baseline: an id is a hash of the commit time's milliseconds, so
+     * an event of another commit time is not, and its id need not be made. A time missing on either side (dropped as
+     * ahead of this host's clock) decides nothing.
+     */
+    private static boolean maySetIt(ChangeEvent event, Baseline baseline) {
+        return event.sourceTimestamp() == null || baseline.sourceTimestamp() == null
+                || event.sourceTimestamp().toEpochMilli() == baseline.sourceTimestamp().toEpochMilli();
+    }
+
     /** The changes, or empty if the claim of a new baseline was lost. */
-    private Optional<List<SchemaChange>> changes(ChangeEvent event, String eventId, Map<String, String> columns,
-            Optional<Baseline> current) {
+    private Optional<List<SchemaChange>> changes(ChangeEvent event, Supplier<String> eventId,
+            Map<String, String> columns, Optional<Baseline> current) {
         if (current.isPresent()) {
             Baseline baseline = current.get();
-            if (eventId.equals(baseline.eventId()) && columns.equals(baseline.columns())) {
+            if (columns.equals(baseline.columns()) && maySetIt(event, baseline)
+                    && eventId.get().equals(baseline.eventId())) {
                 // this event set the baseline: a retry or a re-read after a crash reports its change again. The
                 // columns must match too: events without a source position or row key can share an identity
                 return Optional.of(baseline.previousColumns() == null ? List.of()
@@ -90,7 +102,7 @@ public class SchemaTracker {
             }
         }
         Baseline next = new Baseline(columns, current.map(Baseline::columns).orElse(null), event.sourceTimestamp(),
-                eventId);
+                eventId.get());
         if (!store.claim(event.table(), current, next)) {
             return Optional.empty();
         }

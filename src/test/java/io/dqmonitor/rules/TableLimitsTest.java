@@ -151,7 +151,7 @@ class TableLimitsTest {
     }
 
     private static TableLimits.Change ordered(ChangeEvent event) {
-        return new TableLimits.Change(event, SourcePosition.of(event).id(), true);
+        return new TableLimits.Change(event, SourcePosition.of(event), true);
     }
 
     private static List<Violation> check(TableLimits limits, List<ChangeEvent> events) {
@@ -160,7 +160,7 @@ class TableLimitsTest {
     }
 
     private static TableLimits.Change change(ChangeEvent event) {
-        return new TableLimits.Change(event, SourcePosition.of(event).id());
+        return new TableLimits.Change(event, SourcePosition.of(event));
     }
 
     private static ChangeEvent update(long id, long tx) {

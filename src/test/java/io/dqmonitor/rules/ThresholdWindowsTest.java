@@ -106,7 +106,7 @@ class ThresholdWindowsTest {
     }
 
     private static List<TableLimits.Change> changes(List<ChangeEvent> events) {
-        return events.stream().map(event -> new TableLimits.Change(event, SourcePosition.of(event).id())).toList();
+        return events.stream().map(event -> new TableLimits.Change(event, SourcePosition.of(event))).toList();
     }
 
     private static ChangeEvent row(long id, Instant at, String email, String kind) {

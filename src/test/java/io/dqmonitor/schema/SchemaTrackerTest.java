@@ -50,16 +50,16 @@ class SchemaTrackerTest {
     void theEventThatMadeAChangeReportsItAgainWhenReadAgain() {
         observe(tracker, event(1, types("id", "int64")));
         ChangeEvent added = event(2, types("id", "int64", "x", "string"));
-        assertThat(tracker.observe(added, "e-added")).hasSize(1);
-        assertThat(tracker.observe(event(3, types("id", "int64", "x", "string")), "e-later")).isEmpty();
-        assertThat(tracker.observe(added, "e-added")).as("the batch retried").hasSize(1);
+        assertThat(tracker.observe(added, () -> "e-added")).hasSize(1);
+        assertThat(tracker.observe(event(3, types("id", "int64", "x", "string")), () -> "e-later")).isEmpty();
+        assertThat(tracker.observe(added, () -> "e-added")).as("the batch retried").hasSize(1);
     }
 
     @Test
     void eventsSharingAnIdentityButNotTheirColumnsAreAChange() {
         // key-less events without a source position, as a hand-made topic can carry
-        assertThat(tracker.observe(event(1, types("id", "int64")), "same")).isEmpty();
-        assertThat(tracker.observe(event(1, types("id", "int64", "x", "string")), "same"))
+        assertThat(tracker.observe(event(1, types("id", "int64")), () -> "same")).isEmpty();
+        assertThat(tracker.observe(event(1, types("id", "int64", "x", "string")), () -> "same"))
                 .containsExactly(new SchemaChange("public.t", "added", "x", null, "string"));
     }
 
@@ -78,8 +78,8 @@ class SchemaTrackerTest {
         SchemaTracker survivor = new SchemaTracker(shared);
         observe(survivor, event(1, types("id", "int64")));
         ChangeEvent added = event(2, types("id", "int64", "x", "string"));
-        assertThat(crashed.observe(added, "e-added")).hasSize(1);
-        assertThat(survivor.observe(added, "e-added")).hasSize(1);
+        assertThat(crashed.observe(added, () -> "e-added")).hasSize(1);
+        assertThat(survivor.observe(added, () -> "e-added")).hasSize(1);
     }
 
     @Test
@@ -97,7 +97,8 @@ class SchemaTrackerTest {
     }
 
     private List<SchemaChange> observe(SchemaTracker tracker, ChangeEvent event) {
-        return tracker.observe(event, "e" + ids.incrementAndGet());
+        String id = "e" + ids.incrementAndGet();
+        return tracker.observe(event, () -> id);
     }
 
     private static Map<String, String> types(String... nameTypePairs) {
