@@ -17,7 +17,8 @@ import org.apache.kafka.common.TopicPartition;
  * dq-monitor's counts all its threads (consumer, collector, compiler, writers).
  */
 record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, MachineCpu.Spent machine,
-        MachineCpu.Spent secondHalfMachine, MachineCpu.Spent coldMachine) {
+        MachineCpu.Spent secondHalfMachine, MachineCpu.Spent coldMachine, Map<ThreadCpu.Group, Double> secondHalfThreads,
+        Map<ThreadCpu.Group, Double> coldThreads) {
 
     /** How many records a fresh process drains for the cold figure: {@code -Dbench.cold-records}. */
     static final long COLD_RECORDS = Bench.setting("cold-records", 100_000);
@@ -60,8 +61,11 @@ record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, Machine
             long records = target.records();
             long start = System.nanoTime();
             MachineCpu.Snapshot machineAtStart = MachineCpu.now(service.pid());
+            ThreadCpu.Snapshot threadsAtStart = ThreadCpu.now(service.pid());
             MachineCpu.Snapshot machineAtHalf = null;
             MachineCpu.Snapshot machineCold = null;
+            ThreadCpu.Snapshot threadsAtHalf = null;
+            ThreadCpu.Snapshot threadsCold = null;
             long coldOffset = 0;
             long half = 0;
             long halfOffset = 0;
@@ -70,11 +74,13 @@ record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, Machine
                 if (machineCold == null && committed >= Math.min(records, COLD_RECORDS)) {
                     coldOffset = committed;
                     machineCold = MachineCpu.now(service.pid());
+                    threadsCold = ThreadCpu.now(service.pid());
                 }
                 if (half == 0 && committed >= records / 2) {
                     half = System.nanoTime();
                     halfOffset = committed;
                     machineAtHalf = MachineCpu.now(service.pid());
+                    threadsAtHalf = ThreadCpu.now(service.pid());
                 }
                 requireAlive(service, deadline);
                 // each look at the committed offset costs the broker and this JVM CPU that dq-monitor then lacks:
@@ -83,12 +89,16 @@ record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, Machine
             }
             long end = System.nanoTime();
             MachineCpu.Snapshot machineAtEnd = MachineCpu.now(service.pid());
+            ThreadCpu.Snapshot threadsAtEnd = ThreadCpu.now(service.pid());
             report(service);
             return new Drain(records / ((end - start) / 1e9), (records - halfOffset) / ((end - half) / 1e9),
                     MachineCpu.between(machineAtStart, machineAtEnd, records),
                     MachineCpu.between(machineAtHalf, machineAtEnd, records - halfOffset),
                     machineCold == null ? MachineCpu.between(machineAtStart, machineAtEnd, records)
-                            : MachineCpu.between(machineAtStart, machineCold, coldOffset));
+                            : MachineCpu.between(machineAtStart, machineCold, coldOffset),
+                    ThreadCpu.between(threadsAtHalf, threadsAtEnd, records - halfOffset),
+                    threadsCold == null ? ThreadCpu.between(threadsAtStart, threadsAtEnd, records)
+                            : ThreadCpu.between(threadsAtStart, threadsCold, coldOffset));
         } finally {
             service.terminate(Duration.ofSeconds(60));
         }

@@ -100,6 +100,8 @@ public final class ThroughputBenchmark {
         figures.add(run, format, ThroughputFigures.DQ_WARM, dq.secondHalfRecordsPerSecond(),
                 dq.secondHalfCpuMicrosPerRecord());
         figures.add(run, format, ThroughputFigures.DQ_COLD, Double.NaN, dq.coldCpuMicrosPerRecord());
+        dq.secondHalfThreads().forEach((group, micros) -> figures.add(run, format,
+                "  warm, its " + group.label(), Double.NaN, micros));
         Bench.log(String.format("run %d, %s: ConsumerPerformance %,.0f records/s (%.1f MB/s); byte reader %,.0f;"
                         + " read and check %,.0f (%.1f µs of CPU a record); dq-monitor %,.0f records/s (second half"
                         + " %,.0f), %.1f µs of CPU a record (second half %.1f)", contest.run(), format.label(),
@@ -108,6 +110,9 @@ public final class ThroughputBenchmark {
                 dq.secondHalfRecordsPerSecond(), dq.cpuMicrosPerRecord(), dq.secondHalfCpuMicrosPerRecord()));
         Bench.log(String.format("run %d, %s: during dq-monitor's drain: %s; second half: %s", contest.run(),
                 format.label(), dq.machine().describe(), dq.secondHalfMachine().describe()));
+        Bench.log(String.format("run %d, %s: dq-monitor's CPU a record by thread, second half: %s; cold: %s",
+                contest.run(), format.label(), ThreadCpu.describe(dq.secondHalfThreads()),
+                ThreadCpu.describe(dq.coldThreads())));
     }
 
     /**

@@ -87,6 +87,29 @@ class BenchFiguresTest {
                 + " benchmark 6.0, PostgreSQL 2.5 µs");
     }
 
+    @Test
+    void threadsAreGroupedByTheirNamesAndEndedThreadsFallToOther() {
+        assertThat(ThreadCpu.group("dq-monitor-cdc-")).isEqualTo(ThreadCpu.Group.CONSUMER);
+        assertThat(ThreadCpu.group("dq-store")).isEqualTo(ThreadCpu.Group.STORE);
+        assertThat(ThreadCpu.group("GC Thread#1")).isEqualTo(ThreadCpu.Group.GC);
+        assertThat(ThreadCpu.group("VM Thread")).isEqualTo(ThreadCpu.Group.GC);
+        assertThat(ThreadCpu.group("C2 CompilerThre")).isEqualTo(ThreadCpu.Group.JIT);
+        assertThat(ThreadCpu.group("http-nio-8080-e")).isEqualTo(ThreadCpu.Group.OTHER);
+        ThreadCpu.Snapshot from = new ThreadCpu.Snapshot(Map.of(1L, 1.0, 2L, 0.5, 3L, 2.0),
+                Map.of(1L, ThreadCpu.Group.CONSUMER, 2L, ThreadCpu.Group.STORE, 3L, ThreadCpu.Group.GC), 4.0);
+        // thread 3 ended (its 0.3 s are in the process's total only); thread 4 started
+        ThreadCpu.Snapshot to = new ThreadCpu.Snapshot(Map.of(1L, 2.5, 2L, 1.0, 4L, 0.2),
+                Map.of(1L, ThreadCpu.Group.CONSUMER, 2L, ThreadCpu.Group.STORE, 4L, ThreadCpu.Group.JIT), 6.5);
+
+        Map<ThreadCpu.Group, Double> micros = ThreadCpu.between(from, to, 100_000);
+
+        assertThat(micros.get(ThreadCpu.Group.CONSUMER)).isCloseTo(15, within(1e-6));
+        assertThat(micros.get(ThreadCpu.Group.STORE)).isCloseTo(5, within(1e-6));
+        assertThat(micros.get(ThreadCpu.Group.JIT)).isCloseTo(2, within(1e-6));
+        assertThat(micros.get(ThreadCpu.Group.OTHER)).isCloseTo(3, within(1e-6));
+        assertThat(micros.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(25, within(1e-6));
+    }
+
     private static Map<MachineCpu.Part, Double> parts(double service, double kafka, double postgres) {
         Map<MachineCpu.Part, Double> parts = new java.util.LinkedHashMap<>();
         parts.put(MachineCpu.Part.SERVICE, service);

@@ -25,8 +25,13 @@ final class ProcessCpu {
 
     /** The process as /proc shows it now, or {@link Stat#GONE} where there is no /proc or the process is gone. */
     static Stat read(long pid) {
+        return read(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** A process's or a thread's ({@code /proc/<pid>/task/<tid>/stat}) stat file, or GONE where it cannot be read. */
+    static Stat read(Path file) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(file);
             // the command name in parentheses may contain spaces: the fields after it are counted from its end
             int nameEnd = stat.lastIndexOf(')');
             String[] fields = stat.substring(nameEnd + 2).split(" ");
