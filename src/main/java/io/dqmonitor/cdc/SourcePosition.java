@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * The row key's JSON and the id's hash are made when first asked for: most changes are neither stored nor shown nor
  * claimed, and for them neither is needed. A position is handed from the consumer thread to the store thread with its
- * batch, which orders what either thread made of it.
+ * batch, which orders what either thread made of it; the threads that store one batch side by side may each make the
+ * same text, which is immutable, so either one's is right.
  */
 public final class SourcePosition {
 
@@ -96,8 +97,8 @@ public final class SourcePosition {
     }
 
     /**
-     * 64 bits that tell this change from others within one process, with no hashing of text: the same for every
-     * delivery of the change as long as the process lives, not across processes (nor to be stored).
+     * 64 bits that tell this change from others within one process, with nothing serialised or digested: the same for
+     * every delivery of the change as long as the process lives, not across processes (nor to be stored).
      */
     public long fingerprint() {
         long hash = key.table().hashCode();

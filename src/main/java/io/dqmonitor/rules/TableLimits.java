@@ -90,19 +90,18 @@ public final class TableLimits {
         return rulesOfTable == null ? null : rulesOfTable.maxRowsPerTransaction();
     }
 
-    private static void claim(TableRules table, ChangeEvent event, SourcePosition id, int index,
-            boolean inOpenTransaction,
-            List<LimitWindows.Claim> claims, List<Claimed> claimed) {
+    private static void claim(TableRules table, ChangeEvent event, SourcePosition position, int index,
+            boolean inOpenTransaction, List<LimitWindows.Claim> claims, List<Claimed> claimed) {
         if (table.maxDeletesPerMinute() != null && event.op() == Op.DELETE && event.sourceTimestamp() != null) {
             String minute = event.sourceTimestamp().truncatedTo(ChronoUnit.MINUTES).toString();
-            claims.add(new LimitWindows.Claim(table.table() + ":deletes:" + minute, id.id(),
+            claims.add(new LimitWindows.Claim(table.table() + ":deletes:" + minute, position.id(),
                     table.maxDeletesPerMinute()));
             claimed.add(new Claimed(index, MAX_DELETES, minute));
         }
         String transaction = event.position().transaction();
         if (table.maxRowsPerTransaction() != null && transaction != null && event.op() != Op.READ
                 && event.op() != Op.TRUNCATE && inOpenTransaction) {
-            claims.add(new LimitWindows.Claim(table.table() + ":tx:" + transaction, id.id(),
+            claims.add(new LimitWindows.Claim(table.table() + ":tx:" + transaction, position.id(),
                     table.maxRowsPerTransaction()));
             claimed.add(new Claimed(index, MAX_ROWS, transaction));
         }
