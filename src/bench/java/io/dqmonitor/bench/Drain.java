@@ -17,8 +17,8 @@ import org.apache.kafka.common.TopicPartition;
  * dq-monitor's counts all its threads (consumer, collector, compiler, writers).
  */
 record Drain(double recordsPerSecond, double secondHalfRecordsPerSecond, MachineCpu.Spent machine,
-        MachineCpu.Spent secondHalfMachine, MachineCpu.Spent coldMachine, Map<ThreadCpu.Group, Double> secondHalfThreads,
-        Map<ThreadCpu.Group, Double> coldThreads) {
+        MachineCpu.Spent secondHalfMachine, MachineCpu.Spent coldMachine,
+        Map<ThreadCpu.Group, Double> secondHalfThreads, Map<ThreadCpu.Group, Double> coldThreads) {
 
     /** How many records a fresh process drains for the cold figure: {@code -Dbench.cold-records}. */
     static final long COLD_RECORDS = Bench.setting("cold-records", 100_000);

@@ -47,8 +47,8 @@ final class ThresholdWindows {
                 claims.add(new LimitWindows.Claim(window, position.id(), threshold.maxCount()));
                 claimed.add(pending);
             } else if (threshold.percent() != null) {
-                tallies.add(new LimitWindows.Tally(window, position.id(), failed, threshold.percent(), threshold.inclusive(),
-                        threshold.minChanges(), threshold.window()));
+                tallies.add(new LimitWindows.Tally(window, position.id(), failed, threshold.percent(),
+                        threshold.inclusive(), threshold.minChanges(), threshold.window()));
                 tallied.add(pending);
             }
         }

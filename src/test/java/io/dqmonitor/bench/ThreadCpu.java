@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
-    /** The groups, by the thread names the JVM, dq-monitor and its clients give (15 characters, as Linux keeps them). */
+    /** The groups, by the names the JVM, dq-monitor and its clients give threads (15 characters, as Linux keeps). */
     enum Group {
         CONSUMER("consumer (poll, parse, check)"), STORE("store"), RECENT("recent-changes writer"),
         REDIS("Redis client"), KAFKA("Kafka client"), GC("garbage collector"), JIT("JIT compilers"),
